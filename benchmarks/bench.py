@@ -1,0 +1,89 @@
+"""Benchmark the build: cold, no-op and one-notebook-changed rebuilds, against the naive way.
+
+The naive way is what one would do by hand: the papermill CLI on each notebook, then
+`jupyter nbconvert --to html` on each, one after another. It makes HTML only, so the ratio
+understates our advantage (our build also writes the PDF). Each figure is the median of
+--runs runs on this machine; run with nothing else busy.
+
+    .venv/bin/python benchmarks/bench.py [--runs 3]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+BIN = Path(sys.executable).parent
+
+
+def timed(command: list[str], env: dict) -> float:
+    started = time.perf_counter()
+    subprocess.run(command, cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return time.perf_counter() - started
+
+
+def sections() -> list[str]:
+    return [s["notebook"] for s in yaml.safe_load((ROOT / "report.yaml").read_text())["sections"]]
+
+
+def ours(runs: int) -> dict[str, list[float]]:
+    results = {"cold": [], "no-op": [], "one notebook changed": []}
+    changed = ROOT / "notebooks" / f"{sections()[0]}.ipynb"
+    original = changed.read_bytes()
+    for _ in range(runs):
+        with tempfile.TemporaryDirectory() as folder:
+            env = dict(os.environ, HEMISPHERE_BUILD_DIR=folder)
+            build = [str(BIN / "hemisphere"), "build", "--quiet"]
+            results["cold"].append(timed(build, env))
+            results["no-op"].append(timed(build, env))
+            try:
+                changed.write_bytes(original + b"\n")  # a byte more: its cache key changes, nothing else's
+                results["one notebook changed"].append(timed(build, env))
+            finally:
+                changed.write_bytes(original)
+    return results
+
+
+def naive(runs: int) -> list[float]:
+    times = []
+    for _ in range(runs):
+        with tempfile.TemporaryDirectory() as folder:
+            started = time.perf_counter()
+            for notebook in sections():
+                executed = Path(folder) / f"{notebook}.ipynb"
+                subprocess.run([str(BIN / "papermill"), f"notebooks/{notebook}.ipynb", str(executed), "--cwd", "notebooks"],
+                               cwd=ROOT, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                subprocess.run([str(BIN / "jupyter"), "nbconvert", "--to", "html", str(executed)],
+                               cwd=ROOT, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            times.append(time.perf_counter() - started)
+    return times
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args()
+    print(f"{len(sections())} notebooks, {os.cpu_count()} cores, median of {args.runs} runs")
+    results = ours(args.runs)
+    results["naive (papermill CLI + nbconvert, sequential, HTML only)"] = naive(args.runs)
+    medians = {name: statistics.median(times) for name, times in results.items()}
+    for name, value in medians.items():
+        print(f"  {name:<58} {value:6.2f} s")
+    naive_time = medians["naive (papermill CLI + nbconvert, sequential, HTML only)"]
+    print(f"  cold build vs naive: {naive_time / medians['cold']:.2f}x faster")
+    print(f"  no-op rebuild vs cold build: {medians['cold'] / medians['no-op']:.1f}x faster")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,76 @@
+"""The sources appendix, generated from the data catalogue so it can never fall behind it."""
+
+from __future__ import annotations
+
+import html
+
+from hemisphere import catalogue
+
+THEME_TITLES = {
+    "general": "Shared tables",
+    "eradication": "Eradication pressure",
+    "northern_triangle": "Northern Triangle",
+    "venezuela": "Venezuela sanctions",
+    "terrorist_designation": "Terrorist designation",
+}
+
+
+def _link(url: str) -> str:
+    """Original URLs are printed as text links; the report itself loads nothing from them."""
+    safe = html.escape(url, quote=True)
+    if url.startswith(("http://", "https://")):
+        return f'<a href="{safe}">{safe}</a>'
+    return safe
+
+
+def _date(source: dict) -> str:
+    parts = []
+    if source.get("date_published"):
+        parts.append(f"published {source['date_published']}")
+    if source.get("date_retrieved"):
+        parts.append(f"retrieved {source['date_retrieved']}")
+    return "; ".join(parts)
+
+
+def table_entry(block: dict) -> str:
+    """One table's card: what it holds, who published it, when, under what licence, with what caveats."""
+    sources = "".join(
+        "<li>" + html.escape(", ".join(p for p in (s.get("publisher"), s.get("title")) if p))
+        + (f" ({html.escape(_date(s))})" if _date(s) else "")
+        + (f"<br/>{_link(s['path'])}" if s.get("path") else "") + "</li>"
+        for s in block.get("sources", [])
+    )
+    licences = "; ".join(html.escape(l.get("title") or l.get("name", "")) for l in block.get("licenses", []))
+    caveats = "".join(f"<li>{html.escape(str(c))}</li>" for c in block.get("caveats", []))
+    fields = ", ".join(
+        html.escape(f["name"]) + (f" ({html.escape(str(f['unit']))})" if f.get("unit") else "")
+        for f in block.get("schema", {}).get("fields", [])
+    )
+    return (
+        f'<div class="table-card" id="table-{html.escape(block["name"])}">'
+        f'<h4><code>{html.escape(block["name"])}</code>: {html.escape(block.get("title", ""))}</h4>'
+        f'<p class="table-meta">File <code>data/{html.escape(block["path"])}</code> · units: {html.escape(str(block.get("units", "")))}'
+        f' · vintage: {html.escape(str(block.get("vintage", "")))} · licence: {licences}</p>'
+        f"<p>{html.escape(block.get('description', ''))}</p>"
+        f'<p class="table-meta">Columns: {fields}</p>'
+        f"<p><strong>Sources</strong></p><ul>{sources}</ul>"
+        + (f"<p><strong>Caveats</strong></p><ul>{caveats}</ul>" if caveats else "")
+        + "</div>"
+    )
+
+
+def catalogue_html() -> str:
+    """Every catalogued table, grouped by theme in report order."""
+    blocks = catalogue.resources()
+    parts = []
+    for theme, title in THEME_TITLES.items():
+        members = [b for b in blocks if b.get("theme", "general") == theme]
+        if members:
+            parts.append(f"<h3>{html.escape(title)}</h3>" + "".join(table_entry(b) for b in members))
+    return "".join(parts)
+
+
+def show_catalogue() -> None:
+    from IPython.display import HTML, display
+
+    display(HTML(catalogue_html()))

@@ -1,0 +1,101 @@
+"""Execute the report's notebooks: stale ones in parallel, fresh ones straight from the cache."""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import sys
+import tempfile
+from concurrent.futures import ThreadPoolExecutor, as_completed
+from pathlib import Path
+
+from hemisphere import paths
+from hemisphere.build import cache
+from hemisphere.build.config import Section
+from hemisphere.execute import NotebookError, execute_notebook
+
+
+def run_sections(sections: tuple[Section, ...], jobs: int, progress: bool = True) -> tuple[dict[str, str], list[str]]:
+    """Cache key per section and the notebooks that had to execute; raises the first NotebookError."""
+    logging.getLogger("papermill").setLevel(logging.ERROR)
+    shared = cache.shared_fingerprint()
+    keys = {s.notebook: cache.notebook_key(s.notebook, s.parameters, shared) for s in sections}
+    stale = [s for s in sections if not cache.is_fresh(s.notebook, keys[s.notebook])]
+    failures: list[NotebookError] = []
+    if stale:
+        bar = _progress_bar(len(stale), progress)
+        with ThreadPoolExecutor(max_workers=max(1, min(jobs, len(stale)))) as pool:
+            futures = {pool.submit(_execute_into_cache, s, keys[s.notebook]): s for s in stale}
+            for future in as_completed(futures):
+                section = futures[future]
+                try:
+                    future.result()
+                except NotebookError as error:
+                    failures.append(error)
+                bar.set_postfix_str(section.notebook)
+                bar.update(1)
+        bar.close()
+    if failures:
+        raise failures[0]
+    return keys, [s.notebook for s in stale]
+
+
+def _progress_bar(total: int, enabled: bool):
+    from tqdm import tqdm
+
+    return tqdm(total=total, desc="executing notebooks", unit="nb", file=sys.stderr,
+                disable=not enabled, leave=False)
+
+
+def _execute_into_cache(section: Section, key: str) -> None:
+    """Execute in a scratch folder and swap it in whole, so the cache never holds half a run."""
+    (paths.BUILD / "cache").mkdir(parents=True, exist_ok=True)
+    scratch = Path(tempfile.mkdtemp(prefix=f"{section.notebook}.", dir=paths.BUILD / "cache"))
+    try:
+        executed = execute_notebook(section.notebook, section.parameters, output_dir=scratch,
+                                    figures_dir=scratch / "figures")
+    except NotebookError as error:
+        failed = paths.BUILD / "failed"
+        failed.mkdir(parents=True, exist_ok=True)
+        kept = failed / f"{section.notebook}.ipynb"
+        shutil.move(str(error.executed_copy), kept)
+        shutil.rmtree(scratch, ignore_errors=True)
+        raise NotebookError(error.notebook, error.cell, error.error, kept) from None
+    except BaseException:
+        shutil.rmtree(scratch, ignore_errors=True)
+        raise
+    executed.rename(scratch / "executed.ipynb")
+    (scratch / "key.txt").write_text(key)
+    (scratch / "figures").mkdir(exist_ok=True)
+    target = cache.entry_dir(section.notebook)
+    if target.exists():
+        shutil.rmtree(target)
+    scratch.rename(target)
+    stale_failure = paths.BUILD / "failed" / f"{section.notebook}.ipynb"
+    stale_failure.unlink(missing_ok=True)
+
+
+def sync_outputs(notebooks: list[str], destination: Path, suffixes: tuple[str, ...]) -> None:
+    """Mirror the cached files of these notebooks into `destination`, dropping files no section made.
+
+    `figures/` and `report_data/` are owned by the build: they always equal what the cached
+    executions produced, whatever ran or was edited by hand in between.
+    """
+    wanted: dict[Path, Path] = {}
+    for notebook in notebooks:
+        folder = cache.entry_dir(notebook) / "figures"
+        for path in folder.rglob("*"):
+            if path.is_file() and path.suffix in suffixes:
+                wanted[path.relative_to(folder)] = path
+    destination.mkdir(parents=True, exist_ok=True)
+    for relative, source in wanted.items():
+        target = destination / relative
+        if not target.is_file() or target.read_bytes() != source.read_bytes():
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(source, target)
+    for path in sorted(destination.rglob("*"), reverse=True):
+        relative = path.relative_to(destination)
+        if path.is_file() and path.suffix in suffixes and relative not in wanted:
+            path.unlink()
+        elif path.is_dir() and not any(path.iterdir()):
+            path.rmdir()

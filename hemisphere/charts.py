@@ -1,0 +1,341 @@
+"""The chart contract: every chart in the report is made, labelled, saved and shown here.
+
+A chart states its finding in the title, its units in the subtitle, and its sources in a line
+built from the data catalogue; US administrations are shaded on time axes and policy events
+from the register are marked with a numbered key. Colours come from the Okabe-Ito palette,
+which stays distinguishable for the common forms of colour-blindness. Files are written
+byte-identically from run to run so that re-rendering makes no diff.
+
+Usage::
+
+    chart = Chart(theme="eradication", name="coca_cultivation_estimators",
+                  title="...finding...", subtitle="Hectares, by estimator",
+                  alt="Line chart of ...", time_axis="year")
+    chart.ax.plot(years, hectares, color=COLORS["blue"], label="UNODC")
+    chart.mark_events(["colombia_decertification_threat_2017"])
+    chart.show(sources=["coca_cultivation"], data=plotted)
+"""
+
+from __future__ import annotations
+
+import base64
+import html
+import re
+import textwrap
+from pathlib import Path
+
+import matplotlib
+import matplotlib.dates as mdates
+import matplotlib.ticker
+import numpy as np
+import pandas as pd
+from matplotlib.figure import Figure
+
+from hemisphere import catalogue, events, paths
+
+THEMES = ("eradication", "northern_triangle", "venezuela", "terrorist_designation", "overview", "general")
+TIME_AXES = ("year", "date", None)
+
+# A4 (210 mm) less 20 mm margins either side: the chart fills the text width at 100 %.
+WIDTH_INCHES = 6.7
+DPI = 200
+
+# Okabe & Ito (2008), "Color Universal Design": distinguishable under the common colour-vision deficiencies.
+COLORS = {
+    "blue": "#0072B2",
+    "orange": "#E69F00",
+    "green": "#009E73",
+    "vermillion": "#D55E00",
+    "sky": "#56B4E9",
+    "purple": "#CC79A7",
+    "yellow": "#F0E442",
+    "black": "#000000",
+    "grey": "#7F7F7F",
+}
+# Order for categorical series; yellow last because it is faint on white.
+SERIES = [COLORS[key] for key in ("blue", "orange", "green", "vermillion", "sky", "purple", "black", "grey", "yellow")]
+
+ADMINISTRATION_FILL = {"Democratic": "#EEF3F8", "Republican": "#F8F0E6"}
+INK = "#222222"
+MUTED = "#555555"
+
+STYLE = {
+    "font.family": "DejaVu Sans",
+    "font.size": 8.5,
+    "axes.titlesize": 9,
+    "axes.titleweight": "bold",
+    "axes.titlelocation": "left",
+    "axes.titlepad": 14,  # room for the administration labels above each panel
+    "axes.labelsize": 8.5,
+    "axes.labelcolor": INK,
+    "axes.edgecolor": "#999999",
+    "axes.linewidth": 0.7,
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+    "axes.grid": True,
+    "axes.grid.axis": "y",
+    "axes.axisbelow": True,
+    "axes.prop_cycle": matplotlib.cycler(color=SERIES),
+    "grid.color": "#DDDDDD",
+    "grid.linewidth": 0.6,
+    "xtick.labelsize": 8,
+    "ytick.labelsize": 8,
+    "xtick.color": MUTED,
+    "ytick.color": MUTED,
+    "legend.fontsize": 8,
+    "legend.frameon": False,
+    "lines.linewidth": 1.8,
+    "svg.hashsalt": "hemisphere",
+    "svg.fonttype": "path",
+    "savefig.facecolor": "white",
+}
+
+_output_dir: Path | None = None
+
+
+class ChartError(ValueError):
+    """A chart breaks the contract (no title, no source, unknown event, bad name...)."""
+
+
+def set_output_dir(directory: Path | None) -> None:
+    """Where charts are written; None means the interactive scratch folder.
+
+    The build points this at `figures/` for the report and at a run folder for variants, so
+    exploring other parameters in Jupyter never overwrites the report's figures.
+    """
+    global _output_dir
+    _output_dir = Path(directory) if directory else None
+
+
+def output_dir() -> Path:
+    return _output_dir or (paths.BUILD / "interactive" / "figures")
+
+
+def apply_style() -> None:
+    matplotlib.rcParams.update(STYLE)
+
+
+def to_decimal_year(moment) -> float:
+    """A date as a fractional year, so events land correctly on yearly axes."""
+    stamp = pd.Timestamp(moment)
+    start = pd.Timestamp(year=stamp.year, month=1, day=1)
+    length = pd.Timestamp(year=stamp.year + 1, month=1, day=1) - start
+    return stamp.year + (stamp - start) / length
+
+
+class Chart:
+    """One report chart: a matplotlib figure plus the contract's title, shading, events and source."""
+
+    def __init__(self, theme: str, name: str, title: str, subtitle: str, alt: str,
+                 time_axis: str | None = "year", nrows: int = 1, ncols: int = 1,
+                 height: float = 3.6, sharex: bool = False, sharey: bool = False):
+        if theme not in THEMES:
+            raise ChartError(f"chart theme {theme!r} is not one of {', '.join(THEMES)}")
+        if not re.fullmatch(r"[a-z0-9_]+", name or ""):
+            raise ChartError(f"chart name {name!r} must be lowercase letters, digits and underscores")
+        for label, text in (("title", title), ("subtitle", subtitle), ("alt", alt)):
+            if not text or not str(text).strip():
+                raise ChartError(f"chart {name!r} needs a {label}")
+        if time_axis not in TIME_AXES:
+            raise ChartError(f"chart {name!r}: time_axis must be one of {TIME_AXES}")
+        apply_style()
+        self.theme, self.name = theme, name
+        self.title, self.subtitle, self.alt = str(title), str(subtitle), str(alt)
+        self.time_axis = time_axis
+        self.plot_height = height
+        self.figure = Figure(figsize=(WIDTH_INCHES, height), dpi=DPI)
+        self.axes = self.figure.subplots(nrows, ncols, sharex=sharex, sharey=sharey, squeeze=True)
+        self.ax = self.axes if nrows * ncols == 1 else np.ravel(self.axes)[0]
+        self._events = pd.DataFrame()
+        self._event_axes = None
+
+    # -- events -----------------------------------------------------------------------------
+    def mark_events(self, chosen, axes=None) -> None:
+        """Mark events (ids from data/events.csv, or a frame from `events.select`)."""
+        if self.time_axis is None:
+            raise ChartError(f"chart {self.name!r} has no time axis to mark events on")
+        if isinstance(chosen, pd.DataFrame):
+            selected = chosen
+        else:
+            try:
+                selected = events.select(ids=list(chosen))
+            except KeyError as error:
+                raise ChartError(f"chart {self.name!r}: {error.args[0]}") from error
+        self._events = selected.sort_values("date").reset_index(drop=True)
+        self._event_axes = axes
+
+    def _x(self, moment) -> float:
+        if self.time_axis == "year":
+            return to_decimal_year(moment)
+        return mdates.date2num(pd.Timestamp(moment).to_pydatetime())
+
+    def _all_axes(self):
+        return list(np.ravel(self.axes)) if not isinstance(self.axes, matplotlib.axes.Axes) else [self.axes]
+
+    def _shade_administrations(self, ax) -> None:
+        low, high = ax.get_xlim()
+        for row in events.administrations().itertuples():
+            start = self._x(row.start_date)
+            end = self._x(row.end_date) if pd.notna(row.end_date) else high
+            left, right = max(start, low), min(end, high)
+            if right <= left:
+                continue
+            ax.axvspan(left, right, color=ADMINISTRATION_FILL[row.party], zorder=-10, lw=0)
+            if (right - left) / (high - low) > 0.07:
+                ax.text((left + right) / 2, 1.01, row.administration, transform=ax.get_xaxis_transform(),
+                        ha="center", va="bottom", fontsize=6.5, color="#8A8A8A", clip_on=False)
+        ax.set_xlim(low, high)
+
+    def _draw_events(self) -> list[tuple[int, pd.Series]]:
+        """Draw markers for events inside the x-range; return the numbered ones for the key."""
+        if self._events.empty:
+            return []
+        target_axes = self._all_axes() if self._event_axes is None else list(np.ravel(self._event_axes))
+        low, high = target_axes[0].get_xlim()
+        visible = [row for _, row in self._events.iterrows() if low <= self._x(row["date"]) <= high]
+        keyed = list(enumerate(visible, start=1))
+        for ax in target_axes:
+            last_x, level = None, 0
+            for number, row in keyed:
+                x = self._x(row["date"])
+                ax.axvline(x, color="#444444", lw=0.7, ls=(0, (3, 2)), zorder=1)
+                near = last_x is not None and (x - last_x) < (high - low) * 0.03
+                level = level + 1 if near else 0
+                ax.text(x, 0.93 - 0.085 * level, str(number), transform=ax.get_xaxis_transform(),
+                        ha="center", va="center", fontsize=6.5, color="white", fontweight="bold", zorder=6,
+                        bbox={"boxstyle": "circle,pad=0.22", "fc": "#444444", "ec": "none"})
+                last_x = x
+        return keyed
+
+    # -- finishing --------------------------------------------------------------------------
+    def source_line(self, sources: list[str]) -> str:
+        entries = catalogue.source_entries(sources)
+        data_file = f"report_data/{self.theme}/{self.name}.csv"
+        full = "Source: " + "; ".join(entries) + f". Chart data: {data_file}"
+        if len(full) <= 3 * 135:
+            return full
+        return "Source: " + "; ".join(catalogue.publishers(sources)) + f" (see appendix). Chart data: {data_file}"
+
+    def show(self, sources: list[str], data: pd.DataFrame | None = None, note: str | None = None) -> None:
+        """Finish, save (svg, png, csv) and display the chart."""
+        if not sources:
+            raise ChartError(f"chart {self.name!r} needs at least one source table")
+        for name in sources:
+            try:
+                catalogue.resource(name)
+            except catalogue.CatalogueError as error:
+                raise ChartError(f"chart {self.name!r}: {error}") from error
+        if data is not None and not isinstance(data, pd.DataFrame):
+            raise ChartError(f"chart {self.name!r}: data must be a DataFrame of the plotted values")
+        if self.time_axis is not None:
+            for ax in self._all_axes():
+                self._shade_administrations(ax)
+                if self.time_axis == "year":
+                    _whole_year_ticks(ax)
+        keyed = self._draw_events()
+        self._lay_out(sources, keyed, note)
+        png = self._save(data)
+        _display_image(png, self.alt, f"chart-{self.theme}-{self.name}")
+
+    def _lay_out(self, sources, keyed, note) -> None:
+        title_lines = textwrap.wrap(self.title, 66)
+        subtitle_lines = textwrap.wrap(self.subtitle, 95)
+        key_text = "   ".join(f"({n}) {row['date'].day} {row['date']:%b %Y}: {row['label']}" for n, row in keyed)
+        key_lines = textwrap.wrap(key_text, 118) if key_text else []
+        foot_lines = textwrap.wrap(note or "", 135) + textwrap.wrap(self.source_line(sources), 135)
+        top = 0.12 + 0.21 * len(title_lines) + 0.17 * len(subtitle_lines) + 0.06
+        bottom = 0.08 + 0.14 * len(key_lines) + 0.125 * len(foot_lines) + 0.06
+        total = self.plot_height + top + bottom
+        self.figure.set_size_inches(WIDTH_INCHES, total)
+        y = total - 0.12
+        for line in title_lines:
+            self.figure.text(0.012, y / total, line, fontsize=11.5, fontweight="bold", color=INK, va="top")
+            y -= 0.21
+        for line in subtitle_lines:
+            self.figure.text(0.012, y / total, line, fontsize=9, color=MUTED, va="top")
+            y -= 0.17
+        y = 0.08 + 0.125 * len(foot_lines)
+        for line in foot_lines:
+            self.figure.text(0.012, y / total, line, fontsize=6.5, color=MUTED, va="top")
+            y -= 0.125
+        y = 0.08 + 0.125 * len(foot_lines) + 0.14 * len(key_lines) + 0.02
+        for line in key_lines:
+            self.figure.text(0.012, y / total, line, fontsize=7, color=INK, va="top")
+            y -= 0.14
+        # rect is (left, bottom, width, height): the axes fill what the texts leave free.
+        self.figure.set_layout_engine("constrained", rect=(0, bottom / total, 1, 1 - (top + bottom) / total),
+                                      h_pad=0.04, w_pad=0.04)
+
+    def _save(self, data: pd.DataFrame | None) -> bytes:
+        folder = output_dir() / self.theme
+        folder.mkdir(parents=True, exist_ok=True)
+        stem = folder / self.name
+        self.figure.savefig(stem.with_suffix(".svg"), format="svg", metadata={"Date": None})
+        self.figure.savefig(stem.with_suffix(".png"), format="png", dpi=DPI, metadata={"Software": None})
+        if data is not None:
+            data.to_csv(stem.with_suffix(".csv"), index=False, lineterminator="\n")
+        return stem.with_suffix(".png").read_bytes()
+
+
+def _whole_year_ticks(ax) -> None:
+    """Years as 2017, never 2017.5 or 2,017."""
+    ax.xaxis.set_major_locator(matplotlib.ticker.MaxNLocator(integer=True, steps=[1, 2, 5, 10]))
+    ax.xaxis.set_major_formatter(matplotlib.ticker.FuncFormatter(lambda value, _: f"{value:.0f}"))
+
+
+def _display_image(png: bytes, alt: str, anchor: str) -> None:
+    from IPython.display import HTML, display
+
+    encoded = base64.b64encode(png).decode("ascii")
+    display(HTML(
+        f'<figure class="chart" id="{anchor}">'
+        f'<img src="data:image/png;base64,{encoded}" alt="{html.escape(alt, quote=True)}" />'
+        f"</figure>"
+    ))
+
+
+def _format_cell(value, fmt: str | None) -> str:
+    if value is None or (not isinstance(value, str) and pd.isna(value)):
+        return "\u2014"
+    if fmt:
+        return fmt.format(value)
+    if isinstance(value, (bool, np.bool_)):
+        return "yes" if value else "no"
+    if isinstance(value, (int, np.integer)):
+        return f"{value:,}"
+    if isinstance(value, (float, np.floating)):
+        return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.1f}"
+    if isinstance(value, pd.Timestamp):
+        return f"{value:%Y-%m-%d}"
+    return str(value)
+
+
+def show_table(table: pd.DataFrame, caption: str, sources: list[str], theme: str | None = None,
+               name: str | None = None, formats: dict[str, str] | None = None) -> None:
+    """Display a reader-facing table with its caption and source line (and save its CSV)."""
+    from IPython.display import HTML, display
+
+    if not caption:
+        raise ChartError("a table needs a caption")
+    if not sources:
+        raise ChartError(f"table {caption!r} needs at least one source table")
+    formats = formats or {}
+    head = "".join(f"<th>{html.escape(str(column))}</th>" for column in table.columns)
+    body = "".join(
+        "<tr>" + "".join(
+            f"<td>{html.escape(_format_cell(value, formats.get(column)))}</td>"
+            for column, value in zip(table.columns, row)
+        ) + "</tr>"
+        for row in table.itertuples(index=False)
+    )
+    source = "Source: " + "; ".join(catalogue.source_entries(sources))
+    if theme and name:
+        folder = output_dir() / theme
+        folder.mkdir(parents=True, exist_ok=True)
+        table.to_csv(folder / f"{name}.csv", index=False, lineterminator="\n")
+        source += f". Table data: report_data/{theme}/{name}.csv"
+    display(HTML(
+        f'<table class="data-table"><caption>{html.escape(caption)}</caption>'
+        f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+        f'<p class="source-line">{html.escape(source)}</p>'
+    ))

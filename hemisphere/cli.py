@@ -1,0 +1,119 @@
+"""Command line: `hemisphere build`, `hemisphere run`, `hemisphere params`.
+
+Exit status: 0 on success, 2 for bad input (unknown notebook or parameter, bad value,
+malformed report.yaml), 1 when a notebook or the assembly fails.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+import time
+from pathlib import Path
+
+from hemisphere import params, paths
+
+BAD_INPUT = 2
+FAILED = 1
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="hemisphere", description=__doc__.splitlines()[0])
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    build = commands.add_parser("build", help="build build/report.html and build/report.pdf")
+    build.add_argument("-p", "--param", action="append", default=[], metavar="NOTEBOOK.KEY=VALUE",
+                       help="override one section's parameter (repeatable)")
+    build.add_argument("--jobs", type=int, default=None, help="notebooks executed at once (default: cores)")
+    build.add_argument("--quiet", action="store_true", help="no progress bar")
+
+    run = commands.add_parser("run", help="execute one notebook with other parameters and render it alone")
+    run.add_argument("notebook")
+    run.add_argument("-p", "--param", action="append", default=[], metavar="KEY=VALUE")
+    run.add_argument("--output", type=Path, default=None, help="folder for the run (default: build/runs/...)")
+
+    listing = commands.add_parser("params", help="list the parameters a notebook accepts")
+    listing.add_argument("notebook", nargs="?")
+
+    args = parser.parse_args(argv)
+    try:
+        return {"build": _build, "run": _run, "params": _params}[args.command](args)
+    except params.ParameterError as error:
+        print(f"hemisphere: bad parameter: {error}", file=sys.stderr)
+        return BAD_INPUT
+
+
+def _build(args) -> int:
+    from hemisphere.build.config import ReportConfigError
+    from hemisphere.build.pipeline import build_report
+    from hemisphere.execute import NotebookError
+
+    started = time.perf_counter()
+    try:
+        result = build_report(args.param, jobs=args.jobs, progress=not args.quiet)
+    except ReportConfigError as error:
+        print(f"hemisphere: bad report definition: {error}", file=sys.stderr)
+        return BAD_INPUT
+    except NotebookError as error:
+        print(f"hemisphere: build failed: {error}\nThe previous report, if any, was left as it was.", file=sys.stderr)
+        return FAILED
+    elapsed = time.perf_counter() - started
+    ran = ", ".join(result.executed) if result.executed else "none (all cached)"
+    print(f"built {_relative(result.html)} and {_relative(result.pdf)} in {elapsed:.1f} s; executed: {ran}")
+    return 0
+
+
+def _run(args) -> int:
+    from hemisphere.build import assemble
+    from hemisphere.build.config import Report, Section
+    from hemisphere.execute import NotebookError, execute_notebook
+
+    given = dict(params.parse_assignment(text) for text in args.param)
+    values = params.validate(args.notebook, given)
+    folder = args.output or paths.BUILD / "runs" / _run_name(args.notebook, given)
+    try:
+        executed = execute_notebook(args.notebook, values, output_dir=folder, figures_dir=folder / "figures")
+    except NotebookError as error:
+        print(f"hemisphere: run failed: {error}", file=sys.stderr)
+        return FAILED
+    report = Report(title=args.notebook, subtitle="A single-chapter run", date=time.strftime("%Y-%m-%d"),
+                    authors="", sections=(Section(args.notebook, values),))
+    page = assemble.export_html(assemble.merge([(args.notebook, executed)]), report)
+    target = folder / f"{args.notebook}.html"
+    target.write_text(page, encoding="utf-8")
+    print(f"ran {args.notebook} with {values}\n  notebook: {_relative(executed)}\n  page: {_relative(target)}"
+          f"\n  figures: {_relative(folder / 'figures')}")
+    return 0
+
+
+def _params(args) -> int:
+    notebooks = [args.notebook] if args.notebook else params.available_notebooks()
+    for notebook in notebooks:
+        declaration = params.declaration(notebook)
+        print(notebook)
+        if not declaration.parameters:
+            print("  (no parameters)")
+        for parameter in declaration.parameters.values():
+            print(f"  {parameter.name} ({parameter.type}, default {parameter.default!r}): {parameter.describe()}")
+            if parameter.help:
+                print(f"      {parameter.help}")
+    return 0
+
+
+def _run_name(notebook: str, given: dict) -> str:
+    if not given:
+        return f"{notebook}--defaults"
+    parts = [f"{key}-{value}" for key, value in sorted(given.items())]
+    return re.sub(r"[^A-Za-z0-9_.=-]+", "_", f"{notebook}--" + "--".join(parts))[:120]
+
+
+def _relative(path: Path) -> str:
+    try:
+        return str(Path(path).resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

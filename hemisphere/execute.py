@@ -1,0 +1,81 @@
+"""Execute one notebook with validated parameters through papermill's Python API.
+
+Parameters are checked before a kernel starts; a failing cell becomes a NotebookError that
+names the notebook, the cell and the error, with the executed copy kept for inspection.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from hemisphere import params, paths
+
+KERNEL = "python3"
+# Fixed inputs for byte-stable outputs: matplotlib reads SOURCE_DATE_EPOCH for SVG dates.
+KERNEL_ENVIRONMENT = {
+    "SOURCE_DATE_EPOCH": "0",
+    "PYDEVD_DISABLE_FILE_VALIDATION": "1",
+    "MPLBACKEND": "Agg",
+    "PYTHONHASHSEED": "0",
+}
+
+
+class NotebookError(RuntimeError):
+    """A notebook raised while executing."""
+
+    def __init__(self, notebook: str, cell: int | None, error: str, executed_copy: Path):
+        self.notebook, self.cell, self.error, self.executed_copy = notebook, cell, error, executed_copy
+        where = f"cell {cell}" if cell is not None else "an unknown cell"
+        super().__init__(f"notebook {notebook!r} failed at {where}: {error} (executed copy: {executed_copy})")
+
+
+def notebook_path(notebook: str) -> Path:
+    path = paths.NOTEBOOKS / f"{notebook}.ipynb"
+    if not path.is_file():
+        raise params.ParameterError(
+            f"unknown notebook {notebook!r}; notebooks: {', '.join(params.available_notebooks())}"
+        )
+    return path
+
+
+def execute_notebook(notebook: str, parameters: dict | None = None, output_dir: Path | None = None,
+                     figures_dir: Path | None = None, source: Path | None = None) -> Path:
+    """Run `notebook` with `parameters` (validated first); return the executed copy's path.
+
+    `source` runs another notebook file under this notebook's declaration (used by tests
+    with fixture notebooks).
+    """
+    import papermill
+    from papermill.exceptions import PapermillExecutionError
+
+    source = Path(source) if source else notebook_path(notebook)
+    values = params.validate(notebook, parameters or {}) if source.parent == paths.NOTEBOOKS else dict(parameters or {})
+    output_dir = Path(output_dir or paths.BUILD / "runs")
+    output_dir.mkdir(parents=True, exist_ok=True)
+    figures_dir = Path(figures_dir or output_dir / "figures")
+    injected = dict(values, hemisphere_figures_dir=str(figures_dir))
+    output = output_dir / f"{notebook}.ipynb"
+    os.environ.update(KERNEL_ENVIRONMENT)
+    try:
+        papermill.execute_notebook(
+            str(source), str(output), parameters=injected, kernel_name=KERNEL,
+            progress_bar=False, log_output=False, request_save_on_cell_execute=False,
+            cwd=str(paths.NOTEBOOKS),
+        )
+    except PapermillExecutionError as error:
+        raise NotebookError(notebook, _source_cell_number(output, error.cell_index),
+                            f"{error.ename}: {error.evalue}", output) from None
+    return output
+
+
+def _source_cell_number(executed: Path, cell_index: int) -> int:
+    """The 1-based cell number in the notebook as committed (papermill adds cells of its own)."""
+    import nbformat
+
+    cells = nbformat.read(executed, as_version=4).cells
+    added = sum(
+        1 for cell in cells[:cell_index]
+        if {"injected-parameters", "papermill-error-cell-tag"} & set(cell.metadata.get("tags", []))
+    )
+    return cell_index - added + 1

@@ -1,0 +1,77 @@
+"""Numbers in prose: sentences that state figures are built from data at run time.
+
+The formatters give every chapter the same conventions (thousands separators, a true minus
+sign, signed changes, dollar amounts in words), and `say` renders the sentence as Markdown.
+"""
+
+from __future__ import annotations
+
+import math
+from decimal import ROUND_HALF_UP, Decimal
+
+MINUS = "\u2212"
+
+
+def say(text: str) -> None:
+    """Display a Markdown paragraph in the notebook (and so in the report)."""
+    from IPython.display import Markdown, display
+
+    display(Markdown(text))
+
+
+def _check_number(value) -> float:
+    if value is None or isinstance(value, bool):
+        raise TypeError(f"expected a number, got {value!r}")
+    number = float(value)
+    if math.isnan(number):
+        raise ValueError("cannot state a missing value (NaN) in prose")
+    return number
+
+
+def num(value, decimals: int = 0, unit: str | None = None) -> str:
+    """1234.5 -> '1,235'; with unit -> '1,235 hectares'."""
+    number = _check_number(value)
+    # Half-up rounding, as readers expect (1234.5 -> 1,235), not Python's half-to-even.
+    rounded = Decimal(repr(abs(number))).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+    text = f"{rounded:,.{decimals}f}"
+    if number < 0 and float(text.replace(",", "")) != 0:
+        text = MINUS + text
+    return f"{text} {unit}" if unit else text
+
+
+def signed(value, decimals: int = 0, unit: str | None = None) -> str:
+    """A change with its sign: +1,234 or −1,234."""
+    number = _check_number(value)
+    text = num(abs(number), decimals)
+    sign = "+" if number > 0 else MINUS if number < 0 else ""
+    text = sign + text if float(text.replace(",", "")) != 0 else text
+    return f"{text} {unit}" if unit else text
+
+
+def pct(fraction, decimals: int = 0) -> str:
+    """A share given as a fraction: 0.123 -> '12%'."""
+    return num(_check_number(fraction) * 100, decimals) + "%"
+
+
+def pct_change(old, new, decimals: int = 0) -> str:
+    """Signed percentage change from old to new: (100, 112) -> '+12%'."""
+    old, new = _check_number(old), _check_number(new)
+    if old == 0:
+        raise ValueError("percentage change from zero is undefined")
+    return signed((new - old) / abs(old) * 100, decimals) + "%"
+
+
+def money(value, decimals: int | None = None) -> str:
+    """US dollars in words: 460e6 -> '$460 million', 1.23e9 -> '$1.2 billion'."""
+    number = _check_number(value)
+    sign = MINUS if number < 0 else ""
+    number = abs(number)
+    for size, word in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
+        if number >= size:
+            scaled = number / size
+            places = decimals if decimals is not None else (0 if scaled >= 100 else 1)
+            text = f"{scaled:,.{places}f}"
+            if decimals is None and "." in text:
+                text = text.rstrip("0").rstrip(".")
+            return f"{sign}${text} {word}"
+    return f"{sign}${number:,.{decimals or 0}f}"

@@ -1,0 +1,45 @@
+"""The data catalogue describes every table, and every table meets its schema."""
+
+from pathlib import Path
+
+import pytest
+
+from hemisphere import catalogue, data, paths
+
+RESOURCES = catalogue.resources()
+
+
+def test_every_data_file_is_catalogued():
+    described = {r["path"] for r in RESOURCES}
+    on_disk = {p.relative_to(paths.DATA).as_posix() for p in paths.DATA.rglob("*.csv")}
+    assert on_disk - described == set(), "tables under data/ missing from data/datapackage.yaml"
+
+
+def test_every_catalogued_file_exists():
+    missing = [r["path"] for r in RESOURCES if not (paths.DATA / r["path"]).is_file()]
+    assert missing == []
+
+
+@pytest.mark.parametrize("block", RESOURCES, ids=[r["name"] for r in RESOURCES])
+def test_resource_carries_provenance(block):
+    assert catalogue.missing_keys(block) == []
+    assert Path(block["path"]).stem == block["name"], "a table's name is its file stem"
+    for source in block["sources"]:
+        assert source.get("title") and source.get("path"), f"{block['name']}: each source needs a title and a path (URL)"
+        assert source.get("date_published") or source.get("date_retrieved"), f"{block['name']}: each source needs a date"
+    for licence in block["licenses"]:
+        assert licence.get("name") and (licence.get("title") or licence.get("path"))
+    assert all(isinstance(c, str) for c in block.get("caveats", [])), "caveats are sentences, not mappings"
+    assert block.get("theme") in ("general", "eradication", "northern_triangle", "venezuela", "terrorist_designation")
+
+
+@pytest.mark.parametrize("name", [r["name"] for r in RESOURCES])
+def test_table_meets_its_schema(name):
+    table = data.load(name)
+    assert len(table) > 0, f"{name} is empty"
+    assert table.attrs["sources"], f"{name} carries no sources"
+
+
+def test_unknown_table_is_named_in_the_error():
+    with pytest.raises(data.DataError, match="no table named 'atlantis'"):
+        data.load("atlantis")

@@ -1,0 +1,103 @@
+"""The chart contract: what every chart must carry, and byte-identical files."""
+
+import pandas as pd
+import pytest
+
+from hemisphere import charts
+
+YEARS = [2015, 2016, 2017, 2018]
+VALUES = [1.0, 2.0, 3.0, 2.5]  # test fixture values, not data
+
+
+def draw(tmp_path, name="fixture_chart", marked=None, **overrides):
+    charts.set_output_dir(tmp_path)
+    options = dict(theme="general", name=name, title="A fixture rises", subtitle="Units of nothing",
+                   alt="Fixture line chart rising from 2015 to 2017", time_axis="year")
+    options.update(overrides)
+    chart = charts.Chart(**options)
+    chart.ax.plot(YEARS, VALUES)
+    if marked is not None:
+        chart.mark_events(marked)
+    chart.show(sources=["administrations"], data=pd.DataFrame({"year": YEARS, "value": VALUES}))
+    return tmp_path / "general" / name
+
+
+@pytest.fixture(autouse=True)
+def reset_output_dir():
+    yield
+    charts.set_output_dir(None)
+
+
+def test_chart_writes_svg_png_and_data(tmp_path):
+    stem = draw(tmp_path)
+    assert stem.with_suffix(".svg").stat().st_size > 1000
+    assert stem.with_suffix(".png").read_bytes()[:4] == b"\x89PNG"
+    assert pd.read_csv(stem.with_suffix(".csv"))["value"].tolist() == VALUES
+
+
+def test_rendering_twice_gives_identical_bytes(tmp_path):
+    first = draw(tmp_path / "a")
+    second = draw(tmp_path / "b")
+    for suffix in (".svg", ".png", ".csv"):
+        assert first.with_suffix(suffix).read_bytes() == second.with_suffix(suffix).read_bytes(), suffix
+
+
+def test_source_line_comes_from_the_catalogue(tmp_path):
+    charts.set_output_dir(tmp_path)
+    chart = charts.Chart(theme="general", name="x", title="t", subtitle="s", alt="a")
+    line = chart.source_line(["administrations"])
+    assert "Joint Congressional Committee on Inaugural Ceremonies" in line
+    assert "report_data/general/x.csv" in line
+
+
+def test_events_outside_the_range_are_left_out_of_the_key(tmp_path):
+    fixture_events = pd.DataFrame({"date": pd.to_datetime(["2017-09-13", "2024-01-01"]),
+                                   "label": ["inside (fixture)", "outside (fixture)"]})
+    charts.set_output_dir(tmp_path)
+    chart = charts.Chart(theme="general", name="y", title="t", subtitle="s", alt="a")
+    chart.ax.plot(YEARS, VALUES)
+    chart.mark_events(fixture_events)
+    keyed = chart._draw_events()
+    assert [row["label"] for _, row in keyed] == ["inside (fixture)"]
+
+
+def test_shown_image_carries_alt_text(tmp_path, capsys, monkeypatch):
+    shown = []
+    monkeypatch.setattr(charts, "_display_image", lambda png, alt, anchor: shown.append((png, alt, anchor)))
+    draw(tmp_path)
+    png, alt, anchor = shown[0]
+    assert alt == "Fixture line chart rising from 2015 to 2017"
+    assert anchor == "chart-general-fixture_chart" and png[:4] == b"\x89PNG"
+
+
+@pytest.mark.parametrize("overrides, message", [
+    ({"title": ""}, "needs a title"),
+    ({"subtitle": " "}, "needs a subtitle"),
+    ({"alt": ""}, "needs a alt"),
+    ({"theme": "atlantis"}, "theme 'atlantis'"),
+    ({"name": "Bad Name"}, "lowercase"),
+    ({"time_axis": "month"}, "time_axis"),
+])
+def test_contract_breaches_are_refused(tmp_path, overrides, message):
+    with pytest.raises(charts.ChartError, match=message):
+        draw(tmp_path, **overrides)
+
+
+def test_unknown_source_table_is_refused(tmp_path):
+    charts.set_output_dir(tmp_path)
+    chart = charts.Chart(theme="general", name="z", title="t", subtitle="s", alt="a")
+    with pytest.raises(charts.ChartError, match="no table named 'atlantis'"):
+        chart.show(sources=["atlantis"])
+    with pytest.raises(charts.ChartError, match="at least one source"):
+        chart.show(sources=[])
+
+
+def test_unknown_event_id_is_refused(tmp_path):
+    with pytest.raises(charts.ChartError, match="not in data/events.csv"):
+        draw(tmp_path, marked=["no_such_event_fixture"])
+
+
+def test_decimal_year_places_dates_within_the_year():
+    assert charts.to_decimal_year("2017-01-01") == 2017.0
+    assert 2017.05 < charts.to_decimal_year("2017-01-20") < 2017.06
+    assert 2017.99 < charts.to_decimal_year("2017-12-31") < 2018.0

@@ -1,0 +1,41 @@
+"""Numbers in prose are formatted one way everywhere."""
+
+import math
+
+import pytest
+
+from hemisphere.prose import MINUS, money, num, pct, pct_change, signed
+
+
+@pytest.mark.parametrize("call, expected", [
+    (lambda: num(1234.5), "1,235"),
+    (lambda: num(2.5), "3"),
+    (lambda: num(-3.25, 1, "hectares"), f"{MINUS}3.3 hectares"),
+    (lambda: num(-0.2), "0"),
+    (lambda: signed(1234), "+1,234"),
+    (lambda: signed(-1234), f"{MINUS}1,234"),
+    (lambda: signed(0), "0"),
+    (lambda: pct(0.123), "12%"),
+    (lambda: pct(0.1234, 1), "12.3%"),
+    (lambda: pct_change(100, 112), "+12%"),
+    (lambda: pct_change(100, 30), f"{MINUS}70%"),
+    (lambda: money(460e6), "$460 million"),
+    (lambda: money(1.23e9), "$1.2 billion"),
+    (lambda: money(1.5e6), "$1.5 million"),
+    (lambda: money(2e6), "$2 million"),
+    (lambda: money(15_000_000), "$15 million"),
+    (lambda: money(12345), "$12,345"),
+])
+def test_formatters_on_known_values(call, expected):
+    assert call() == expected
+
+
+@pytest.mark.parametrize("bad", [None, math.nan, True])
+def test_missing_values_are_refused_not_printed(bad):
+    with pytest.raises((TypeError, ValueError)):
+        num(bad)
+
+
+def test_change_from_zero_is_refused():
+    with pytest.raises(ValueError, match="undefined"):
+        pct_change(0, 5)

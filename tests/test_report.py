@@ -1,0 +1,82 @@
+"""The real report, built once per session into a temporary folder, then built again for bytes."""
+
+import re
+
+import pytest
+import yaml
+from pypdf import PdfReader
+
+from hemisphere import paths
+from hemisphere.build.pipeline import build_report
+
+SECTIONS = [s["notebook"] for s in yaml.safe_load(paths.REPORT_CONFIG.read_text())["sections"]]
+
+
+def chapter_titles() -> list[str]:
+    import json
+
+    titles = []
+    for notebook in SECTIONS:
+        first = json.loads((paths.NOTEBOOKS / f"{notebook}.ipynb").read_text())["cells"][0]
+        titles.append("".join(first["source"]).splitlines()[0].removeprefix("# ").strip())
+    return titles
+
+
+def build_into(folder, monkeypatch):
+    monkeypatch.setattr(paths, "BUILD", folder / "build")
+    monkeypatch.setattr(paths, "FIGURES", folder / "figures")
+    return build_report(jobs=2, progress=False)
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    monkeypatch = pytest.MonkeyPatch()
+    try:
+        yield build_into(tmp_path_factory.mktemp("report"), monkeypatch)
+    finally:
+        monkeypatch.undo()
+
+
+def test_html_has_every_chapter_in_order(built):
+    page = built.html.read_text()
+    found = [re.sub(r"<[^>]+>", "", h) for h in re.findall(r'<h1 id="ch\d+">(.*?)</h1>', page, re.S)]
+    assert found == chapter_titles()
+    assert '<nav class="toc"' in page and 'class="title-page"' in page
+
+
+def test_html_is_self_contained(built):
+    page = built.html.read_text()
+    assert not re.search(r"<(script|link|img|iframe|source)\b[^>]*\b(src|href)=[\"']?(https?:)?//", page, re.I)
+    assert not re.search(r"url\(\s*[\"']?(https?:)?//", page, re.I)
+    assert "@import" not in page
+    assert "<script" not in page
+
+
+def test_html_shows_no_code(built):
+    page = built.html.read_text()
+    assert "jp-InputArea-editor" not in page and 'class="highlight' not in page
+    assert "params.check(" not in page
+
+
+def test_pdf_has_every_chapter_and_page_numbers(built):
+    reader = PdfReader(built.pdf)
+    assert len(reader.pages) >= 1 + len(SECTIONS)
+    text = "\n".join(page.extract_text() for page in reader.pages)
+    for title in chapter_titles():
+        assert title in text
+    outline = [item.title for item in reader.outline if not isinstance(item, list)]
+    assert [t for t in outline if t in chapter_titles()] == chapter_titles()
+    assert re.search(rf"\b2 / {len(reader.pages)}\b", reader.pages[1].extract_text())
+
+
+def test_report_data_has_every_chart_file(built):
+    figures, report_data = built.html.parent.parent / "figures", built.html.parent / "report_data"
+    charts = {p.relative_to(figures).with_suffix("") for p in figures.rglob("*.png")}
+    tables = {p.relative_to(report_data).with_suffix("") for p in report_data.rglob("*.csv")}
+    assert charts <= tables, "every chart's data is published next to the report"
+
+
+def test_two_builds_give_identical_bytes(built, tmp_path, monkeypatch):
+    again = build_into(tmp_path, monkeypatch)
+    assert again.html.read_bytes() == built.html.read_bytes()
+    assert again.pdf.read_bytes() == built.pdf.read_bytes()
