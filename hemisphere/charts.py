@@ -85,6 +85,7 @@ STYLE = {
     "legend.fontsize": 8,
     "legend.frameon": False,
     "lines.linewidth": 1.8,
+    "text.parse_math": False,  # "$15 million to $50 million" is money, not mathtext
     "svg.hashsalt": "hemisphere",
     "svg.fonttype": "path",
     "savefig.facecolor": "white",

@@ -62,6 +62,8 @@ def execute_notebook(notebook: str, parameters: dict | None = None, output_dir: 
             str(source), str(output), parameters=injected, kernel_name=KERNEL,
             progress_bar=False, log_output=False, request_save_on_cell_execute=False,
             cwd=str(paths.NOTEBOOKS),
+            # The kernel listens on loopback only; its warning about unencrypted TCP is noise here.
+            extra_arguments=["--IPKernelApp.log_level=CRITICAL"],
         )
     except PapermillExecutionError as error:
         raise NotebookError(notebook, _source_cell_number(output, error.cell_index),
