@@ -76,7 +76,7 @@ def _execute_into_cache(section: Section, key: str) -> None:
 
 
 def sync_outputs(notebooks: list[str], destination: Path, suffixes: tuple[str, ...]) -> None:
-    """Mirror the cached files of these notebooks into `destination`, dropping files no section made.
+    """Mirror the cached files of these notebooks into `destination`, removing every file no section made.
 
     `figures/` and `report_data/` are owned by the build: they always equal what the cached
     executions produced, whatever ran or was edited by hand in between.
@@ -95,7 +95,7 @@ def sync_outputs(notebooks: list[str], destination: Path, suffixes: tuple[str, .
             shutil.copyfile(source, target)
     for path in sorted(destination.rglob("*"), reverse=True):
         relative = path.relative_to(destination)
-        if path.is_file() and path.suffix in suffixes and relative not in wanted:
+        if path.is_file() and relative not in wanted:
             path.unlink()
         elif path.is_dir() and not any(path.iterdir()):
             path.rmdir()

@@ -1,0 +1,1 @@
+"""Venezuela sanctions chapter: OFAC SDN list conversion, list changes and analysis helpers."""

@@ -1,0 +1,164 @@
+"""Analysis of the Venezuela sanctions tables: what the notebook counts, computed in one place.
+
+Every function takes the validated tables (``hemisphere.data.load``) and returns a small
+DataFrame or a number; the notebook only draws and words the results.
+"""
+
+import pandas as pd
+
+DESIGNATION_TYPES = (
+    "executive_order_and_designation", "designation", "designation_and_rewards", "terrorist_designation",
+)
+COUNT_COLUMNS = ("individuals", "entities", "vessels_aircraft_or_unsplit")
+OPEC_OFFICIAL = "OPEC direct communication (Venezuelan government)"
+OPEC_INDEPENDENT = "OPEC secondary sources (independent estimates)"
+ENERGY_INSTITUTE = "Energy Institute Statistical Review (via Our World in Data)"
+# What each OFAC program tag stands for, for chart legends.
+PROGRAM_LABELS = {
+    "VENEZUELA": "EO 13692 (VENEZUELA)",
+    "VENEZUELA-EO13850": "EO 13850 (sectors)",
+    "VENEZUELA-EO13884": "EO 13884 (government)",
+    "SDNTK": "Kingpin Act (SDNTK)",
+    "SDGT": "EO 13224 (SDGT)",
+    "FTO": "Foreign Terrorist Org. (FTO)",
+}
+DIASPORA_TOTALS = (
+    "venezuelan_refugees_and_migrants_abroad", "venezuelans_living_abroad", "venezuelans_who_fled",
+)
+
+
+class AnalysisError(ValueError):
+    """A parameter asks for something the tables cannot answer (unknown program or snapshot)."""
+
+
+def program_tags(program: str) -> list[str]:
+    """'FTO; SDGT' -> ['FTO', 'SDGT']; an empty cell has no tags."""
+    if not isinstance(program, str):
+        return []
+    return [tag.strip() for tag in program.split(";") if tag.strip()]
+
+
+def designation_actions(actions: pd.DataFrame, programs: list[str], start, end) -> pd.DataFrame:
+    """Designation actions under any of ``programs`` dated in [start, end], with a total designated.
+
+    ``program_group`` is the first of the action's tags that was asked for, so an action
+    tagged 'FTO; SDGT' is counted once.
+    """
+    known = {tag for cell in actions["program"] for tag in program_tags(cell)}
+    unknown = sorted(set(programs) - known)
+    if unknown:
+        raise AnalysisError(f"no action carries program tag(s) {unknown}; known tags: {sorted(known)}")
+    in_window = actions["date"].between(pd.Timestamp(start), pd.Timestamp(end))
+    designations = actions[in_window & actions["action_type"].isin(DESIGNATION_TYPES)].copy()
+    designations["program_group"] = designations["program"].map(
+        lambda cell: next((tag for tag in program_tags(cell) if tag in programs), None)
+    )
+    designations = designations[designations["program_group"].notna()]
+    designations["designated"] = designations[list(COUNT_COLUMNS)].fillna(0).sum(axis=1).astype(int)
+    return designations.sort_values("date").reset_index(drop=True)
+
+
+def cumulative_designations(designations: pd.DataFrame) -> pd.DataFrame:
+    """Running total of persons and property designated, per program group (for a step chart)."""
+    ordered = designations.sort_values("date")
+    totals = ordered.groupby(["program_group", "date"], as_index=False)["designated"].sum()
+    totals["cumulative"] = totals.groupby("program_group")["designated"].cumsum()
+    return totals
+
+
+def peak_year(designations: pd.DataFrame) -> tuple[int, int, str]:
+    """(year, designated that year, program group with most that year) of the busiest year."""
+    by_year = designations.assign(year=designations["date"].dt.year)
+    totals = by_year.groupby("year")["designated"].sum()
+    year = int(totals.idxmax())
+    leader = by_year[by_year["year"] == year].groupby("program_group")["designated"].sum().idxmax()
+    return year, int(totals[year]), leader
+
+
+def designated_by_kind(designations: pd.DataFrame) -> pd.Series:
+    """Individuals, entities and vessels/aircraft summed over the actions given."""
+    return designations[list(COUNT_COLUMNS)].fillna(0).sum().astype(int)
+
+
+def snapshot_entries(entries: pd.DataFrame, snapshot: str) -> pd.DataFrame:
+    """The Venezuela-related entries of one SDN copy; an unknown copy is an error naming those held."""
+    dates = entries["snapshot_date"].dt.strftime("%Y-%m-%d")
+    if snapshot not in set(dates):
+        raise AnalysisError(f"no SDN copy dated {snapshot}; copies held: {sorted(set(dates))}")
+    return entries[dates == snapshot].reset_index(drop=True)
+
+
+def entries_by_type_and_program(entries: pd.DataFrame, programs: list[str]) -> pd.DataFrame:
+    """Entries of one copy counted by SDN type and the first requested program tag they carry.
+
+    Entries carrying none of ``programs`` are counted under 'other programs'.
+    """
+    group = entries["programs"].map(
+        lambda cell: next((tag for tag in program_tags(cell) if tag in programs), "other programs")
+    )
+    table = pd.crosstab(entries["sdn_type"], group)
+    order = [p for p in programs if p in table.columns] + (["other programs"] if "other programs" in table.columns else [])
+    return table.reindex(columns=order).reindex(["individual", "entity", "vessel", "aircraft"]).fillna(0).astype(int)
+
+
+def reward_steps(rewards: pd.DataFrame) -> pd.DataFrame:
+    """Dated reward offers per person, with the amount each offer replaced (0 for a first offer)."""
+    dated = rewards[rewards["date"].notna()].sort_values(["person", "date"]).copy()
+    dated["previous_usd"] = dated.groupby("person")["amount_usd"].shift(1).fillna(0).astype(int)
+    return dated.sort_values(["date", "amount_usd"], ascending=[True, False]).reset_index(drop=True)
+
+
+def paternal_surname(person: str) -> str:
+    """'Nicolas Maduro Moros' -> 'Maduro'; 'Tareck Zaidan El Aissami Maddah' -> 'El Aissami' (chart labels)."""
+    words = person.split()
+    if len(words) < 3:
+        return words[-1]
+    surname = words[-2]
+    return f"{words[-3]} {surname}" if words[-3] in ("El", "De", "Del", "La") else surname
+
+
+def reward_points(steps: pd.DataFrame) -> pd.DataFrame:
+    """One point per announcement date and amount, naming everyone offered that amount that day."""
+    points = steps.assign(surname=steps["person"].map(paternal_surname))
+    grouped = points.groupby(["date", "amount_usd"], as_index=False).agg(people=("surname", ", ".join),
+                                                                          count=("person", "size"))
+    return grouped.sort_values(["date", "amount_usd"]).reset_index(drop=True)
+
+
+def official_vs_independent(oil: pd.DataFrame) -> pd.DataFrame:
+    """Months for which OPEC reports both the government's figure and its independent estimate.
+
+    ``gap_kbd`` is official minus independent; positive when the government reports more.
+    """
+    opec = oil[oil["reporter"].isin([OPEC_OFFICIAL, OPEC_INDEPENDENT])]
+    wide = opec.pivot_table(index="period", columns="reporter", values="value", aggfunc="first")
+    both = wide.dropna(subset=[OPEC_OFFICIAL, OPEC_INDEPENDENT]) if len(wide) else wide
+    result = pd.DataFrame({
+        "period": both.index,
+        "official_kbd": both.get(OPEC_OFFICIAL, pd.Series(dtype=float)).to_numpy(),
+        "independent_kbd": both.get(OPEC_INDEPENDENT, pd.Series(dtype=float)).to_numpy(),
+    })
+    result["gap_kbd"] = result["official_kbd"] - result["independent_kbd"]
+    return result.reset_index(drop=True)
+
+
+def energy_institute_series(oil: pd.DataFrame) -> pd.DataFrame:
+    """The annual Energy Institute oil production series (TWh) with integer years."""
+    series = oil[oil["reporter"] == ENERGY_INSTITUTE][["period", "value"]].copy()
+    series["year"] = series["period"].astype(int)
+    return series[["year", "value"]].rename(columns={"value": "twh"}).sort_values("year").reset_index(drop=True)
+
+
+def change_between(series: pd.DataFrame, first_year: int, last_year: int) -> tuple[float, float]:
+    """(value in first_year, value in last_year) of a year-indexed series; missing years are an error."""
+    values = series.set_index("year")["twh"]
+    missing = [y for y in (first_year, last_year) if y not in values.index]
+    if missing:
+        raise AnalysisError(f"no value for year(s) {missing}; series covers {values.index.min()}-{values.index.max()}")
+    return float(values[first_year]), float(values[last_year])
+
+
+def diaspora_totals(migrants: pd.DataFrame) -> pd.DataFrame:
+    """Worldwide totals of Venezuelans abroad (R4V, UNHCR/IOM, CRS), one row per dated estimate."""
+    totals = migrants[migrants["indicator"].isin(DIASPORA_TOTALS) & (migrants["scope"].str.startswith("worldwide"))]
+    return totals.sort_values("date").reset_index(drop=True)

@@ -1,0 +1,64 @@
+"""The Venezuela chapter notebook: parameters as declared, and runs with defaults and another set."""
+
+import ast
+
+import nbformat
+import pytest
+
+from hemisphere import params, paths
+from hemisphere.execute import execute_notebook
+
+NOTEBOOK = "venezuela_sanctions"
+
+
+def _outputs_text(executed) -> str:
+    """All markdown and HTML the executed notebook displayed."""
+    notebook = nbformat.read(executed, as_version=4)
+    texts = []
+    for cell in notebook.cells:
+        for output in cell.get("outputs", []):
+            data = output.get("data", {})
+            texts.append(data.get("text/markdown", "") + data.get("text/html", ""))
+    return "\n".join(texts)
+
+
+def test_parameters_cell_matches_declared_defaults():
+    notebook = nbformat.read(paths.NOTEBOOKS / f"{NOTEBOOK}.ipynb", as_version=4)
+    cell = next(c for c in notebook.cells if "parameters" in c.metadata.get("tags", []))
+    literals = {node.targets[0].id: ast.literal_eval(node.value) for node in ast.parse(cell.source).body}
+    assert literals == params.declaration(NOTEBOOK).defaults()
+
+
+def test_notebook_is_committed_without_outputs():
+    notebook = nbformat.read(paths.NOTEBOOKS / f"{NOTEBOOK}.ipynb", as_version=4)
+    code_cells = [c for c in notebook.cells if c.cell_type == "code"]
+    assert all(not c.outputs and c.execution_count is None for c in code_cells)
+
+
+@pytest.mark.parametrize("bad, message", [
+    ({"snapshot": "2019-01-01"}, "snapshot"),
+    ({"programs": ["CUBA"]}, "programs"),
+    ({"start_date": "2022-01-01", "end_date": "2018-01-01"}, "must not be after"),
+])
+def test_bad_parameters_are_refused(bad, message):
+    with pytest.raises(params.ParameterError, match=message):
+        params.validate(NOTEBOOK, bad)
+
+
+def test_runs_with_defaults(tmp_path):
+    executed = execute_notebook(NOTEBOOK, {}, tmp_path, figures_dir=tmp_path / "figures")
+    text = _outputs_text(executed)
+    assert "Maduro&#x27;s entry is still listed" in text or "Maduro's entry is still listed" in text
+    figures = {p.name for p in (tmp_path / "figures" / "venezuela").glob("*.png")}
+    assert figures == {"designations_cumulative.png", "sdn_entries_by_type.png", "rewards_timeline.png",
+                       "oil_production.png", "venezuelans_abroad.png"}
+
+
+def test_runs_for_the_first_trump_term_on_the_2021_copy(tmp_path):
+    chosen = {"start_date": "2017-01-01", "end_date": "2021-01-20",
+              "programs": ["VENEZUELA", "VENEZUELA-EO13850"], "snapshot": "2021-08-18"}
+    executed = execute_notebook(NOTEBOOK, chosen, tmp_path, figures_dir=tmp_path / "figures")
+    text = _outputs_text(executed)
+    assert "is the earliest held" in text
+    assert "before the 2025-2026 events" in text
+    assert "SDN copy of 18 August 2021 lists 9,083 entries" in text
