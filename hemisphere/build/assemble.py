@@ -45,7 +45,11 @@ def merge(executed: list[tuple[str, Path]]) -> nbformat.NotebookNode:
 
 
 def export_html(merged: nbformat.NotebookNode, report: Report) -> str:
-    """nbconvert with our template: code hidden, nothing loaded from a server."""
+    """nbconvert with our template: code hidden, nothing loaded from a server.
+
+    Chapter anchors are the notebooks' names (`#eradication_pressure`), so one chapter can
+    link to another; sections are `#<notebook>-<n>`.
+    """
     from nbconvert import HTMLExporter
 
     exporter = HTMLExporter(
@@ -59,7 +63,7 @@ def export_html(merged: nbformat.NotebookNode, report: Report) -> str:
     merged.metadata["title"] = report.title
     body, _ = exporter.from_notebook_node(merged, resources={"hemisphere_css": css})
     body = _strip_css_comment_urls(body)
-    body, contents = _anchor_headings(body)
+    body, contents = _anchor_headings(body, [section.notebook for section in report.sections])
     front = _title_page(report) + _table_of_contents(contents)
     return body.replace("<main>", "<main>\n" + front, 1)
 
@@ -68,20 +72,24 @@ HEADING = re.compile(r"<h([12])([^>]*)>(.*?)</h\1>", re.S)
 ANCHOR_LINK = re.compile(r'<a class="anchor-link"[^>]*>.*?</a>', re.S)
 
 
-def _anchor_headings(page: str) -> tuple[str, list[tuple[int, str, str]]]:
-    """Number chapters and sections (ch1, ch1-2) so anchors are unique across chapters."""
+def _anchor_headings(page: str, chapters: list[str]) -> tuple[str, list[tuple[int, str, str]]]:
+    """Give chapters (each notebook's one H1, in order) and their sections unique, stable anchors."""
     contents: list[tuple[int, str, str]] = []
     counters = {"chapter": 0, "section": 0}
+
+    def chapter_id() -> str:
+        number = counters["chapter"]
+        return chapters[number - 1] if 0 < number <= len(chapters) else f"chapter-{number}"
 
     def replace(match: re.Match) -> str:
         level, inner = int(match.group(1)), ANCHOR_LINK.sub("", match.group(3)).strip()
         if level == 1:
             counters["chapter"] += 1
             counters["section"] = 0
-            anchor = f"ch{counters['chapter']}"
+            anchor = chapter_id()
         else:
             counters["section"] += 1
-            anchor = f"ch{counters['chapter']}-{counters['section']}"
+            anchor = f"{chapter_id()}-{counters['section']}"
         contents.append((level, anchor, re.sub(r"<[^>]+>", "", inner)))
         return f'<h{level} id="{anchor}">{inner}</h{level}>'
 

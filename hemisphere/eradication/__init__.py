@@ -1,0 +1,1 @@
+"""Eradication pressure: coca and poppy estimates, eradication, the majors list, US overdoses."""

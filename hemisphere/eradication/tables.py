@@ -1,0 +1,439 @@
+"""Build the chapter's tidy tables from the publishers' releases and the reference fact tables.
+
+The committed CSVs under data/eradication/ are produced by `write_tables()`; the build itself
+never calls this module (it is offline and reads the committed files). Keeping the assembly in
+code means every reshaping step, every relabelled category and every dropped row is visible
+and re-runnable: `python -m hemisphere.eradication.tables` regenerates the files from
+../shared/sources/eradication/.
+
+Rules applied throughout: the ORIGINAL publisher is cited per row; where a value reached us
+through a news report the row says so and is graded `medium` (or `low` for a summary of a
+summary); values are never adjusted, only relabelled.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from hemisphere import paths
+from hemisphere.eradication.unodc_annex import read_annex_table
+
+SOURCES = paths.SHARED_SOURCES / "eradication"
+OUTPUT = paths.DATA / "eradication"
+
+CULTIVATION_ANNEX = "unodc_wdr2022_table_6_1_1_coca_cultivation_2009_2020.xlsx"
+ERADICATION_ANNEX = "unodc_wdr2022_table_6_1_2_coca_eradication_2009_2020.xlsx"
+WDR2022_TITLE = "UNODC, World Drug Report 2022, Statistical Annex"
+WDR2022_URL = "https://www.unodc.org/unodc/en/data-and-analysis/world-drug-report-2022.html"
+
+UNODC = "UNODC"
+ONDCP = "US government (ONDCP)"
+ANDEAN = ["Colombia", "Peru", "Bolivia"]
+
+# Area concepts, from the notes to WDR 2022 annex table 6.1.1 and the SIMCI reports.
+AREA_CONCEPT = {
+    ("Colombia", UNODC): "net area on 31 December",
+    ("Peru", UNODC): "area interpreted on satellite imagery, before later eradication",
+    ("Bolivia", UNODC): "area interpreted on satellite imagery",
+}
+ONDCP_AREA_CONCEPT = "US imagery-based sample estimate"
+
+# Publishers' own domains: a value read there is graded high, a relay by the press medium.
+PRIMARY_DOMAINS = ("whitehouse.gov", "whitehouse.archives.gov", "unodc.org", "state.gov",
+                   "govinfo.gov", "federalregister", "justia.com/regulations", "cdc.gov")
+
+
+def _confidence(url: str, default: str = "medium") -> str:
+    """`high` when the value was read on the publisher's own page, else the default."""
+    url = url if isinstance(url, str) else ""
+    return "high" if any(domain in url for domain in PRIMARY_DOMAINS) else default
+
+
+def _read(name: str, sources: Path) -> pd.DataFrame:
+    return pd.read_csv(sources / name, dtype=str, keep_default_na=False)
+
+
+# --- coca cultivation -------------------------------------------------------------------------
+
+def coca_cultivation(sources: Path = SOURCES) -> pd.DataFrame:
+    """UNODC and US-government coca area by country and year, one row per estimator.
+
+    Colombia's UNODC series is SIMCI's exact national total (2001-2024); Peru's and Bolivia's
+    come from the WDR 2022 annex workbook via the converter (rounded to the hundred).
+    """
+    facts = _read("coca_cultivation_estimates_unodc_vs_ondcp.csv", sources)
+    facts = facts[facts["country"].isin(ANDEAN)]
+    rows = []
+    for fact in facts.itertuples():
+        estimator = ONDCP if "ONDCP" in fact.estimate_by else UNODC
+        unodc_2024 = estimator == UNODC and fact.year == "2024"
+        rows.append({
+            "country": fact.country,
+            "year": int(fact.year),
+            "estimator": estimator,
+            "hectares": float(fact.value),
+            "area_concept": AREA_CONCEPT.get((fact.country, estimator), ONDCP_AREA_CONCEPT),
+            "vintage": fact.release_vintage if estimator == ONDCP else _simci_vintage(int(fact.year)),
+            "source_title": fact.source_title,
+            "source_url": fact.source_url,
+            "confidence": "medium" if unodc_2024 else ("high" if estimator == UNODC else _confidence(fact.source_url)),
+        })
+    annex = read_annex_table(sources / CULTIVATION_ANNEX)
+    for fact in annex[annex["country"] != "Colombia"].itertuples():
+        rows.append({
+            "country": fact.country,
+            "year": int(fact.year),
+            "estimator": UNODC,
+            "hectares": fact.hectares,
+            "area_concept": AREA_CONCEPT[(fact.country, UNODC)],
+            "vintage": "World Drug Report 2022 (Jun 2022)",
+            "source_title": f"{WDR2022_TITLE}, table 6.1.1 (global illicit cultivation of coca bush, 2009-2020)",
+            "source_url": WDR2022_URL,
+            "confidence": "high",
+        })
+    return pd.DataFrame(rows).sort_values(["country", "estimator", "year"], ignore_index=True)
+
+
+def _simci_vintage(year: int) -> str:
+    if year <= 2010:
+        return "SIMCI coca survey 2015 (Jul 2016)"
+    return "SIMCI coca survey 2024, historical series"
+
+
+# --- cocaine production -----------------------------------------------------------------------
+
+# Values a later release of the same body replaced; kept, labelled, and left out of the series.
+SUPERSEDED_PRODUCTION = {
+    ("Colombia", "2016", "INCSR Mar 2018"): "revised to 772 t in the ONDCP release of Jun 2018",
+    ("Colombia", "2017", "ONDCP Jun 2018 release"): "revised to 900 t in the ONDCP release of Jun 2019",
+    ("Bolivia", "2011", "ONDCP 2012 release"): "cut to 190 t in the ONDCP release of Jul 2013",
+}
+
+
+def cocaine_production(sources: Path = SOURCES) -> pd.DataFrame:
+    """Potential pure cocaine production (metric tons) by country, year, estimator and release."""
+    facts = _read("cocaine_production_estimates_unodc_vs_ondcp.csv", sources)
+    rows = []
+    for fact in facts.itertuples():
+        estimator = ONDCP if "ONDCP" in fact.estimate_by else UNODC
+        superseded_by = SUPERSEDED_PRODUCTION.get((fact.country, fact.year, fact.release_vintage), "")
+        rows.append({
+            "country": fact.country,
+            "year": int(fact.year),
+            "estimator": estimator,
+            "metric_tons": float(fact.value),
+            "vintage": fact.release_vintage,
+            "superseded": bool(superseded_by),
+            "note": superseded_by,
+            "source_title": fact.source_title,
+            "source_url": fact.source_url,
+            "confidence": _confidence(fact.source_url),
+        })
+    return pd.DataFrame(rows).sort_values(["country", "estimator", "year", "vintage"], ignore_index=True)
+
+
+# --- coca eradication -------------------------------------------------------------------------
+
+REPORTER_UNODC_ANNEX = "UNODC annual report questionnaire (government data)"
+REPORTER_UNODC_SURVEY = "UNODC-Colombia coca survey (government data)"
+REPORTER_MINDEFENSA = "Colombian Ministry of Defence"
+REPORTER_ONDCP = "ONDCP, citing the Colombian government"
+
+
+def coca_eradication(sources: Path = SOURCES) -> pd.DataFrame:
+    """Reported eradication (hectares) by country, year, method and reporting body.
+
+    Colombia's annex figures for 2009-2015 add aerial spraying and manual eradication (the
+    2012 components published by UNODC sum to the annex total), so they are labelled
+    `combined`; from 2016, after spraying was suspended, they are manual.
+    """
+    rows = []
+    annex = read_annex_table(sources / ERADICATION_ANNEX)
+    for fact in annex.itertuples():
+        colombia = fact.country == "Colombia"
+        combined = colombia and fact.year <= 2015
+        rows.append({
+            "country": fact.country,
+            "year": int(fact.year),
+            "method": "combined" if combined else "manual",
+            "hectares": fact.hectares,
+            "period": "calendar_year",
+            "lower_bound": False,
+            "reported_by": REPORTER_UNODC_ANNEX,
+            "note": ("aerial spraying plus manual eradication" if combined
+                     else "" if colombia else "includes voluntary eradication"),
+            "source_title": f"{WDR2022_TITLE}, table 6.1.2 (reported eradication of coca bush, 2009-2020)",
+            "source_url": WDR2022_URL,
+            "confidence": "high",
+        })
+    facts = _read("colombia_coca_eradication.csv", sources)
+    for fact in facts.itertuples():
+        if fact.method.startswith("total_forced") or fact.source_url == "":
+            continue  # the annex rows, already read from UNODC's workbook above
+        reporter, confidence = _eradication_reporter(fact.reported_by, fact.source_url)
+        if fact.year in ("2019", "2020") and reporter == REPORTER_ONDCP:
+            continue  # the ONDCP rounding of a value the annex gives exactly
+        partial = fact.period.startswith("Jan-Sep")
+        rows.append({
+            "country": fact.country,
+            "year": int(fact.year),
+            "method": "aerial_spraying" if fact.method == "aerial_spraying" else "manual",
+            "hectares": float(fact.hectares),
+            "period": "jan_sep" if partial else "calendar_year",
+            "lower_bound": fact.year == "2021",
+            "reported_by": reporter,
+            "note": _eradication_note(fact),
+            "source_title": fact.source_title,
+            "source_url": fact.source_url,
+            "confidence": confidence,
+        })
+    return pd.DataFrame(rows).sort_values(["country", "year", "period", "method", "reported_by"], ignore_index=True)
+
+
+def _eradication_reporter(reported_by: str, url: str) -> tuple[str, str]:
+    if "ONDCP" in reported_by:
+        return REPORTER_ONDCP, "high"
+    if "Ministerio de Defensa" in reported_by:
+        return REPORTER_MINDEFENSA, "medium"
+    return REPORTER_UNODC_SURVEY, _confidence(url)
+
+
+def _eradication_note(fact) -> str:
+    if fact.year == "2021":
+        return "ONDCP wrote 'more than' this figure"
+    if fact.period.startswith("Jan-Sep"):
+        return "January to September only"
+    if fact.year == "2012":
+        return "component published with the 2012 survey; the annex gives the combined total"
+    if fact.year == "2019":
+        return "Ministry figure; the annex gives 94,606 ha for the same year"
+    return ""
+
+
+# --- Mexican opium poppy ----------------------------------------------------------------------
+
+UNODC_MEXICO = "UNODC-Mexico (project MEXK54)"
+
+
+def poppy_cultivation(sources: Path = SOURCES) -> pd.DataFrame:
+    """Opium poppy area in Mexico by period and estimator (US government vs UNODC-Mexico)."""
+    facts = _read("mexico_opium_poppy.csv", sources)
+    facts = facts[facts["metric"] == "opium_poppy_cultivation"]
+    rows = []
+    for fact in facts.itertuples():
+        ondcp = "ONDCP" in fact.estimate_by
+        survey_year = "(Jul-Jun)" in fact.period
+        rows.append({
+            "country": fact.country,
+            "period": fact.period.replace(" (Jul-Jun)", "").replace("-20", "/"),
+            "year": int(fact.year),
+            "period_type": "survey_year_jul_jun" if survey_year else "calendar_year",
+            "estimator": ONDCP if ondcp else UNODC_MEXICO,
+            "hectares": float(fact.value),
+            "source_title": fact.source_title,
+            "source_url": fact.source_url,
+            "confidence": "high" if ondcp else ("low" if "fightforbotanicals" in fact.source_url else "medium"),
+        })
+    return pd.DataFrame(rows).sort_values(["estimator", "year"], ignore_index=True)
+
+
+# --- the majors list --------------------------------------------------------------------------
+
+FLAG_LABELS = {"True": "yes", "False": "no", "not_verified": "not verified"}
+WAIVER_LABELS = {"yes": "yes", "no": "no", "n/a": "not applicable", "not_verified": "not verified"}
+# Determinations whose designations were read in a secondary summary rather than the text.
+SECONDARY_DESIGNATIONS = {"2012", "2014", "2025", "2026"}
+
+
+def majors_list(sources: Path = SOURCES) -> pd.DataFrame:
+    """One row per fiscal year and listed country of the presidential 'majors list' determination."""
+    facts = _read("majors_list.csv", sources)
+    rows = []
+    for fact in facts.itertuples():
+        waiver = fact.national_interest_waiver
+        rows.append({
+            "fiscal_year": int(fact.fiscal_year),
+            "determination_no": "" if fact.determination_no.startswith("(") else fact.determination_no,
+            "date_signed": fact.date_signed,
+            "country": fact.country,
+            "listed": fact.listed == "True",
+            "failed_demonstrably": FLAG_LABELS[fact.failed_demonstrably],
+            "national_interest_waiver": "yes" if waiver.startswith("yes") else WAIVER_LABELS[waiver],
+            "note": _majors_note(fact),
+            "source_title": fact.source_title,
+            "source_url": fact.source_url,
+            "confidence": "medium" if fact.fiscal_year in SECONDARY_DESIGNATIONS else "high",
+        })
+    return pd.DataFrame(rows).sort_values(["fiscal_year", "country"], ignore_index=True)
+
+
+def _majors_note(fact) -> str:
+    if fact.country == "Colombia" and fact.fiscal_year == "2018":
+        return ("The memorandum says designating Colombia was seriously considered because of "
+                "record coca growth, and that designation remained an option.")
+    if fact.country == "Colombia" and fact.fiscal_year == "2026":
+        return ("First designation of Colombia since 1997, with a waiver; the memorandum ties a "
+                "change to more aggressive eradication.")
+    if fact.national_interest_waiver.startswith("yes ("):
+        return "Waiver reported by EFE for the designated countries as a group."
+    if fact.failed_demonstrably == "not_verified":
+        return "Designation paragraph not read in the copies consulted."
+    if fact.country == "Colombia":
+        return "Not designated (reports of FY2026 call that designation the first since 1997)."
+    return ""
+
+
+# --- US overdose deaths -----------------------------------------------------------------------
+
+NCHS_HUS_TITLE = ("NCHS, Health, United States: Drug overdose death rates, by drug type, sex, age, "
+                  "race, and Hispanic origin: United States (data.cdc.gov 95ax-ymtc)")
+NCHS_HUS_URL = "https://data.cdc.gov/api/views/95ax-ymtc/rows.csv?accessType=DOWNLOAD"
+HUS_PANELS = {
+    "All drug overdose deaths": "all drug overdose",
+    "Drug overdose deaths involving any opioid": "any opioid",
+    "Drug overdose deaths involving heroin": "heroin",
+    "Drug overdose deaths involving methadone": "methadone",
+    "Drug overdose deaths involving natural and semisynthetic opioids": "natural and semisynthetic opioids",
+    "Drug overdose deaths involving other synthetic opioids (other than methadone)": "synthetic opioids other than methadone",
+}
+DRUG_CLASSES = {
+    "all drug overdose": "all drug overdose",
+    "any opioid": "any opioid",
+    "cocaine (T40.5)": "cocaine",
+    "heroin (T40.1)": "heroin",
+    "psychostimulants with abuse potential (T43.6)": "psychostimulants",
+    "synthetic opioids other than methadone (T40.4)": "synthetic opioids other than methadone",
+}
+MEASURES = {
+    "age-adjusted death rate": "age_adjusted_rate",
+    "deaths": "deaths",
+    "deaths (predicted provisional)": "deaths",
+    "percent change vs 2023": "percent_change_on_previous_year",
+}
+UNITS = {"age_adjusted_rate": "deaths per 100,000 (age-adjusted)", "deaths": "deaths",
+         "percent_change_on_previous_year": "percent"}
+
+# Cocaine and psychostimulant figures found while building this chapter (not in the reference
+# tables): NCHS and MMWR publications, read in stored copies of the CDC pages.
+_DB384 = ("NCHS Data Brief No. 384, Increase in Drug Overdose Deaths Involving Cocaine: United States, 2009-2018 (Oct 2020)",
+          "https://www.cdc.gov/nchs/products/databriefs/db384.htm")
+_MMWR_6712 = ("Seth P et al., Overdose Deaths Involving Opioids, Cocaine, and Psychostimulants - United States, 2015-2016, MMWR 2018;67(12), table 3",
+              "https://www.cdc.gov/mmwr/volumes/67/wr/mm6712a1.htm")
+_MMWR_6817 = ("Kariisa M et al., Drug Overdose Deaths Involving Cocaine and Psychostimulants with Abuse Potential - United States, 2003-2017, MMWR 2019;68(17)",
+              "https://www.cdc.gov/mmwr/volumes/68/wr/mm6817a3.htm")
+_MMWR_7006 = ("Mattson CL et al., Trends and Geographic Patterns in Drug and Synthetic Opioid Overdose Deaths - United States, 2013-2019, MMWR 2021;70(6)",
+              "https://www.cdc.gov/mmwr/volumes/70/wr/mm7006a4.htm")
+_QUICKSTATS_2021 = ("MMWR QuickStats: Age-Adjusted Drug Overdose Death Rates Involving Cocaine, by Region - United States, 2021",
+                    "https://tools.cdc.gov/podcasts/download.asp?m=320959&c=737991")
+SUPPLEMENTARY_DEATHS = [
+    (2013, "cocaine", "age_adjusted_rate", 1.6, _DB384),
+    (2015, "cocaine", "deaths", 6784, _MMWR_6712),
+    (2015, "cocaine", "age_adjusted_rate", 2.1, _MMWR_6712),
+    (2016, "cocaine", "deaths", 10375, _MMWR_6712),
+    (2016, "cocaine", "age_adjusted_rate", 3.2, _MMWR_6712),
+    (2015, "psychostimulants", "deaths", 5716, _MMWR_6712),
+    (2015, "psychostimulants", "age_adjusted_rate", 1.8, _MMWR_6712),
+    (2016, "psychostimulants", "deaths", 7542, _MMWR_6712),
+    (2016, "psychostimulants", "age_adjusted_rate", 2.4, _MMWR_6712),
+    (2017, "cocaine", "deaths", 13942, _MMWR_6817),
+    (2017, "cocaine", "age_adjusted_rate", 4.3, _MMWR_6817),
+    (2017, "psychostimulants", "deaths", 10333, _MMWR_6817),
+    (2017, "psychostimulants", "age_adjusted_rate", 3.2, _MMWR_6817),
+    (2018, "cocaine", "deaths", 14666, _DB384),
+    (2018, "cocaine", "age_adjusted_rate", 4.5, _DB384),
+    (2019, "all drug overdose", "age_adjusted_rate", 21.6, _MMWR_7006),
+    (2013, "psychostimulants", "age_adjusted_rate", 1.2, _MMWR_7006),
+    (2019, "psychostimulants", "age_adjusted_rate", 5.0, _MMWR_7006),
+    (2019, "synthetic opioids other than methadone", "age_adjusted_rate", 11.4, _MMWR_7006),
+    (2021, "cocaine", "age_adjusted_rate", 7.3, _QUICKSTATS_2021),
+]
+
+
+def overdose_deaths(sources: Path = SOURCES) -> pd.DataFrame:
+    """US overdose deaths and age-adjusted rates by year, drug class and data status."""
+    rows = []
+    hus = pd.read_csv(sources / "cdc_nchs_overdose_death_rates_by_drug_1999_2018_national.csv")
+    hus = hus[hus["UNIT"].str.endswith("age-adjusted")]
+    for fact in hus.itertuples():
+        rows.append(_death_row(int(fact.YEAR), "calendar year", HUS_PANELS[fact.PANEL], "age_adjusted_rate",
+                               float(fact.ESTIMATE), "final", NCHS_HUS_TITLE, NCHS_HUS_URL, "high", ""))
+    for year, drug, measure, value, (title, url) in SUPPLEMENTARY_DEATHS:
+        rows.append(_death_row(year, "calendar year", drug, measure, float(value), "final", title, url, "high", ""))
+    facts = _read("us_overdose_deaths_key_figures.csv", sources)
+    for fact in facts.itertuples():
+        twelve_months = fact.year.startswith("12 months")
+        status = "provisional" if fact.data_status == "provisional" else "final"
+        grade = {"primary": "high", "tertiary": "low"}.get(fact.source_type, "medium")
+        rows.append(_death_row(2024 if twelve_months else int(fact.year),
+                               "12 months to Sep 2024" if twelve_months else "calendar year",
+                               DRUG_CLASSES[fact.drug_class], MEASURES[fact.measure], float(fact.value),
+                               status, fact.source_title, fact.source_url, grade, _death_note(fact)))
+    table = pd.DataFrame(rows)
+    key = ["year", "period", "drug_class", "measure", "data_status"]
+    # Where two sources give the same final figure, keep the first (the NCHS dataset).
+    table = table.drop_duplicates(subset=key, keep="first")
+    return table.sort_values(["drug_class", "measure", "year", "period", "data_status"], ignore_index=True)
+
+
+def _death_row(year, period, drug_class, measure, value, status, title, url, confidence, note) -> dict:
+    return {"year": year, "period": period, "drug_class": drug_class, "measure": measure, "value": value,
+            "unit": UNITS[measure], "data_status": status, "note": note,
+            "source_title": title, "source_url": url, "confidence": confidence}
+
+
+def _death_note(fact) -> str:
+    if fact.source_type == "tertiary":
+        return "NIDA figure relayed by a third-party summary; not checked against NIDA"
+    if fact.source_type.startswith("secondary (US govt"):
+        return "CDC figure quoted by ONDCP"
+    if fact.measure.startswith("percent"):
+        return "change on 2023, CDC provisional data"
+    return ""
+
+
+# --- writing ----------------------------------------------------------------------------------
+
+BUILDERS = {
+    "coca_cultivation": coca_cultivation,
+    "cocaine_production": cocaine_production,
+    "coca_eradication": coca_eradication,
+    "poppy_cultivation": poppy_cultivation,
+    "majors_list": majors_list,
+    "overdose_deaths": overdose_deaths,
+}
+
+
+def build_tables(sources: Path = SOURCES) -> dict[str, pd.DataFrame]:
+    """Every table of the chapter, built from the reference material."""
+    return {name: build(sources) for name, build in BUILDERS.items()}
+
+
+def _whole_numbers_as_integers(table: pd.DataFrame) -> pd.DataFrame:
+    """Write 144807 rather than 144807.0 where a column holds only whole numbers, and booleans
+    as the catalogue's `true`/`false`."""
+    table = table.copy()
+    for column in table.select_dtypes("bool").columns:
+        table[column] = table[column].map({True: "true", False: "false"})
+    for column in table.select_dtypes("float").columns:
+        values = table[column].dropna()
+        if len(values) and (values == values.round()).all():
+            table[column] = table[column].astype("Int64")
+    return table
+
+
+def write_tables(sources: Path = SOURCES, output: Path = OUTPUT) -> list[Path]:
+    """Write the tables as the committed CSVs; returns the paths written."""
+    output.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name, table in build_tables(sources).items():
+        path = output / f"{name}.csv"
+        _whole_numbers_as_integers(table).to_csv(path, index=False, lineterminator="\n")
+        written.append(path)
+    return written
+
+
+if __name__ == "__main__":
+    for path in write_tables():
+        print(path)

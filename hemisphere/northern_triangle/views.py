@@ -1,0 +1,267 @@
+"""The chapter's charts, drawn through hemisphere.charts from frames the analysis module prepares.
+
+Each function draws one chart and returns nothing: titles (which state the finding) and alt
+texts are composed by the notebook from the data, so they change with the parameters.
+"""
+
+from __future__ import annotations
+
+import matplotlib.dates as mdates
+import matplotlib.ticker as mticker
+import pandas as pd
+
+from hemisphere import charts
+
+THEME = "northern_triangle"
+MILLIONS = mticker.FuncFormatter(lambda value, _: f"{value / 1e6:,.0f}")
+THOUSANDS = mticker.FuncFormatter(lambda value, _: f"{value / 1e3:,.0f}k" if value else "0")
+COUNTS = mticker.FuncFormatter(lambda value, _: f"{value:,.0f}")
+
+STAGE_LABELS = {"budget_request": "Requested", "appropriated_and_planned": "Appropriated / planned",
+                "obligations": "Obligated"}
+STAGE_COLOURS = {"budget_request": charts.COLORS["sky"], "appropriated_and_planned": charts.COLORS["blue"],
+                 "obligations": charts.COLORS["orange"]}
+HOMICIDE_MARKERS = {"UNODC": "o", "National figures (press compilation)": "s", "InSight Crime": "^",
+                    "UCA human-rights observatory estimate": "D"}
+TPS_MARKERS = {"designation": ("o", charts.COLORS["blue"]), "extension": (">", charts.COLORS["green"]),
+               "termination_announced": ("X", charts.COLORS["vermillion"]), "court_stay": ("s", charts.COLORS["purple"]),
+               "rescission": ("D", charts.COLORS["sky"])}
+FAMILY_COLOURS = {"Single Adults": charts.COLORS["grey"], "Family Unit Individuals": charts.COLORS["orange"],
+                  "Unaccompanied Children": charts.COLORS["vermillion"], "Accompanied Minors": charts.COLORS["yellow"]}
+
+
+def year_ticks(ax, start: pd.Timestamp, end: pd.Timestamp) -> None:
+    """Year labels on a date axis: every year on short spans, every other year on long ones."""
+    base = 1 if (end - start).days < 9 * 365 else 2
+    ax.xaxis.set_major_locator(mdates.YearLocator(base=base))
+    ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
+
+
+def country_colours(countries: list[str]) -> dict[str, str]:
+    """A stable colour per chosen country, in the order chosen."""
+    return dict(zip(countries, charts.SERIES))
+
+
+def aid_obligations(obligations: pd.DataFrame, partial_year: int | None, band: tuple[int, int] | None,
+                    event_ids: list[str], title: str, alt: str) -> None:
+    """Obligations per fiscal year, one line per column of `obligations` (current dollars)."""
+    chart = charts.Chart(theme=THEME, name="aid_obligations", title=title,
+                         subtitle="US foreign assistance obligated, millions of current US dollars, by fiscal year"
+                                  + ("; the last year is partial (hollow marker)" if partial_year else ""),
+                         alt=alt, time_axis="year", height=3.4)
+    ax = chart.ax
+    colours = country_colours([c for c in obligations.columns if c != "Central America Region"])
+    colours["Central America Region"] = charts.COLORS["grey"]
+    for country in obligations.columns:
+        series = obligations[country].dropna()
+        closed = series[series.index != partial_year]
+        style = {"ls": "--", "lw": 1.2} if country == "Central America Region" else {}
+        ax.plot(closed.index, closed.to_numpy(), color=colours[country], label=country, **style)
+        if partial_year in series.index:
+            ax.plot([partial_year], [series[partial_year]], marker="o", mfc="white", color=colours[country], ls="none")
+    if band:
+        ax.axvspan(band[0] - 0.5, band[1] + 0.5, color=charts.COLORS["green"], alpha=0.08, lw=0, zorder=-5)
+        ax.text((band[0] + band[1]) / 2, 0.02, "Strategy for Central America\nfunding years",
+                transform=ax.get_xaxis_transform(), ha="center", va="bottom", fontsize=6.5, color=charts.COLORS["green"])
+    ax.yaxis.set_major_formatter(MILLIONS)
+    ax.set_ylim(bottom=0)
+    ax.legend(loc="upper left", ncols=2)
+    chart.mark_events(event_ids)
+    chart.show(sources=["us_aid"], data=obligations.reset_index())
+
+
+def aid_stages(stages: pd.DataFrame, title: str, alt: str, countries_text: str) -> None:
+    """Requested, appropriated and obligated amounts side by side per fiscal year."""
+    chart = charts.Chart(theme=THEME, name="aid_stages", title=title,
+                         subtitle=f"{countries_text}: millions of current US dollars by fiscal year; a missing bar is a "
+                                  "stage the release does not report for every chosen country",
+                         alt=alt, time_axis=None, height=3.0)
+    ax = chart.ax
+    width = 0.27
+    for offset, stage in zip((-width, 0, width), STAGE_LABELS):
+        ax.bar(stages.index + offset, stages[stage].fillna(0).to_numpy(), width=width,
+               color=STAGE_COLOURS[stage], label=STAGE_LABELS[stage])
+    ax.set_xticks(stages.index, [f"FY{year % 100:02d}" for year in stages.index])
+    ax.yaxis.set_major_formatter(MILLIONS)
+    ax.set_ylim(top=stages.max().max() * 1.2)
+    ax.legend(loc="upper left", ncols=3)
+    chart.show(sources=["us_aid"], data=stages.reset_index(),
+               note="Requests and appropriations cover State- and USAID-managed accounts; obligations cover all agencies.")
+
+
+def homicide_rates(chosen: pd.DataFrame, comparators: pd.DataFrame, event_ids: list[str], title: str, alt: str) -> None:
+    """Left: the chosen countries, every source marked. Right: comparators, UNODC only (same scales)."""
+    panels = 2 if not comparators.empty else 1
+    chart = charts.Chart(theme=THEME, name="homicide_rates", title=title,
+                         subtitle="Intentional homicides per 100,000 people; lines UNODC, hollow markers national, "
+                                  "InSight Crime or independent figures",
+                         alt=alt, time_axis="year", ncols=panels, height=3.6, sharex=True, sharey=True)
+    axes = list(chart.axes) if panels == 2 else [chart.ax]
+    colours = country_colours(list(dict.fromkeys(chosen["country"])))
+    handles = []
+    for country, rows in chosen.groupby("country", sort=False):
+        unodc = rows[rows["source"] == "UNODC"].sort_values("year")
+        handles += axes[0].plot(unodc["year"], unodc["rate_per_100k"], color=colours[country], label=country, lw=1.6)
+        for source, points in rows[rows["source"] != "UNODC"].groupby("source"):
+            axes[0].plot(points["year"], points["rate_per_100k"], ls="none", marker=HOMICIDE_MARKERS[source],
+                         mfc="white", ms=4.5, color=colours[country])
+    handles += [axes[0].plot([], [], ls="none", marker=marker, mfc="white", color=charts.COLORS["black"], label=source)[0]
+                for source, marker in HOMICIDE_MARKERS.items()
+                if source != "UNODC" and source in set(chosen["source"])]
+    axes[0].legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.1), ncols=2, fontsize=6.5)
+    axes[0].set_title("Chosen countries", fontsize=8.5)
+    if panels == 2:
+        comparator_colours = dict(zip(dict.fromkeys(comparators["country"]), charts.SERIES[3:] + charts.SERIES[:3]))
+        for country, rows in comparators.groupby("country", sort=False):
+            rows = rows.sort_values("year")
+            axes[1].plot(rows["year"], rows["rate_per_100k"], color=comparator_colours[country], lw=1.2, label=country)
+        axes[1].legend(loc="upper center", bbox_to_anchor=(0.5, -0.1), ncols=3, fontsize=6.5)
+        axes[1].set_title("Comparators (UNODC)", fontsize=8.5)
+    axes[0].set_ylim(bottom=0)
+    chart.mark_events(event_ids, axes=axes[0])
+    chart.show(sources=["homicide_rate"], data=pd.concat([chosen, comparators])[["country", "year", "source", "rate_per_100k"]])
+
+
+def monthly_encounters(total: pd.Series, by_country: pd.DataFrame, event_ids: list[str], title: str, alt: str) -> None:
+    """Top: all southwest-border encounters. Bottom: the chosen citizenships."""
+    chart = charts.Chart(theme=THEME, name="encounters_monthly", title=title,
+                         subtitle="Border Patrol encounters at the southwest border per month: all citizenships (top) "
+                                  "and the chosen countries (bottom)",
+                         alt=alt, time_axis="date", nrows=2, height=4.6, sharex=True)
+    top, bottom = chart.axes
+    top.plot(total.index, total.to_numpy(), color=charts.COLORS["black"], lw=1.2, label="All citizenships")
+    colours = country_colours(list(by_country.columns))
+    for country in by_country.columns:
+        bottom.plot(by_country.index, by_country[country].to_numpy(), color=colours[country], lw=1.3, label=country)
+    for ax in (top, bottom):
+        ax.yaxis.set_major_formatter(THOUSANDS)
+        ax.set_ylim(bottom=0)
+    bottom.legend(loc="upper center", bbox_to_anchor=(0.5, -0.12), ncols=4)
+    year_ticks(bottom, total.index.min(), total.index.max())
+    chart.mark_events(event_ids)
+    plotted = by_country.assign(all_citizenships=total).rename_axis("month").reset_index()
+    chart.show(sources=["border_apprehensions"], data=plotted,
+               note="From March 2020 to May 2023 the counts include Title 42 expulsions; repeat crossers count each time.")
+
+
+def family_status(shares: pd.DataFrame, title: str, alt: str, partial_year: int | None) -> None:
+    """Encounters per fiscal year stacked by family status."""
+    chart = charts.Chart(theme=THEME, name="encounters_family_status", title=title,
+                         subtitle="Southwest-border Border Patrol encounters per fiscal year, by family status"
+                                  + (f"; FY{partial_year} partial" if partial_year else ""),
+                         alt=alt, time_axis="year", height=3.0)
+    ax = chart.ax
+    bottom = pd.Series(0.0, index=shares.index)
+    for status in [s for s in FAMILY_COLOURS if s in shares.columns]:
+        ax.bar(shares.index, shares[status].to_numpy(), bottom=bottom.to_numpy(), color=FAMILY_COLOURS[status],
+               label=status, width=0.8)
+        bottom += shares[status]
+    ax.yaxis.set_major_formatter(THOUSANDS)
+    ax.legend(loc="upper left", ncols=2)
+    chart.show(sources=["border_apprehensions_family_status"], data=shares.reset_index())
+
+
+def northern_triangle_share(share: pd.DataFrame, title: str, alt: str) -> None:
+    """Share of Guatemalans, Hondurans and Salvadorans in all encounters, per fiscal year."""
+    chart = charts.Chart(theme=THEME, name="northern_triangle_share", title=title,
+                         subtitle="Guatemalan, Honduran and Salvadoran citizens as a share of southwest-border Border "
+                                  "Patrol encounters, by fiscal year (hollow: partial year)",
+                         alt=alt, time_axis="year", height=2.8)
+    ax = chart.ax
+    complete = share[share["complete"]]
+    ax.plot(complete.index, complete["share"] * 100, color=charts.COLORS["blue"], marker="o", ms=3)
+    partial = share[~share["complete"]]
+    ax.plot(partial.index, partial["share"] * 100, color=charts.COLORS["blue"], marker="o", mfc="white", ls="none")
+    ax.yaxis.set_major_formatter(mticker.PercentFormatter(decimals=0))
+    ax.set_ylim(0, 100)
+    chart.show(sources=["border_apprehensions"], data=share.reset_index())
+
+
+def tps_timeline(decisions: pd.DataFrame, title: str, alt: str, start: pd.Timestamp, end: pd.Timestamp) -> None:
+    """One row per country: decisions as markers, status held as a grey bar, beneficiaries written beside.
+
+    The bar ends at the effective date of a termination that nothing later reversed in the record;
+    decisions outside start-end shape the bar but are not drawn.
+    """
+    countries = list(dict.fromkeys(decisions["country"]))
+    chart = charts.Chart(theme=THEME, name="tps_timeline", title=title,
+                         subtitle="Temporary Protected Status decisions by date; grey bar: status in force; numbers are "
+                                  "beneficiaries the source gave at the time (different bases)",
+                         alt=alt, time_axis="date", height=0.75 + 0.65 * len(countries))
+    ax = chart.ax
+    for row_number, country in enumerate(countries):
+        rows = decisions[decisions["country"] == country].sort_values(["decision_date", "action"])
+        last = rows.iloc[-1]
+        bar_end = last["effective_date"] if last["action"] == "termination_announced" and pd.notna(last["effective_date"]) else end
+        if bar_end > start:
+            ax.plot([max(rows["decision_date"].min(), start), min(bar_end, end)], [row_number, row_number],
+                    color="#CCCCCC", lw=5, solid_capstyle="butt", zorder=1)
+        labelled = 0
+        shown = rows[rows["decision_date"].between(start, end)]
+        for date, same_day in shown.groupby("decision_date", sort=True):
+            # Decisions taken the same day sit side by side rather than on top of each other.
+            shifts = [(i - (len(same_day) - 1) / 2) * 0.22 for i in range(len(same_day))]
+            for shift, (_, row) in zip(shifts, same_day.iterrows()):
+                marker, colour = TPS_MARKERS[row["action"]]
+                ax.plot(date, row_number + shift, marker=marker, color=colour, ms=6.5, ls="none", zorder=3)
+            counted = same_day["beneficiaries"].dropna()
+            if len(counted):
+                labelled += 1
+                above = labelled % 2 == 1
+                ax.annotate(f"{counted.iloc[0]:,.0f}", (date, row_number), xytext=(0, 9 if above else -10),
+                            textcoords="offset points", ha="center", va="bottom" if above else "top",
+                            fontsize=6.3, color=charts.INK)
+    drawn = decisions[decisions["decision_date"].between(start, end)]
+    for action, (marker, colour) in TPS_MARKERS.items():
+        if action in set(drawn["action"]):
+            ax.plot([], [], marker=marker, color=colour, ls="none", label=action.replace("_", " "))
+    ax.set_yticks(range(len(countries)), countries)
+    ax.set_ylim(len(countries) - 0.4, -0.6)
+    # A little room after the window so a label on its last decision is not cut off.
+    ax.set_xlim(start, end + (end - start) * 0.03)
+    ax.grid(False)
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.12), ncols=5, fontsize=7)
+    year_ticks(ax, start, end)
+    chart.show(sources=["tps"], data=drawn[["country", "decision_date", "action", "effective_date",
+                                            "end_date", "beneficiaries"]])
+
+
+def removals(by_year: pd.DataFrame, title: str, alt: str) -> None:
+    """ICE removals per fiscal year, one bar per country."""
+    chart = charts.Chart(theme=THEME, name="removals", title=title,
+                         subtitle="ICE removals by country of citizenship and fiscal year (only the years sourced)",
+                         alt=alt, time_axis=None, height=2.8)
+    ax = chart.ax
+    countries = list(by_year.columns)
+    colours = country_colours(countries)
+    width = 0.8 / len(countries)
+    positions = range(len(by_year.index))
+    for number, country in enumerate(countries):
+        offsets = [p - 0.4 + width * (number + 0.5) for p in positions]
+        ax.bar(offsets, by_year[country].fillna(0).to_numpy(), width=width, color=colours[country], label=country)
+    ax.set_xticks(list(positions), [f"FY{year}" for year in by_year.index])
+    ax.yaxis.set_major_formatter(THOUSANDS)
+    if len(countries) > 1:
+        ax.set_ylim(top=by_year.max().max() * 1.2)
+        ax.legend(loc="upper left", ncols=3)
+    chart.show(sources=["removals"], data=by_year.reset_index())
+
+
+def per_resident(view: pd.DataFrame, title: str, alt: str) -> None:
+    """Three stacked panels sharing the year axis: aid per resident, homicide rate, encounters per 100,000."""
+    panels = [("aid_per_resident_usd", "Aid obligated per resident, US$"),
+              ("homicide_rate", "Homicides per 100,000"),
+              ("encounters_per_100k", "Border encounters per 100,000 residents")]
+    chart = charts.Chart(theme=THEME, name="per_resident_view", title=title,
+                         subtitle="Per country and year: US aid obligations per resident (fiscal year), homicide rate "
+                                  "(calendar year) and southwest-border encounters per 100,000 residents (fiscal year)",
+                         alt=alt, time_axis="year", nrows=3, height=5.4, sharex=True)
+    colours = country_colours(list(dict.fromkeys(view["country"])))
+    for ax, (column, label) in zip(chart.axes, panels):
+        for country, rows in view.groupby("country", sort=False):
+            ax.plot(rows["year"], rows[column], color=colours[country], label=country, lw=1.4)
+        ax.set_title(label, fontsize=8)
+        ax.set_ylim(bottom=0)
+        ax.yaxis.set_major_formatter(COUNTS)
+    chart.axes[-1].legend(loc="upper center", bbox_to_anchor=(0.5, -0.2), ncols=4)
+    chart.show(sources=["us_aid", "homicide_rate", "border_apprehensions", "population"], data=view)

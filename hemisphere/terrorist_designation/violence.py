@@ -1,0 +1,77 @@
+"""Violence where designated groups operate: one preferred value per year, alternatives kept.
+
+Homicide figures come from several counters (SESNSP case files, INEGI death certificates,
+Ecuador's interior ministry and police, UN missions) and are revised. Charts draw one line per
+counter through the best available status and show the other figures as separate points, so
+disagreement stays visible.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+STATUS_ORDER = {"final": 0, "partial year": 1, "preliminary": 2, "lower bound": 3, "estimate": 4}
+
+
+def counter(series: pd.Series) -> pd.Series:
+    """The counting body behind a series label, e.g. 'Ecuador Ministerio del Interior (as reported by X)'."""
+    return series.str.replace(r"\s*\(as reported by [^)]*\)$", "", regex=True)
+
+
+def preferred(homicides: pd.DataFrame, country: str, indicator: str) -> pd.DataFrame:
+    """One row per counter and year (full years only): the best status, first listed on ties."""
+    rows = homicides[(homicides["country"] == country) & (homicides["indicator"] == indicator)
+                     & (homicides["period"] == "year")].copy()
+    rows["counter"] = counter(rows["series"])
+    rows["rank"] = rows["data_status"].map(STATUS_ORDER)
+    rows = rows.sort_values(["counter", "year", "rank"], kind="stable")
+    return rows.drop_duplicates(["counter", "year"], keep="first").drop(columns="rank").reset_index(drop=True)
+
+
+def alternatives(homicides: pd.DataFrame, country: str, indicator: str) -> pd.DataFrame:
+    """Full-year rows that `preferred` set aside (earlier counts, other reports of the same count)."""
+    rows = homicides[(homicides["country"] == country) & (homicides["indicator"] == indicator)
+                     & (homicides["period"] == "year")]
+    kept = preferred(homicides, country, indicator)
+    merged = rows.merge(kept[["series", "year", "data_status"]], how="left", indicator=True,
+                        on=["series", "year", "data_status"])
+    return merged[merged["_merge"] == "left_only"].drop(columns="_merge").reset_index(drop=True)
+
+
+PERIOD_END = {"year": (12, 31), "Jan-Jun": (6, 30), "Q1": (3, 31), "Q2": (6, 30)}
+
+
+def period_end(year: int, period: str) -> pd.Timestamp:
+    """Last day covered by a row ('year', 'Jan-Jun', 'Q1', 'Q2')."""
+    month, day = PERIOD_END[period]
+    return pd.Timestamp(year=int(year), month=month, day=day)
+
+
+def known_by(homicides: pd.DataFrame, as_of) -> pd.DataFrame:
+    """Rows whose period had ended by `as_of`, so a chapter read 'as of' a date shows no later periods."""
+    ends = [period_end(year, period) for year, period in zip(homicides["year"], homicides["period"])]
+    return homicides[pd.Series(ends, index=homicides.index) <= pd.Timestamp(as_of)]
+
+
+def monthly_average(rows: pd.DataFrame) -> pd.Series:
+    """Value per month of the period covered, so a quarter and a year can share an axis."""
+    months = rows["period"].map({"year": 12, "Jan-Jun": 6, "Q1": 3, "Q2": 3})
+    return rows["value"] / months
+
+
+def state_ranking(by_state: pd.DataFrame, as_of, top: int = 12) -> pd.DataFrame:
+    """Mexican states with the highest homicide rate in the latest full year ended by `as_of`.
+
+    Returns state, rate that year and the rate the year before (for comparison), highest first;
+    empty when no full year had ended by `as_of`.
+    """
+    full = by_state[by_state["period"] == "year"]
+    full = full[[period_end(year, "year") <= pd.Timestamp(as_of) for year in full["year"]]]
+    if full.empty:
+        return pd.DataFrame(columns=["state", "year", "homicide_rate", "previous_rate"])
+    latest = int(full["year"].max())
+    current = full[full["year"] == latest].set_index("state_code")
+    previous = full[full["year"] == latest - 1].set_index("state_code")["homicide_rate"]
+    ranked = current.assign(previous_rate=previous.reindex(current.index))
+    ranked = ranked.sort_values("homicide_rate", ascending=False).head(top)
+    return ranked[["state", "year", "homicide_rate", "previous_rate"]].reset_index(drop=True)

@@ -1,0 +1,155 @@
+"""The eradication chapter's calculations, checked on published figures."""
+
+import pandas as pd
+import pytest
+
+from hemisphere import data
+from hemisphere.eradication import analysis
+
+
+@pytest.fixture(scope="module")
+def cultivation():
+    return data.load("coca_cultivation")
+
+
+@pytest.fixture(scope="module")
+def eradication():
+    return data.load("coca_eradication")
+
+
+@pytest.fixture(scope="module")
+def production():
+    return data.load("cocaine_production")
+
+
+@pytest.fixture(scope="module")
+def majors():
+    return data.load("majors_list")
+
+
+def test_unodc_colombia_cultivation_2016_and_2023(cultivation):
+    """UNODC/SIMCI: 146,140 ha in 2016 and 252,572 ha in 2023."""
+    series = analysis.cultivation_series(cultivation, "Colombia", analysis.UNODC)
+    assert analysis.value_in(series, 2016) == 146140
+    assert analysis.value_in(series, 2023) == 252572
+    assert analysis.peak(series) == (2024, 261386)
+
+
+def test_estimator_gap_colombia_2020(cultivation):
+    """ONDCP 245,000 ha against UNODC 142,784 ha in 2020."""
+    gap = analysis.estimator_gap(cultivation, "Colombia")
+    assert gap.loc[2020, "gap"] == 245000 - 142784
+    assert gap.loc[2020, "ratio"] == pytest.approx(245000 / 142784)
+    assert 2014 not in gap.index  # no ONDCP figure for 2014
+
+
+def test_unknown_country_is_a_clear_error(cultivation):
+    with pytest.raises(analysis.SeriesError, match="Ecuador.*Bolivia, Colombia, Peru"):
+        analysis.cultivation_series(cultivation, "Ecuador", analysis.UNODC)
+
+
+def test_missing_year_names_the_years_available(cultivation):
+    series = analysis.cultivation_series(cultivation, "Peru", analysis.UNODC)
+    with pytest.raises(analysis.SeriesError, match="2023.*2009-2020"):
+        analysis.value_in(series, 2023)
+
+
+def test_eradication_series_combines_and_prefers_the_annex(eradication):
+    series = analysis.eradication_series(eradication, "Colombia")
+    assert series.loc[2004, "hectares"] == 136550 + 2589       # aerial + manual, UNODC 2005 survey
+    assert series.loc[2012, "hectares"] == pytest.approx(131004.75)  # annex total, not the components
+    assert series.loc[2019, "hectares"] == 94606                # annex preferred to the Ministry's 94,670
+    assert series.loc[2021, "lower_bound"]
+    assert 2025 not in series.index                               # January-September only
+
+
+def test_eradication_and_next_year_change_colombia_2016(cultivation, eradication):
+    """17,642 ha eradicated in 2016; coca grew from 146,140 to 171,495 ha by 2017."""
+    series = analysis.cultivation_series(cultivation, "Colombia", analysis.UNODC)
+    paired = analysis.eradication_and_next_change(series, analysis.eradication_series(eradication, "Colombia"))
+    assert paired.loc[2016, "eradicated"] == 17642
+    assert paired.loc[2016, "cultivation_change_next_year"] == 171495 - 146140
+    r, years = analysis.correlation(paired)
+    assert years == len(paired) and -1 <= r <= 1
+
+
+def test_correlation_refuses_fewer_than_three_years():
+    fixture = pd.DataFrame({"a": [1.0, 2.0], "b": [2.0, 1.0]})  # tiny fixture, not data
+    with pytest.raises(analysis.SeriesError, match="three"):
+        analysis.correlation(fixture)
+
+
+def test_production_keeps_only_current_releases(production):
+    ondcp = analysis.production_series(production, "Colombia", analysis.ONDCP)
+    assert ondcp.loc[2016] == 772 and ondcp.loc[2017] == 900   # revisions, not 710 and 921
+    unodc = analysis.production_series(production, "Colombia", analysis.UNODC)
+    assert unodc.loc[2023] == 2664
+
+
+def test_kilograms_per_hectare_colombia_2023(production, cultivation):
+    yield_ = analysis.kilograms_per_hectare(
+        analysis.production_series(production, "Colombia", analysis.UNODC),
+        analysis.cultivation_series(cultivation, "Colombia", analysis.UNODC))
+    assert yield_.loc[2023] == pytest.approx(2664 * 1000 / 252572)
+
+
+def test_fy2018_failed_demonstrably_list(majors):
+    """FY2018 (signed 13 Sep 2017): Bolivia and Venezuela; Colombia listed but not designated."""
+    fy2018 = analysis.designations(majors, 2018)
+    assert fy2018["failed_demonstrably"] == ["Bolivia", "Venezuela"]
+    assert "Colombia" in fy2018["listed"]
+
+
+def test_fy2026_failed_demonstrably_list(majors):
+    """FY2026 (15 Sep 2025): Colombia designated for the first time since 1997, with a waiver."""
+    fy2026 = analysis.designations(majors, 2026)
+    assert fy2026["failed_demonstrably"] == ["Afghanistan", "Bolivia", "Burma", "Colombia", "Venezuela"]
+    assert fy2026["waived"] == ["Bolivia", "Burma", "Colombia", "Venezuela"]
+
+
+def test_unverified_years_are_reported_as_such(majors):
+    fy2021 = analysis.designations(majors, 2021)
+    assert fy2021["failed_demonstrably"] == [] and "Bolivia" in fy2021["not_verified"]
+    with pytest.raises(analysis.SeriesError, match="FY2009"):
+        analysis.designations(majors, 2009)
+
+
+def test_majors_grid_marks_colombia_fy2026(majors):
+    grid = analysis.majors_grid(majors, ["Colombia", "Bolivia"])
+    assert grid.loc["Colombia", "FY26"] == "failed, waived"
+    assert grid.loc["Colombia", "FY18"] == "listed"
+    assert grid.loc["Bolivia", "FY19"] == "failed, no waiver"
+
+
+def test_index_to_base_year():
+    series = pd.Series({2013: 290.0, 2023: 2664.0}, name="fixture")  # UNODC Colombia production, tonnes
+    assert analysis.index_to_base(series, 2013).loc[2023] == pytest.approx(2664 / 290 * 100)
+    with pytest.raises(analysis.SeriesError, match="2015"):
+        analysis.index_to_base(series, 2015)
+
+
+def test_cocaine_overdose_rate_2013_and_2023():
+    """NCHS: 1.6 per 100,000 in 2013 (Data Brief 384), 8.6 in 2023 (Data Brief 522)."""
+    rates = analysis.overdose_rates(data.load("overdose_deaths"))
+    assert rates.loc[2013, "cocaine"] == 1.6
+    assert rates.loc[2023, "cocaine"] == 8.6
+    assert rates.loc[2018, "all drug overdose"] == 20.7
+
+
+def test_permutation_p_value_separates_a_perfect_line_from_noise():
+    """Tiny fixtures: a perfectly linear pairing, and one with no linear relation."""
+    line = pd.DataFrame({"a": [1.0, 2.0, 3.0, 4.0, 5.0, 6.0], "b": [2.0, 4.0, 6.0, 8.0, 10.0, 12.0]})
+    assert analysis.permutation_p_value(line, draws=2000) < 0.01
+    flat = pd.DataFrame({"a": [1.0, 2.0, 3.0, 4.0, 5.0], "b": [1.0, -1.0, 0.0, -1.0, 1.0]})
+    assert analysis.permutation_p_value(flat, draws=2000) > 0.5
+
+
+def test_strength_words():
+    assert [analysis.strength(r) for r in (0.1, -0.35, 0.6, -0.9)] == ["very weak", "weak", "moderate", "strong"]
+
+
+def test_comparison_years_start_before_the_last_year(cultivation):
+    peru = analysis.cultivation_series(cultivation, "Peru", analysis.UNODC)      # 2009-2020
+    assert analysis.comparison_years(peru, 2013) == (2013, 2020)
+    assert analysis.comparison_years(peru, 2024) == (2019, 2020)   # base after the data: the nearest earlier year
+    assert analysis.comparison_years(peru.loc[2015:2015], 2013) == (2015, 2015)

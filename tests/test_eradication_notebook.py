@@ -1,0 +1,68 @@
+"""The eradication chapter notebook executes end to end, with default and non-default parameters."""
+
+import json
+
+import nbformat
+import pytest
+import yaml
+
+from hemisphere import params, paths
+from hemisphere.execute import execute_notebook
+
+NOTEBOOK = "eradication_pressure"
+
+
+def _texts(executed) -> str:
+    """All Markdown the executed notebook displayed (the computed prose)."""
+    cells = nbformat.read(executed, as_version=4).cells
+    return "\n".join(output["data"]["text/markdown"] for cell in cells if cell.cell_type == "code"
+                     for output in cell.get("outputs", []) if "text/markdown" in output.get("data", {}))
+
+
+def test_parameters_cell_matches_the_declared_defaults():
+    notebook = nbformat.read(paths.NOTEBOOKS / f"{NOTEBOOK}.ipynb", as_version=4)
+    cell = next(c for c in notebook.cells if "parameters" in c.metadata.get("tags", []))
+    namespace = {}
+    exec(cell.source, namespace)
+    declared = yaml.safe_load((paths.NOTEBOOKS / f"{NOTEBOOK}.params.yaml").read_text(encoding="utf-8"))
+    assert {name: namespace[name] for name in declared["parameters"]} == params.declaration(NOTEBOOK).defaults()
+
+
+def test_notebook_is_committed_without_outputs():
+    notebook = json.loads((paths.NOTEBOOKS / f"{NOTEBOOK}.ipynb").read_text(encoding="utf-8"))
+    code = [cell for cell in notebook["cells"] if cell["cell_type"] == "code"]
+    assert all(not cell["outputs"] and cell["execution_count"] is None for cell in code)
+
+
+def test_eradication_notebook_runs_with_defaults(tmp_path):
+    executed = execute_notebook(NOTEBOOK, {}, tmp_path)
+    text = _texts(executed)
+    assert "252,572" in text  # UNODC Colombia 2023, stated in the halving-plan sentence
+    figures = tmp_path / "figures" / "eradication"
+    for name in ("coca_cultivation_estimators", "eradication_against_cultivation", "eradication_and_next_change",
+                 "production_and_yield", "poppy_cultivation_estimators", "majors_list_grid",
+                 "overdose_rates_by_drug", "demand_and_production_indexed"):
+        assert (figures / f"{name}.png").stat().st_size > 10_000, name
+
+
+def test_eradication_notebook_runs_for_peru_from_2012(tmp_path):
+    executed = execute_notebook(NOTEBOOK, {"country": "Peru", "start_year": 2012}, tmp_path)
+    text = _texts(executed)
+    assert "Peru had 49,800 hectares of coca in 2013" in text   # UNODC (WDR 2022 annex)
+    assert "cover Colombia only" in text                       # says why no UNODC production line
+
+
+def test_eradication_notebook_reads_for_a_window_with_little_data(tmp_path):
+    executed = execute_notebook(NOTEBOOK, {"country": "Bolivia", "start_year": 2024, "end_year": 2026,
+                                           "base_year": 2024}, tmp_path)
+    assert "Neither body's coca estimate for Bolivia falls between 2024 and 2026" in _texts(executed)
+
+
+def test_eradication_notebook_rejects_a_country_outside_its_choices(tmp_path):
+    with pytest.raises(params.ParameterError, match="Ecuador"):
+        execute_notebook(NOTEBOOK, {"country": "Ecuador"}, tmp_path)
+
+
+def test_eradication_notebook_rejects_years_out_of_order(tmp_path):
+    with pytest.raises(params.ParameterError, match="start_year"):
+        execute_notebook(NOTEBOOK, {"start_year": 2020, "end_year": 2015}, tmp_path)

@@ -1,0 +1,71 @@
+"""The chapter notebook runs with its defaults and with another set of parameters."""
+
+import ast
+import re
+
+import nbformat
+import pytest
+
+from hemisphere import params, paths
+from hemisphere.execute import execute_notebook
+
+NOTEBOOK = "northern_triangle"
+DEFAULT_CHARTS = {"aid_obligations", "aid_stages", "homicide_rates", "encounters_monthly", "encounters_family_status",
+                  "northern_triangle_share", "tps_timeline", "removals", "per_resident_view"}
+
+
+def _outputs(executed):
+    notebook = nbformat.read(executed, as_version=4)
+    errors = [o for c in notebook.cells if c.cell_type == "code" for o in c.get("outputs", []) if o.output_type == "error"]
+    text = "\n".join(o["data"]["text/markdown"] for c in notebook.cells if c.cell_type == "code"
+                     for o in c.get("outputs", []) if "data" in o and "text/markdown" in o["data"])
+    return errors, text
+
+
+def test_parameters_cell_matches_the_declaration():
+    notebook = nbformat.read(paths.NOTEBOOKS / f"{NOTEBOOK}.ipynb", as_version=4)
+    cell = next(c for c in notebook.cells if "parameters" in c.metadata.get("tags", []))
+    literals = {node.targets[0].id: ast.literal_eval(node.value) for node in ast.parse(cell.source).body}
+    assert literals == params.declaration(NOTEBOOK).defaults()
+
+
+def test_markdown_states_no_figures():
+    notebook = nbformat.read(paths.NOTEBOOKS / f"{NOTEBOOK}.ipynb", as_version=4)
+    for cell in notebook.cells:
+        if cell.cell_type == "markdown":
+            # Years and names such as MS-13, Barrio 18 or Title 42 are fine; quantities are not.
+            figure = re.search(r"\$\s?\d|\d,\d{3}|\d\s*(%|percent|million|billion|thousand|people|encounters|per)\b",
+                               cell.source)
+            assert not figure, f"{figure.group(0)!r} in: {cell.source[:80]}"
+
+
+def test_committed_without_outputs():
+    notebook = nbformat.read(paths.NOTEBOOKS / f"{NOTEBOOK}.ipynb", as_version=4)
+    code = [c for c in notebook.cells if c.cell_type == "code"]
+    assert all(not c.outputs and c.execution_count is None for c in code)
+
+
+def test_unknown_country_is_refused():
+    with pytest.raises(params.ParameterError, match="Peru"):
+        params.validate(NOTEBOOK, {"countries": ["Peru"]})
+    with pytest.raises(params.ParameterError, match="start_year"):
+        params.validate(NOTEBOOK, {"start_year": 2020, "end_year": 2010})
+
+
+def test_runs_with_defaults(tmp_path):
+    executed = execute_notebook(NOTEBOOK, {}, tmp_path)
+    errors, text = _outputs(executed)
+    assert not errors
+    written = {png.stem for png in (tmp_path / "figures" / "northern_triangle").glob("*.png")}
+    assert DEFAULT_CHARTS <= written
+    assert "Measured from December 2016" in text
+    assert "Guatemala has no TPS designation" in text
+
+
+def test_runs_for_mexico_alone(tmp_path):
+    executed = execute_notebook(NOTEBOOK, {"countries": ["Mexico"], "start_year": 2010}, tmp_path)
+    errors, text = _outputs(executed)
+    assert not errors
+    assert "This run follows Mexico over 2010 to 2025" in text
+    assert "Mexico has no TPS designation" in text
+    assert not (tmp_path / "figures" / "northern_triangle" / "tps_timeline.png").exists()

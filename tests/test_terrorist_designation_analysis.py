@@ -1,0 +1,156 @@
+"""Analysis functions: list membership over time, the strike reconciliation, the instrument matrix."""
+
+import pandas as pd
+import pytest
+
+from hemisphere import data
+from hemisphere.terrorist_designation import designations, fto_list, reconciliation, violence
+
+
+@pytest.fixture(scope="module")
+def fto():
+    return data.load("fto_list")
+
+
+def test_counts_at_known_dates(fto):
+    assert fto_list.count_on(fto, "2025-02-19", western_hemisphere=True) == 4
+    assert fto_list.count_on(fto, "2025-02-19", western_hemisphere=True, kind="criminal") == 0
+    assert fto_list.count_on(fto, "2025-12-31") == 92
+    assert fto_list.count_on(fto, "2025-12-31", western_hemisphere=True) == 19
+
+
+def test_revocation_and_prior_episode_are_honoured(fto):
+    """FARC left the list on 2021-11-30; the Houthis were on it from 2021-01-19 to 2021-02-16."""
+    assert "FARC" in set(fto_list.on_list(fto, "2021-11-29")["org_id"])
+    assert "FARC" not in set(fto_list.on_list(fto, "2021-11-30")["org_id"])
+    assert "HOUTHI" in set(fto_list.on_list(fto, "2021-02-01")["org_id"])
+    assert "HOUTHI" not in set(fto_list.on_list(fto, "2021-02-16")["org_id"])
+
+
+def test_counts_over_time_steps_at_20_february_2025(fto):
+    counts = fto_list.counts_over_time(fto, "Western Hemisphere", "2025-03-01")
+    before = counts.loc[counts.index < "2025-02-20"].iloc[-1]
+    after = counts.loc["2025-02-20"]
+    assert before.get("Western Hemisphere: criminal groups", 0) == 0
+    assert after["Western Hemisphere: criminal groups"] == 8
+    assert counts.index.max() == pd.Timestamp("2025-03-01")
+    totals = fto_list.counts_over_time(fto, "All", "2025-02-19").iloc[-1]
+    assert totals.sum() == 68
+
+
+# A tiny fixture, invented for this test only (not real strikes): two seas, one later presumed dead.
+FIXTURE_STRIKES = pd.DataFrame({
+    "strike_id": ["T001", "T002", "T003", "T004"],
+    "date": pd.to_datetime(["2030-01-01", "2030-01-05", "2030-01-09", "2030-01-10"]),
+    "sea": ["Caribbean", "Eastern Pacific", "Caribbean", "Caribbean"],
+    "strikes": [1, 2, 1, pd.NA],
+    "vessels": [1, 2, 1, pd.NA],
+    "killed": [3, 5, 2, pd.NA],
+    "survivors": [0, 1, 0, pd.NA],
+    "presumed_dead_later": [pd.NA, 1, pd.NA, pd.NA],
+    "status": ["confirmed", "confirmed", "confirmed", "unverified_claim"],
+    "claimed_affiliation": ["Example Group", "unnamed", "unnamed", "unnamed"],
+}).astype({"strikes": "Int64", "vessels": "Int64", "killed": "Int64", "survivors": "Int64",
+           "presumed_dead_later": "Int64"})
+FIXTURE_TALLIES = pd.DataFrame({
+    "tally_date": pd.to_datetime(["2030-01-06", "2030-01-10", "2030-01-10"]),
+    "reported_by": ["Fixture press", "Fixture official", "Fixture wire"],
+    "source_kind": ["press", "official", "press"],
+    "deaths_reported": [8, 11, 12],
+    "strikes": pd.array([3, 4, pd.NA], dtype="Int64"),
+    "includes_presumed_dead": pd.array([False, True, pd.NA], dtype="boolean"),
+})
+
+
+def test_reconciliation_on_fixture():
+    table = reconciliation.reconcile(FIXTURE_STRIKES, FIXTURE_TALLIES).set_index("reported_by")
+    press = table.loc["Fixture press"]
+    assert (press["events_killed"], press["basis"], press["gap"]) == (8, "killed", 0)
+    official = table.loc["Fixture official"]
+    assert official["events_killed_and_presumed"] == 11
+    assert (official["basis"], official["gap"], official["gap_strikes"]) == ("killed + presumed", 0, 0)
+    wire = table.loc["Fixture wire"]
+    assert (wire["basis"], wire["gap_killed"], wire["gap_killed_and_presumed"], wire["gap"]) == ("not stated", 2, 1, 1)
+
+
+def test_reconciliation_respects_as_of_and_ignores_unverified_claims():
+    table = reconciliation.reconcile(FIXTURE_STRIKES, FIXTURE_TALLIES, as_of="2030-01-07")
+    assert table["reported_by"].tolist() == ["Fixture press"]
+    assert reconciliation.totals(FIXTURE_STRIKES)["killed"] == 10
+
+
+def test_cumulative_by_sea_on_fixture():
+    cumulative = reconciliation.cumulative_by_sea(FIXTURE_STRIKES, seas=["Caribbean"])
+    assert cumulative["cumulative_killed"].tolist() == [3, 5]
+    assert cumulative["cumulative_strikes"].tolist() == [1, 2]
+
+
+def test_unknown_sea_is_refused():
+    with pytest.raises(reconciliation.ReconciliationError, match="unknown sea 'Atlantic'"):
+        reconciliation.confirmed(FIXTURE_STRIKES, seas=["Atlantic"])
+
+
+def test_real_list_reconciles_with_southcom_on_7_january_2026():
+    table = reconciliation.reconcile(data.load("boat_strikes"), data.load("boat_strike_tallies"))
+    southcom = table[(table["tally_date"] == "2026-01-07") & (table["source_kind"] == "official")].iloc[0]
+    assert (southcom["deaths_reported"], southcom["events_killed_and_presumed"], southcom["gap"]) == (123, 123, 0)
+    assert southcom["gap_strikes"] == 1
+
+
+def test_instrument_matrix(fto):
+    matrix = designations.instrument_matrix(
+        fto, data.load("designations_2025"), data.load("cartel_sanctions_rewards"), data.load("boat_strikes"),
+        data.load("ofac_fto_tags"), "2026-01-01").set_index("group")
+    assert matrix.loc["Tren de Aragua (TdA)", "Strikes attributed"] == 2
+    assert matrix.loc["National Liberation Army (ELN)", "Strikes attributed"] == 1
+    assert matrix.loc["Cartel de los Soles", "FTO"] == "2025-11"
+    assert matrix.loc["Cartel de los Soles", "SDGT"] == "2025-07"
+    assert matrix.loc["Cartel de Jalisco Nueva Generacion (CJNG)", "OFAC sanctions"] == "2015"
+    assert len(matrix) == 19
+    before = designations.instrument_matrix(
+        fto, data.load("designations_2025"), data.load("cartel_sanctions_rewards"), data.load("boat_strikes"),
+        data.load("ofac_fto_tags"), "2025-02-19")
+    assert len(before) == 4 and before["Strikes attributed"].sum() == 0
+
+
+def test_timeline_as_of():
+    actions = designations.timeline(data.load("designations_2025"), "2025-02-20")
+    assert len(actions) == 16
+    assert set(actions["instrument"]) == {"FTO", "SDGT"}
+
+
+def test_violence_prefers_final_counts_and_keeps_the_rest():
+    homicides = data.load("homicides")
+    chosen = violence.preferred(homicides, "Ecuador", "homicides").set_index("year")
+    assert chosen.loc[2023, "value"] == 8248
+    assert chosen.loc[2025, "value"] == 9216
+    others = violence.alternatives(homicides, "Ecuador", "homicides")
+    assert sorted(others["value"]) == [4614, 7878]
+
+
+def test_violence_as_of_keeps_only_ended_periods():
+    homicides = data.load("homicides")
+    early = violence.known_by(homicides, "2025-02-19")
+    assert early["year"].max() == 2024
+    mid = violence.known_by(homicides, "2025-07-01")
+    haiti = mid[mid["country"] == "Haiti"]
+    assert sorted(haiti["period"]) == ["Q1", "Q2", "year"]
+    assert violence.monthly_average(haiti.set_index("period").loc[["Q1"]].reset_index()).iloc[0] == pytest.approx(539)
+
+
+def test_state_ranking_uses_the_latest_full_year_known():
+    by_state = data.load("mexico_homicides_by_state")
+    ranking = violence.state_ranking(by_state, "2026-08-20", top=5)
+    assert set(ranking["year"]) == {2024}
+    assert ranking["homicide_rate"].is_monotonic_decreasing
+    colima = by_state[(by_state["state"] == "Colima") & (by_state["year"] == 2024)]["homicide_rate"].iloc[0]
+    assert ranking["homicide_rate"].iloc[0] >= colima
+    assert violence.state_ranking(by_state, "2015-06-30").empty
+
+
+def test_instrument_matrix_before_any_sanctions_example(fto):
+    matrix = designations.instrument_matrix(
+        fto, data.load("designations_2025"), data.load("cartel_sanctions_rewards"), data.load("boat_strikes"),
+        data.load("ofac_fto_tags"), "1999-01-01")
+    assert sorted(matrix["group"].str.extract(r"\((\w+)\)$")[0]) == ["ELN", "FARC", "SL"]
+    assert matrix["OFAC sanctions"].isna().all()
