@@ -74,3 +74,42 @@ def show_catalogue() -> None:
     from IPython.display import HTML, display
 
     display(HTML(catalogue_html()))
+
+
+# Where the report holds more than one estimate of the same thing, and what it does about it.
+CONFLICTS = (
+    ("coca_cultivation", "estimator", "UNODC's satellite census against the US government's sampled imagery",
+     "Both series on one chart with the gap shaded; every figure in the text names its estimator."),
+    ("cocaine_production", "estimator", "UNODC against the US government, each revising back years",
+     "The latest release of each body is used; superseded vintages stay in the table, flagged."),
+    ("poppy_cultivation", "estimator", "US government estimates against the UNODC-Mexico survey",
+     "Both drawn on one chart, each labelled, with their survey periods."),
+    ("coca_eradication", "reported_by", "Colombian government and UNODC annex figures",
+     "One reporter per year by a stated order of preference; the others are kept."),
+    ("homicide_rate", "source", "UNODC against national police and InSight Crime tallies",
+     "UNODC where it exists, otherwise the national figure; each point's source is marked."),
+    ("border_apprehensions", "source", "DHS statistics office workbook against CBP's monthly release",
+     "The two are spliced at a stated month; the overlap is kept for checking."),
+    ("oil_production", "reporter", "Energy Institute, OPEC secondary sources and Venezuela's own reports",
+     "Independent and official figures are drawn side by side."),
+    ("migrants_refugees", "publisher_of_figure", "R4V, UNHCR/IOM and others count Venezuelans abroad differently",
+     "Each point is labelled with its publisher; no series is spliced."),
+    ("boat_strike_tallies", "reported_by", "Official running totals against press tallies",
+     "The event list is reconciled with each published total and the gaps are shown."),
+    ("homicides", "series", "Mexico's SESNSP case-file victims against INEGI death registrations",
+     "Both series shown, each labelled with its counter."),
+)
+
+
+def conflicting_estimates() -> "pd.DataFrame":
+    """The tables holding competing estimates, with the labels actually present in the data."""
+    import pandas as pd
+
+    from hemisphere import data
+
+    rows = []
+    for table, column, what, handling in CONFLICTS:
+        counts = data.load(table)[column].astype(str).value_counts()
+        labels = "; ".join(f"{label} ({count} row{'' if count == 1 else 's'})" for label, count in counts.items())
+        rows.append({"Table": table, "What differs": what, "Labels in the data": labels, "What the report does": handling})
+    return pd.DataFrame(rows)

@@ -182,7 +182,8 @@ class Chart:
             if right <= left:
                 continue
             ax.axvspan(left, right, color=ADMINISTRATION_FILL[row.party], zorder=-10, lw=0)
-            if (right - left) / (high - low) > 0.07:
+            span_inches = (right - left) / (high - low) * ax.get_position().width * WIDTH_INCHES
+            if span_inches > 0.055 * len(row.administration):  # room for the name at 6.5 pt
                 ax.text((left + right) / 2, 1.01, row.administration, transform=ax.get_xaxis_transform(),
                         ha="center", va="bottom", fontsize=6.5, color="#8A8A8A", clip_on=False)
         ax.set_xlim(low, high)
@@ -210,12 +211,7 @@ class Chart:
 
     # -- finishing --------------------------------------------------------------------------
     def source_line(self, sources: list[str]) -> str:
-        entries = catalogue.source_entries(sources)
-        data_file = f"report_data/{self.theme}/{self.name}.csv"
-        full = "Source: " + "; ".join(entries) + f". Chart data: {data_file}"
-        if len(full) <= 3 * 135:
-            return full
-        return "Source: " + "; ".join(catalogue.publishers(sources)) + f" (see appendix). Chart data: {data_file}"
+        return source_text(sources, f"Chart data: report_data/{self.theme}/{self.name}.csv")
 
     def show(self, sources: list[str], data: pd.DataFrame | None = None, note: str | None = None) -> None:
         """Finish, save (svg, png, csv) and display the chart."""
@@ -278,6 +274,15 @@ class Chart:
         return stem.with_suffix(".png").read_bytes()
 
 
+def source_text(sources: list[str], data_note: str = "", limit: int = 3 * 135) -> str:
+    """'Source: publisher, title; ...' from the catalogue, shortened to publishers when too long."""
+    tail = f". {data_note}" if data_note else ""
+    full = "Source: " + "; ".join(catalogue.source_entries(sources)) + tail
+    if len(full) <= limit:
+        return full
+    return "Source: " + "; ".join(catalogue.publishers(sources)) + " (titles and addresses in the appendix)" + tail
+
+
 def _whole_year_ticks(ax) -> None:
     """Years as 2017, never 2017.5 or 2,017."""
     ax.xaxis.set_major_locator(matplotlib.ticker.MaxNLocator(integer=True, steps=[1, 2, 5, 10]))
@@ -329,12 +334,13 @@ def show_table(table: pd.DataFrame, caption: str, sources: list[str], theme: str
         ) + "</tr>"
         for row in table.itertuples(index=False)
     )
-    source = "Source: " + "; ".join(catalogue.source_entries(sources))
+    data_note = ""
     if theme and name:
         folder = output_dir() / theme
         folder.mkdir(parents=True, exist_ok=True)
         table.to_csv(folder / f"{name}.csv", index=False, lineterminator="\n")
-        source += f". Table data: report_data/{theme}/{name}.csv"
+        data_note = f"Table data: report_data/{theme}/{name}.csv"
+    source = source_text(sources, data_note, limit=600)
     display(HTML(
         f'<table class="data-table"><caption>{html.escape(caption)}</caption>'
         f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"

@@ -75,3 +75,14 @@ def money(value, decimals: int | None = None) -> str:
                 text = text.rstrip("0").rstrip(".")
             return f"{sign}${text} {word}"
     return f"{sign}${number:,.{decimals or 0}f}"
+
+
+def moved(old, new, decimals: int = 0) -> str:
+    """A change in words, never a doubled sign: (100, 77) -> 'fell 23%', (100, 112) -> 'rose 12%'."""
+    old, new = _check_number(old), _check_number(new)
+    if old == 0:
+        raise ValueError("percentage change from zero is undefined")
+    share = abs(new - old) / abs(old)
+    if share == 0:
+        return "did not change"
+    return f"{'rose' if new > old else 'fell'} {pct(share, decimals)}"

@@ -112,3 +112,12 @@ def test_stderr_and_code_are_not_in_the_report(sandbox):
     assert "a warning on stderr" not in page
     assert "print(" not in page and "from IPython.display" not in page
     assert "beta beta" in page
+
+
+def test_build_owns_generated_files_only(sandbox):
+    (paths.FIGURES / "stale").mkdir(parents=True)
+    (paths.FIGURES / "stale" / "old_chart.png").write_bytes(b"fixture")
+    (paths.FIGURES / "README.md").write_text("fixture readme")
+    build_report(jobs=2, progress=False)
+    assert not (paths.FIGURES / "stale").exists(), "charts no section made are removed"
+    assert (paths.FIGURES / "README.md").read_text() == "fixture readme"

@@ -43,3 +43,12 @@ def test_table_meets_its_schema(name):
 def test_unknown_table_is_named_in_the_error():
     with pytest.raises(data.DataError, match="no table named 'atlantis'"):
         data.load("atlantis")
+
+
+def test_conflicting_estimates_are_listed_with_their_labels():
+    from hemisphere import appendix
+
+    table = appendix.conflicting_estimates()
+    assert set(table["Table"]) == {t for t, *_ in appendix.CONFLICTS}
+    coca = table.loc[table["Table"] == "coca_cultivation", "Labels in the data"].item()
+    assert "UNODC" in coca and "US government (ONDCP)" in coca

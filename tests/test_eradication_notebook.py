@@ -19,21 +19,6 @@ def _texts(executed) -> str:
                      for output in cell.get("outputs", []) if "text/markdown" in output.get("data", {}))
 
 
-def test_parameters_cell_matches_the_declared_defaults():
-    notebook = nbformat.read(paths.NOTEBOOKS / f"{NOTEBOOK}.ipynb", as_version=4)
-    cell = next(c for c in notebook.cells if "parameters" in c.metadata.get("tags", []))
-    namespace = {}
-    exec(cell.source, namespace)
-    declared = yaml.safe_load((paths.NOTEBOOKS / f"{NOTEBOOK}.params.yaml").read_text(encoding="utf-8"))
-    assert {name: namespace[name] for name in declared["parameters"]} == params.declaration(NOTEBOOK).defaults()
-
-
-def test_notebook_is_committed_without_outputs():
-    notebook = json.loads((paths.NOTEBOOKS / f"{NOTEBOOK}.ipynb").read_text(encoding="utf-8"))
-    code = [cell for cell in notebook["cells"] if cell["cell_type"] == "code"]
-    assert all(not cell["outputs"] and cell["execution_count"] is None for cell in code)
-
-
 def test_eradication_notebook_runs_with_defaults(tmp_path):
     executed = execute_notebook(NOTEBOOK, {}, tmp_path)
     text = _texts(executed)

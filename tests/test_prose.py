@@ -4,7 +4,7 @@ import math
 
 import pytest
 
-from hemisphere.prose import MINUS, money, num, pct, pct_change, signed
+from hemisphere.prose import MINUS, money, moved, num, pct, pct_change, signed
 
 
 @pytest.mark.parametrize("call, expected", [
@@ -25,6 +25,9 @@ from hemisphere.prose import MINUS, money, num, pct, pct_change, signed
     (lambda: money(2e6), "$2 million"),
     (lambda: money(15_000_000), "$15 million"),
     (lambda: money(12345), "$12,345"),
+    (lambda: moved(100, 77), "fell 23%"),
+    (lambda: moved(100, 112), "rose 12%"),
+    (lambda: moved(5, 5), "did not change"),
 ])
 def test_formatters_on_known_values(call, expected):
     assert call() == expected

@@ -81,3 +81,51 @@ def test_two_builds_give_identical_bytes(built, tmp_path, monkeypatch):
     again = build_into(tmp_path, monkeypatch)
     assert again.html.read_bytes() == built.html.read_bytes()
     assert again.pdf.read_bytes() == built.pdf.read_bytes()
+
+
+def test_every_internal_link_resolves(built):
+    page = built.html.read_text()
+    ids = set(re.findall(r'\bid="([^"]+)"', page))
+    targets = set(re.findall(r'href="#([^"]+)"', page))
+    assert targets, "the contents and cross-references link within the page"
+    assert targets - ids == set()
+
+
+def chapter_text(page: str, chapter: str) -> str:
+    """The reader-visible text of one chapter of the assembled page."""
+    import html
+
+    found = re.search(rf'<h1 id="{chapter}">(.*?)(?=<h1 id=|</main>)', page, re.S)
+    assert found, f"chapter {chapter} not in the report"
+    return re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", " ", found.group(1))))
+
+
+def test_overview_states_the_chapters_figures(built):
+    """Each headline's figures are the ones its chapter states (same functions, same data)."""
+    from hemisphere import overview
+
+    page = built.html.read_text()
+    findings = overview.findings()
+    assert 6 <= len(findings) <= 10
+    overview_text = chapter_text(page, "overview")
+    for finding in findings:
+        assert finding.shared, f"{finding.section}: no figure shared with its chapter"
+        chapter = chapter_text(page, overview.THEME_CHAPTERS[finding.theme])
+        for figure in finding.shared:
+            assert figure in overview_text and figure in chapter, (finding.section, figure)
+        assert f'href="#{finding.anchor}"' in page
+
+
+def test_report_builds_with_a_non_default_period(built, tmp_path, monkeypatch):
+    """Only the overridden chapter re-executes; the title page records the parameters used."""
+    import shutil
+
+    shutil.copytree(built.html.parent, tmp_path / "build")
+    shutil.copytree(built.html.parent.parent / "figures", tmp_path / "figures")
+    monkeypatch.setattr(paths, "BUILD", tmp_path / "build")
+    monkeypatch.setattr(paths, "FIGURES", tmp_path / "figures")
+    again = build_report(["overview.start_date=2025-01-20"], jobs=2, progress=False)
+    assert again.executed == ["overview"]
+    page = again.html.read_text()
+    assert "start_date = 2025-01-20" in page
+    assert "20 January 2025" in chapter_text(page, "overview") or "2025" in chapter_text(page, "overview")

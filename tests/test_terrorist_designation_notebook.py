@@ -26,16 +26,6 @@ def _outputs_text(executed):
     )
 
 
-def test_parameters_cell_matches_the_declaration():
-    assert _parameters_cell() == params.declaration(NOTEBOOK).defaults()
-
-
-def test_notebook_is_committed_without_outputs():
-    notebook = nbformat.read(paths.NOTEBOOKS / f"{NOTEBOOK}.ipynb", as_version=4)
-    code = [c for c in notebook.cells if c.cell_type == "code"]
-    assert all(not c.outputs and c.execution_count is None for c in code)
-
-
 def test_bad_parameters_are_refused_before_running(tmp_path):
     with pytest.raises(params.ParameterError, match="seas"):
         execute_notebook(NOTEBOOK, {"seas": ["Atlantic"]}, tmp_path)

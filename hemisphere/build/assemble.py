@@ -13,6 +13,7 @@ from pathlib import Path
 
 import nbformat
 
+from hemisphere import anchors
 from hemisphere.build.config import Report
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -47,8 +48,8 @@ def merge(executed: list[tuple[str, Path]]) -> nbformat.NotebookNode:
 def export_html(merged: nbformat.NotebookNode, report: Report) -> str:
     """nbconvert with our template: code hidden, nothing loaded from a server.
 
-    Chapter anchors are the notebooks' names (`#eradication_pressure`), so one chapter can
-    link to another; sections are `#<notebook>-<n>`.
+    Anchors come from hemisphere.anchors (`#eradication_pressure`,
+    `#eradication_pressure--two-ways-of-counting-coca`), so one chapter can link to another.
     """
     from nbconvert import HTMLExporter
 
@@ -75,22 +76,28 @@ ANCHOR_LINK = re.compile(r'<a class="anchor-link"[^>]*>.*?</a>', re.S)
 def _anchor_headings(page: str, chapters: list[str]) -> tuple[str, list[tuple[int, str, str]]]:
     """Give chapters (each notebook's one H1, in order) and their sections unique, stable anchors."""
     contents: list[tuple[int, str, str]] = []
-    counters = {"chapter": 0, "section": 0}
+    counters = {"chapter": 0}
+    used: set[str] = set()
 
     def chapter_id() -> str:
         number = counters["chapter"]
-        return chapters[number - 1] if 0 < number <= len(chapters) else f"chapter-{number}"
+        return anchors.chapter_anchor(chapters[number - 1]) if 0 < number <= len(chapters) else f"chapter-{number}"
 
     def replace(match: re.Match) -> str:
         level, inner = int(match.group(1)), ANCHOR_LINK.sub("", match.group(3)).strip()
+        text = html.unescape(re.sub(r"<[^>]+>", "", inner))
         if level == 1:
             counters["chapter"] += 1
-            counters["section"] = 0
             anchor = chapter_id()
         else:
-            counters["section"] += 1
-            anchor = f"{chapter_id()}-{counters['section']}"
-        contents.append((level, anchor, re.sub(r"<[^>]+>", "", inner)))
+            anchor = anchors.section_anchor(chapter_id(), text)
+        unique, n = anchor, 1
+        while unique in used:
+            n += 1
+            unique = f"{anchor}-{n}"
+        used.add(unique)
+        anchor = unique
+        contents.append((level, anchor, html.escape(text)))
         return f'<h{level} id="{anchor}">{inner}</h{level}>'
 
     return HEADING.sub(replace, page), contents

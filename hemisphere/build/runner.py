@@ -75,6 +75,10 @@ def _execute_into_cache(section: Section, key: str) -> None:
     stale_failure.unlink(missing_ok=True)
 
 
+# What the build writes into figures/ and report_data/; anything else there (a README) is left alone.
+GENERATED = (".svg", ".png", ".csv")
+
+
 def sync_outputs(notebooks: list[str], destination: Path, suffixes: tuple[str, ...]) -> None:
     """Mirror the cached files of these notebooks into `destination`, removing every file no section made.
 
@@ -95,7 +99,7 @@ def sync_outputs(notebooks: list[str], destination: Path, suffixes: tuple[str, .
             shutil.copyfile(source, target)
     for path in sorted(destination.rglob("*"), reverse=True):
         relative = path.relative_to(destination)
-        if path.is_file() and relative not in wanted:
+        if path.is_file() and path.suffix in GENERATED and relative not in wanted:
             path.unlink()
         elif path.is_dir() and not any(path.iterdir()):
             path.rmdir()

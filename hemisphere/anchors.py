@@ -1,0 +1,24 @@
+"""Stable anchors for chapters and sections, so one chapter can link to another's evidence.
+
+A chapter's anchor is its notebook's name; a section's is the notebook's name and the
+heading's words (`northern_triangle--border-encounters`), so links survive reordering.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+
+def slug(text: str) -> str:
+    """Lowercase ASCII words joined by hyphens: 'Border encounters, 2017' -> 'border-encounters-2017'."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "section"
+
+
+def chapter_anchor(notebook: str) -> str:
+    return notebook
+
+
+def section_anchor(notebook: str, heading: str) -> str:
+    return f"{notebook}--{slug(heading)}"

@@ -1,0 +1,501 @@
+"""Claims checked: each claim in data/claims.csv tested against the report's tables.
+
+Every claim has exactly one evaluator, registered by its claim_id. An evaluator computes the
+measured figures from the tables through the theme packages' own analysis functions, writes a
+one-sentence finding with the prose formatters, and applies a verdict rule whose thresholds are
+module constants below, so a verdict changes only when the data (or a stated rule) change.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Callable
+
+import pandas as pd
+
+from hemisphere import anchors, catalogue, data, events, paths
+from hemisphere.eradication import analysis as eradication
+from hemisphere.northern_triangle import analysis as northern_triangle
+from hemisphere.northern_triangle.countries import NORTHERN_TRIANGLE
+from hemisphere.prose import money, num, pct, pct_change
+from hemisphere.terrorist_designation import designations as td_designations
+from hemisphere.terrorist_designation import fto_list, reconciliation, violence
+from hemisphere.venezuela import analysis as venezuela
+
+SUPPORTED, CONTRADICTED, MIXED, NOT_TESTABLE = "supported", "contradicted", "mixed", "not testable with these data"
+VERDICTS = (SUPPORTED, CONTRADICTED, MIXED, NOT_TESTABLE)
+THEMES = ("eradication", "northern_triangle", "venezuela", "terrorist_designation")
+THEME_NOTEBOOKS = {
+    "eradication": "eradication_pressure",
+    "northern_triangle": "northern_triangle",
+    "venezuela": "venezuela_sanctions",
+    "terrorist_designation": "terrorist_designation",
+}
+
+# --- verdict thresholds (each is quoted in the test column of data/claims.csv) ----------------
+RECORD_WINDOW_YEARS = 1          # a record counts if set in the claim year or this many years before
+KEEP_PACE_SHARE = 0.5            # share of eradication years after which cultivation still grew
+SIGNIFICANCE = 0.05              # permutation p-value below which a link counts as significant
+FIGURE_POINTS = 0.05             # a claimed percentage fall holds within 5 percentage points
+CUT_SHARE = 0.10                 # a fall of more than 10 percent counts as a cut
+FLAT_BAND = 0.05                 # a homicide-rate change within 5 percent counts as flat
+PRESSURE_MULTIPLE = 2.0          # designations at least double the earlier yearly average
+HOLD_YEARS = 4                   # one US presidential term in office after being sanctioned
+REBOUND_FLOOR = 0.5              # encounters below half the pre-administration year contradict
+FIGURE_SHARE = 0.10              # a claimed count holds within 10 percent of official counts
+PRE_PANDEMIC_YEAR = 2019         # last year before COVID-19 confounded migration and violence
+
+VENEZUELA_PROGRAMS = ["VENEZUELA", "VENEZUELA-EO13850", "VENEZUELA-EO13884", "SDNTK"]
+MADURO_DESIGNATED = "venezuela_maduro_designated_2017"
+MADURO_REMOVED = "venezuela_maduro_captured_2026"
+# Tables that would measure organised crime inside Venezuela; none exists in the catalogue yet.
+VENEZUELA_CRIME_TABLES = ("venezuela_organized_crime", "venezuela_drug_flows")
+# How each official Mexican homicide count is described in a finding.
+OFFICIAL_COUNTS = {"homicide_victims": "victims in {counter} case files", "homicides": "deaths registered by {counter}"}
+
+
+class ClaimError(ValueError):
+    """A claim has no evaluator, an unknown theme, or an evaluator broke the contract."""
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """Where the reader sees the data behind a verdict: chapter, section and tables."""
+
+    notebook: str
+    chapter: str
+    section: str
+    tables: tuple[str, ...]
+
+    def text(self) -> str:
+        """'Chapter › Section (tables: ...)', the chapter by the short name before its colon."""
+        return f"{self.chapter.split(':')[0]} › {self.section} (tables: {', '.join(self.tables)})"
+
+    @property
+    def anchor(self) -> str:
+        """The section's anchor in the assembled report."""
+        return anchors.section_anchor(self.notebook, self.section)
+
+    def markdown(self) -> str:
+        """The evidence as a Markdown link to its section in the report."""
+        return (f"[{self.chapter.split(':')[0]} › {self.section}](#{self.anchor}) "
+                f"(tables: {', '.join(self.tables)})")
+
+
+@dataclass(frozen=True)
+class Result:
+    """One evaluated claim: what was measured, the finding, the verdict and the rule behind it."""
+
+    claim_id: str
+    measured: dict
+    headline: str
+    finding: str
+    verdict: str
+    evidence: Evidence
+
+
+Evaluator = Callable[[pd.Series], tuple[dict, str, str, str]]
+EVALUATORS: dict[str, Evaluator] = {}
+
+
+def evaluates(claim_id: str) -> Callable[[Evaluator], Evaluator]:
+    """Register an evaluator; it returns (measured, headline, finding, verdict)."""
+    def register(function: Evaluator) -> Evaluator:
+        if claim_id in EVALUATORS:
+            raise ClaimError(f"two evaluators for claim {claim_id!r}")
+        EVALUATORS[claim_id] = function
+        return function
+    return register
+
+
+# --- running the checks -----------------------------------------------------------------------
+
+def load_claims(themes: list[str] | None = None) -> pd.DataFrame:
+    """The claims table, optionally only some themes (an unknown theme is an error)."""
+    claims = data.load("claims")
+    if themes is None:
+        return claims
+    unknown = sorted(set(themes) - set(THEMES))
+    if unknown:
+        raise ClaimError(f"unknown theme(s) {unknown}; themes are {', '.join(THEMES)}")
+    return claims[claims["theme"].isin(themes)].reset_index(drop=True)
+
+
+def chapter_title(notebook: str) -> str:
+    """The chapter's H1, read from the notebook so evidence links follow renamed chapters."""
+    cells = json.loads((paths.NOTEBOOKS / f"{notebook}.ipynb").read_text(encoding="utf-8"))["cells"]
+    for cell in cells:
+        text = "".join(cell["source"])
+        if cell["cell_type"] == "markdown" and text.startswith("# "):
+            return text.splitlines()[0][2:].strip()
+    raise ClaimError(f"notebook {notebook!r} has no '# ' chapter title")
+
+
+def evidence_for(claim: pd.Series) -> Evidence:
+    """The chapter and section that show the claim's data, and the tables it uses."""
+    tables = tuple(claim["tables"].split(";"))
+    for table in tables:
+        catalogue.resource(table)  # an unknown table is a CatalogueError naming the known ones
+    notebook = THEME_NOTEBOOKS[claim["theme"]]
+    return Evidence(notebook, chapter_title(notebook), claim["evidence_section"], tables)
+
+
+def evaluate(claim: pd.Series) -> Result:
+    """Run one claim's evaluator and check it returned a verdict from the allowed set."""
+    evaluator = EVALUATORS.get(claim["claim_id"])
+    if evaluator is None:
+        raise ClaimError(f"no evaluator registered for claim {claim['claim_id']!r}")
+    measured, headline, finding, verdict = evaluator(claim)
+    if verdict not in VERDICTS:
+        raise ClaimError(f"claim {claim['claim_id']!r}: verdict {verdict!r} is not one of {VERDICTS}")
+    return Result(claim["claim_id"], measured, headline, finding, verdict, evidence_for(claim))
+
+
+def evaluate_all(claims: pd.DataFrame) -> list[Result]:
+    """Every claim in the table, in table order."""
+    return [evaluate(claim) for _, claim in claims.iterrows()]
+
+
+def results_table(claims: pd.DataFrame, results: list[Result]) -> pd.DataFrame:
+    """Reader-facing table: claim, who and when, what was measured, verdict, evidence."""
+    by_id = {result.claim_id: result for result in results}
+    return pd.DataFrame({
+        "Claim": claims["claim"],
+        "Who, when": claims["claimant"] + ", " + claims["year"].astype(str),
+        "Measured": [by_id[i].headline for i in claims["claim_id"]],
+        "Verdict": [by_id[i].verdict for i in claims["claim_id"]],
+        "Evidence": [by_id[i].evidence.text() for i in claims["claim_id"]],
+    })
+
+
+def verdict_counts(claims: pd.DataFrame, results: list[Result]) -> pd.DataFrame:
+    """Claims per theme (rows) and verdict (columns, every verdict shown)."""
+    verdicts = pd.Series({result.claim_id: result.verdict for result in results})
+    frame = pd.DataFrame({"theme": claims["theme"], "verdict": claims["claim_id"].map(verdicts)})
+    counts = pd.crosstab(frame["theme"], frame["verdict"])
+    themes = [theme for theme in THEMES if theme in counts.index]
+    return counts.reindex(index=themes, columns=list(VERDICTS), fill_value=0)
+
+
+def _by_parts(parts_holding: int, parts: int) -> str:
+    """All parts hold: supported; none: contradicted; some: mixed."""
+    if parts_holding == parts:
+        return SUPPORTED
+    return CONTRADICTED if parts_holding == 0 else MIXED
+
+
+# --- eradication ------------------------------------------------------------------------------
+
+@evaluates("eradication_cannot_keep_up")
+def _eradication_cannot_keep_up(claim):
+    cultivation = eradication.cultivation_series(data.load("coca_cultivation"), "Colombia", eradication.UNODC)
+    eradicated = eradication.eradication_series(data.load("coca_eradication"), "Colombia")
+    paired = eradication.eradication_and_next_change(cultivation, eradicated)
+    r, years = eradication.correlation(paired)
+    p_value = eradication.permutation_p_value(paired)
+    grew = int((paired["cultivation_change_next_year"] > 0).sum())
+    share = grew / years
+    significant_brake = r < 0 and p_value < SIGNIFICANCE
+    if share >= KEEP_PACE_SHARE and not significant_brake:
+        verdict = SUPPORTED
+    elif share < KEEP_PACE_SHARE and significant_brake:
+        verdict = CONTRADICTED
+    else:
+        verdict = MIXED
+    first, last = int(paired.index.min()), int(paired.index.max())
+    measured = {"years": years, "years_cultivation_grew": grew, "share_grew": share, "r": r, "p_value": p_value}
+    headline = f"grew after {num(grew)} of {num(years)} eradication years; r = {num(r, 2)}"
+    finding = (f"In {num(grew)} of the {num(years)} years between {first} and {last} with a Colombian eradication "
+               f"figure, UNODC-measured coca still grew the following year, and the link between hectares eradicated "
+               f"and the next year's change is {eradication.strength(r)} (r = {num(r, 2)}, permutation p = {num(p_value, 2)}).")
+    return measured, headline, finding, verdict
+
+
+def _records(series_by_estimator: dict[str, pd.Series], year: int) -> dict[str, tuple[int, float]]:
+    """Each estimator's peak (year, value) among the years up to `year`."""
+    return {name: eradication.peak(series[series.index <= year]) for name, series in series_by_estimator.items()}
+
+
+def _record_verdict(peaks: dict[str, tuple[int, float]], year: int) -> tuple[int, str]:
+    records = sum(peak_year >= year - RECORD_WINDOW_YEARS for peak_year, _ in peaks.values())
+    return records, _by_parts(records, len(peaks))
+
+
+def _record_sentence(peaks: dict[str, tuple[int, float]], year: int, unit: str) -> str:
+    parts = [f"{name} estimates peaked at {num(value)} {unit} in {peak_year}" for name, (peak_year, value) in peaks.items()]
+    return f"Up to {year}, " + " and ".join(parts)
+
+
+def _relative(old: float, new: float) -> str:
+    """'37% below' or '108% above': a change worded for a sentence about levels."""
+    change = new / old - 1
+    return f"{pct(abs(change))} {'below' if change < 0 else 'above'}"
+
+
+@evaluates("eradication_colombia_cultivation_record")
+def _cultivation_record(claim):
+    cultivation = data.load("coca_cultivation")
+    year = int(claim["year"])
+    series = {estimator: eradication.cultivation_series(cultivation, "Colombia", estimator)
+              for estimator in (eradication.UNODC, eradication.ONDCP)}
+    peaks = _records(series, year)
+    records, verdict = _record_verdict(peaks, year)
+    later_year, later_value = eradication.peak(series[eradication.UNODC])
+    measured = {name: {"peak_year": y, "hectares": v} for name, (y, v) in peaks.items()}
+    headline = "; ".join(f"{name}: peak {num(v)} ha in {y}" for name, (y, v) in peaks.items())
+    finding = (_record_sentence(peaks, year, "hectares")
+               + f" (records in {num(records)} of {num(len(peaks))} series); UNODC's series has since climbed to "
+               f"{num(later_value)} hectares in {later_year}.")
+    return measured, headline, finding, verdict
+
+
+@evaluates("eradication_colombia_production_record")
+def _production_record(claim):
+    production = data.load("cocaine_production")
+    year = int(claim["year"])
+    series = {estimator: eradication.production_series(production, "Colombia", estimator)
+              for estimator in (eradication.UNODC, eradication.ONDCP)}
+    peaks = _records(series, year)
+    records, verdict = _record_verdict(peaks, year)
+    measured = {name: {"peak_year": y, "metric_tons": v} for name, (y, v) in peaks.items()}
+    headline = "; ".join(f"{name}: peak {num(v)} t in {y}" for name, (y, v) in peaks.items())
+    finding = (_record_sentence(peaks, year, "metric tons")
+               + f" (records in {num(records)} of {num(len(peaks))} series, among the years each series holds).")
+    return measured, headline, finding, verdict
+
+
+# --- Northern Triangle ------------------------------------------------------------------------
+
+@evaluates("northern_triangle_apprehensions_down_70pct")
+def _apprehensions_down(claim):
+    monthly = northern_triangle.monthly_encounters(data.load("border_apprehensions"))
+    claimed = float(claim["claimed_value"])
+    falls = {
+        "December 2016 to March 2017": -northern_triangle.change(monthly, "2016-12-01", "2017-03-01"),
+        "April 2016 to April 2017": -northern_triangle.change(monthly, "2016-04-01", "2017-04-01"),
+    }
+    from_inauguration = -northern_triangle.change(monthly, "2017-01-01", "2017-04-01")
+    holding = sum(abs(fall - claimed) <= FIGURE_POINTS for fall in falls.values())
+    verdict = _by_parts(holding, len(falls))
+    measured = {**falls, "January 2017 to April 2017": from_inauguration, "claimed": claimed}
+    headline = "; ".join(f"{pct(-fall)} ({label})" for label, fall in falls.items())
+    finding = (f"Border Patrol encounters fell {pct(falls['December 2016 to March 2017'])} from December 2016 to "
+               f"March 2017 and {pct(falls['April 2016 to April 2017'])} from April 2016 to April 2017, against a "
+               f"claimed fall of {pct(claimed)}; measured from the inauguration month the fall to April 2017 was "
+               f"{pct(from_inauguration)}.")
+    return measured, headline, finding, verdict
+
+
+def _obligations_change(us_aid: pd.DataFrame, year: int) -> tuple[float, float, float]:
+    """Mean yearly obligations to the three countries before (year-2..year) and after (year+1..year+3)."""
+    stages = northern_triangle.aid_stages(us_aid, list(NORTHERN_TRIANGLE), year - 2, year + 3)
+    before = stages.loc[year - 2:year, "obligations"]
+    after = stages.loc[year + 1:year + 3, "obligations"]
+    if before.isna().any() or after.isna().any():
+        raise ClaimError(f"obligations to the Northern Triangle are incomplete around FY{year}")
+    return float(before.mean()), float(after.mean()), float(after.mean() / before.mean() - 1)
+
+
+@evaluates("northern_triangle_aid_cut")
+def _aid_cut(claim):
+    us_aid = data.load("us_aid")
+    year = int(claim["year"])
+    stages = northern_triangle.aid_stages(us_aid, list(NORTHERN_TRIANGLE), year, year + 1)
+    request, appropriated = stages.loc[year + 1, "budget_request"], stages.loc[year, "appropriated_and_planned"]
+    request_change = float(request / appropriated - 1)
+    before, after, obligations_change = _obligations_change(us_aid, year)
+    cuts = sum(change < -CUT_SHARE for change in (request_change, obligations_change))
+    verdict = _by_parts(cuts, 2)
+    measured = {"request": float(request), "appropriated_before": float(appropriated), "request_change": request_change,
+                "obligations_before": before, "obligations_after": after, "obligations_change": obligations_change}
+    headline = (f"request {pct_change(appropriated, request)} on FY{year} appropriation; "
+                f"obligations {pct_change(before, after)}")
+    finding = (f"The FY{year + 1} request for Guatemala, Honduras and El Salvador ({money(request)}) was "
+               f"{_relative(appropriated, request)} the FY{year} appropriated and planned amount ({money(appropriated)}), "
+               f"and obligations averaged {money(after)} a year in FY{year + 1}-FY{year + 3}, "
+               f"{_relative(before, after)} the {money(before)} of FY{year - 2}-FY{year}.")
+    return measured, headline, finding, verdict
+
+
+@evaluates("northern_triangle_wall_little_effect")
+def _wall_little_effect(claim):
+    by_year = northern_triangle.fiscal_year_encounters(data.load("border_apprehensions"))
+    year = int(claim["year"])
+    base_year = year - 1
+    for fiscal_year in (base_year, year, PRE_PANDEMIC_YEAR):
+        if not by_year.loc[fiscal_year, "complete"]:
+            raise ClaimError(f"FY{fiscal_year} encounters are incomplete")
+    base, low, later = (float(by_year.loc[y, "encounters"]) for y in (base_year, year, PRE_PANDEMIC_YEAR))
+    ratio = later / base
+    verdict = SUPPORTED if ratio > 1 else CONTRADICTED if ratio < REBOUND_FLOOR else MIXED
+    measured = {f"FY{base_year}": base, f"FY{year}": low, f"FY{PRE_PANDEMIC_YEAR}": later, "ratio": ratio}
+    headline = f"FY{PRE_PANDEMIC_YEAR} {pct_change(base, later)} on FY{base_year}"
+    finding = (f"Southwest-border Border Patrol encounters fell to {num(low)} in FY{year} but reached {num(later)} "
+               f"in FY{PRE_PANDEMIC_YEAR}, {_relative(base, later)} the {num(base)} of FY{base_year}.")
+    return measured, headline, finding, verdict
+
+
+@evaluates("northern_triangle_aid_cuts_hurt_security")
+def _aid_cuts_hurt_security(claim):
+    year = int(claim["year"])
+    before, after, obligations_change = _obligations_change(data.load("us_aid"), year)
+    if obligations_change >= -CUT_SHARE:
+        measured = {"obligations_change": obligations_change}
+        finding = (f"Obligations to the three countries changed {pct_change(before, after)} after FY{year}, "
+                   f"so the cut the claim assumes did not happen and its consequence cannot be tested.")
+        return measured, f"obligations {pct_change(before, after)}", finding, NOT_TESTABLE
+    rates = northern_triangle.preferred_homicide_rates(data.load("homicide_rate"))
+    moves, parts = {}, []
+    for country in NORTHERN_TRIANGLE:
+        own = rates[rates["country"] == country].set_index("year")
+        start, end = float(own.loc[year, "rate_per_100k"]), float(own.loc[PRE_PANDEMIC_YEAR, "rate_per_100k"])
+        change = end / start - 1
+        moves[country] = "rose" if change > FLAT_BAND else "fell" if change < -FLAT_BAND else "flat"
+        parts.append(f"from {num(start, 1)} to {num(end, 1)} in {country}")
+    rose, fell = list(moves.values()).count("rose"), list(moves.values()).count("fell")
+    verdict = SUPPORTED if rose >= 2 else CONTRADICTED if fell >= 2 and rose == 0 else MIXED
+    measured = {"obligations_change": obligations_change, "homicide_moves": moves}
+    headline = f"obligations {pct_change(before, after)}; homicide rates fell in {num(fell)} of {num(len(moves))}"
+    finding = (f"Aid obligations fell {pct(-obligations_change)}, while homicide rates per 100,000 went "
+               + ", ".join(parts[:-1]) + f" and {parts[-1]} between {year} and {PRE_PANDEMIC_YEAR}: they fell in "
+               f"{num(fell)} of the {num(len(moves))} countries and rose in {num(rose)}.")
+    return measured, headline, finding, verdict
+
+
+# --- Venezuela --------------------------------------------------------------------------------
+
+def _designated_by_year(start, end) -> pd.Series:
+    actions = venezuela.designation_actions(data.load("ofac_actions"), VENEZUELA_PROGRAMS, start, end)
+    return actions.groupby(actions["date"].dt.year)["designated"].sum()
+
+
+@evaluates("venezuela_pressure_on_officials")
+def _pressure_on_officials(claim):
+    year = int(claim["year"])
+    per_year = _designated_by_year(f"{year - 2}-01-01", f"{year}-12-31").reindex(range(year - 2, year + 1), fill_value=0)
+    earlier = float(per_year.loc[year - 2:year - 1].mean())
+    in_year = int(per_year.loc[year])
+    verdict = (SUPPORTED if in_year >= PRESSURE_MULTIPLE * earlier
+               else CONTRADICTED if in_year <= earlier else MIXED)
+    measured = {"designated_in_year": in_year, "earlier_yearly_average": earlier}
+    headline = f"{num(in_year)} designated in {year} vs {num(earlier, 1)} a year in {year - 2}-{year - 1}"
+    finding = (f"The US designated {num(in_year)} people, companies and assets under Venezuela-related programmes in "
+               f"{year}, against an average of {num(earlier, 1)} a year in {year - 2}-{year - 1}.")
+    return measured, headline, finding, verdict
+
+
+@evaluates("venezuela_isolate_not_weaken")
+def _isolate_not_weaken(claim):
+    chosen = events.select(ids=[MADURO_DESIGNATED, MADURO_REMOVED]).set_index("event_id")
+    designated_on, removed_on = chosen.loc[MADURO_DESIGNATED, "date"], chosen.loc[MADURO_REMOVED, "date"]
+    before = int(_designated_by_year("2015-01-01", designated_on).sum())
+    after = int(_designated_by_year(designated_on + pd.Timedelta(days=1), "2020-12-31").sum())
+    years_in_office = (removed_on - designated_on).days / 365.25
+    parts = (after > before) + (years_in_office >= HOLD_YEARS)
+    verdict = _by_parts(parts, 2)
+    measured = {"designated_before": before, "designated_after": after, "years_in_office_after": years_in_office}
+    headline = (f"designations {num(before)} to {num(after)}; Maduro in office {num(years_in_office, 1)} years "
+                f"after his designation")
+    finding = (f"Designations under Venezuela-related programmes rose from {num(before)} (2015 to "
+               f"{designated_on:%B %Y}) to {num(after)} (to December 2020), and Maduro stayed in office "
+               f"{num(years_in_office, 1)} years after his own designation, until US forces captured him in "
+               f"{removed_on:%B %Y}.")
+    return measured, headline, finding, verdict
+
+
+@evaluates("venezuela_sanctions_reshape_crime")
+def _sanctions_reshape_crime(claim):
+    kingpin = venezuela.designation_actions(data.load("ofac_actions"), ["SDNTK"], "2015-01-01", "2026-12-31")
+    individuals = int(kingpin["individuals"].fillna(0).sum())
+    known = {block["name"] for block in catalogue.resources()}
+    outcome_tables = [name for name in VENEZUELA_CRIME_TABLES if name in known]
+    if outcome_tables:
+        raise ClaimError(f"{outcome_tables} now measure crime in Venezuela: write the test for this claim")
+    measured = {"kingpin_individuals": individuals, "outcome_tables": outcome_tables}
+    headline = f"{num(individuals)} individuals designated under the Kingpin Act; no crime measure"
+    finding = (f"The tables record {num(individuals)} individuals designated under the Kingpin Act in Venezuela-related "
+               f"actions, but no measure of organised crime inside Venezuela, so the claim cannot be tested here.")
+    return measured, headline, finding, NOT_TESTABLE
+
+
+# --- terrorist designation --------------------------------------------------------------------
+
+def _first_cartel_designation(fto: pd.DataFrame) -> pd.Timestamp:
+    """When the first criminal group in the hemisphere joined the FTO list."""
+    cartels = fto[(fto["kind"] == "criminal") & fto["western_hemisphere"]]
+    return cartels["designation_date"].min()
+
+
+@evaluates("terrorist_designation_opens_military_action")
+def _opens_military_action(claim):
+    fto, strikes = data.load("fto_list"), data.load("boat_strikes")
+    first_designation = _first_cartel_designation(fto)
+    confirmed = reconciliation.confirmed(strikes)
+    confirmed = confirmed[confirmed["date"] >= first_designation]
+    named = 0
+    for _, strike in confirmed.iterrows():
+        listed = fto_list.on_list(fto, strike["date"])
+        one = confirmed.loc[[strike.name]]
+        by_name = any(td_designations.strikes_attributed(group, one) for _, group in listed.iterrows())
+        named += by_name or "designated terrorist" in strike["claimed_affiliation"].lower()
+    if confirmed.empty:
+        finding = f"The register holds no confirmed US strike after the first designations on {first_designation:%-d %B %Y}."
+        return {"events": 0}, "no confirmed strikes", finding, CONTRADICTED
+    verdict = SUPPORTED if named else MIXED
+    totals = reconciliation.totals(strikes[strikes["date"] >= first_designation])
+    first_strike = confirmed["date"].min()
+    seas = [sea for sea in reconciliation.SEAS if sea in set(confirmed["sea"]) and sea != "Unknown"]
+    unrecorded = int((confirmed["sea"] == "Unknown").sum())
+    where = " and ".join(seas) + (f", {num(unrecorded)} where the sea was not recorded" if unrecorded else "")
+    measured = {**totals, "named_designated_group": named, "first_strike": first_strike,
+                "days_after_designation": (first_strike - first_designation).days, "seas": seas}
+    headline = (f"{num(totals['strikes'])} strikes in {num(totals['events'])} confirmed announcements, "
+                f"{num(totals['killed'])} killed; {num(named)} announcements tied to a designated group")
+    finding = (f"Between {first_strike:%-d %B %Y} and {confirmed['date'].max():%-d %B %Y} the register holds "
+               f"{num(totals['strikes'])} US strikes at sea in {num(totals['events'])} confirmed announcements (in the "
+               f"{where}) that killed {num(totals['killed'])} people; {num(named)} of those announcements named a designated "
+               f"group, and the first came {num((first_strike - first_designation).days)} days after the first cartel "
+               f"designations took effect.")
+    return measured, headline, finding, verdict
+
+
+@evaluates("terrorist_designation_first_criminal_groups")
+def _first_criminal_groups(claim):
+    fto = data.load("fto_list")
+    first_designation = _first_cartel_designation(fto)
+    before = fto_list.count_on(fto, first_designation - pd.Timedelta(days=1), kind="criminal")
+    after = fto_list.count_on(fto, first_designation, kind="criminal")
+    verdict = CONTRADICTED if before else SUPPORTED if after else NOT_TESTABLE
+    measured = {"criminal_before": before, "criminal_after": after, "date": first_designation}
+    headline = f"criminal groups on the list: {num(before)} before, {num(after)} on {first_designation:%-d %b %Y}"
+    finding = (f"The FTO list held {num(before) if before else 'no'} organisations classed as criminal the day "
+               f"before {first_designation:%-d %B %Y} and {num(after)} from that day.")
+    return measured, headline, finding, verdict
+
+
+@evaluates("terrorist_designation_mexico_homicides")
+def _mexico_homicides(claim):
+    homicides = data.load("homicides")
+    claimed = float(claim["claimed_value"])
+    year = int(claim["year"]) - 1
+    counts = {}
+    for indicator, wording in OFFICIAL_COUNTS.items():
+        rows = violence.preferred(homicides, "Mexico", indicator)
+        for _, row in rows[rows["year"] == year].iterrows():
+            counts[wording.format(counter=row["counter"])] = float(row["value"])
+    if not counts:
+        return {}, "no official count", f"No official Mexican homicide count for {year} is held.", NOT_TESTABLE
+    gaps = {label: value / claimed - 1 for label, value in counts.items()}
+    if all(abs(gap) <= FIGURE_SHARE for gap in gaps.values()):
+        verdict = SUPPORTED
+    elif any(gap < -FIGURE_SHARE for gap in gaps.values()):
+        verdict = CONTRADICTED
+    else:
+        verdict = MIXED
+    measured = {"claimed": claimed, **counts}
+    headline = "; ".join(f"{num(value)} {label} ({pct_change(claimed, value)})" for label, value in counts.items())
+    finding = (f"Against the claimed {num(claimed)} homicides in Mexico in {year}, the official counts held are "
+               + " and ".join(f"{num(value)} {label}" for label, value in counts.items())
+               + "; the global terrorism toll the claim compares with is not in the tables.")
+    return measured, headline, finding, verdict
