@@ -1,7 +1,7 @@
 """Command line: `hemisphere build`, `hemisphere run`, `hemisphere params`.
 
 Exit status: 0 on success, 2 for bad input (unknown notebook or parameter, bad value,
-malformed report.yaml), 1 when a notebook or the assembly fails.
+malformed report.yaml, a missing or malformed data table), 1 when a notebook fails.
 """
 
 from __future__ import annotations
@@ -12,7 +12,9 @@ import sys
 import time
 from pathlib import Path
 
-from hemisphere import params, paths
+from hemisphere import data, params, paths
+from hemisphere.catalogue import CatalogueError
+from hemisphere.data import DataError
 
 BAD_INPUT = 2
 FAILED = 1
@@ -41,6 +43,9 @@ def main(argv: list[str] | None = None) -> int:
         return {"build": _build, "run": _run, "params": _params}[args.command](args)
     except params.ParameterError as error:
         print(f"hemisphere: bad parameter: {error}", file=sys.stderr)
+        return BAD_INPUT
+    except (DataError, CatalogueError) as error:
+        print(f"hemisphere: bad data: {error}", file=sys.stderr)
         return BAD_INPUT
 
 
@@ -71,6 +76,7 @@ def _run(args) -> int:
 
     given = dict(params.parse_assignment(text) for text in args.param)
     values = params.validate(args.notebook, given)
+    data.validate_all()
     folder = args.output or paths.BUILD / "runs" / _run_name(args.notebook, given)
     try:
         executed = execute_notebook(args.notebook, values, output_dir=folder, figures_dir=folder / "figures")

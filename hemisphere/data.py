@@ -151,3 +151,11 @@ def _check_primary_key(table: str, typed: pd.DataFrame, key) -> None:
         index = typed.index[duplicated][0]
         values = {column: typed.at[index, column] for column in key}
         raise DataError(f"table {table!r}, {_row_label(index)}: primary key {key} repeats {values}")
+
+
+def validate_all(descriptor_path: Path | None = None) -> int:
+    """Load every catalogued table, so a broken file fails the build before any kernel starts."""
+    blocks = catalogue.resources(descriptor_path)
+    for block in blocks:
+        load(block["name"], descriptor_path)
+    return len(blocks)

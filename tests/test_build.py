@@ -121,3 +121,21 @@ def test_build_owns_generated_files_only(sandbox):
     build_report(jobs=2, progress=False)
     assert not (paths.FIGURES / "stale").exists(), "charts no section made are removed"
     assert (paths.FIGURES / "README.md").read_text() == "fixture readme"
+
+
+@pytest.mark.parametrize("damage, fragment", [
+    (lambda path: path.unlink(), "administrations.csv is missing"),
+    (lambda path: path.write_text(path.read_text().replace("2017-01-20", "20/01/2017", 1)),
+     "column 'end_date', row 1 (line 2): expected a date"),
+])
+def test_broken_data_exits_2_before_any_kernel(sandbox, capsys, monkeypatch, damage, fragment):
+    """A copy of data/ with one table damaged (the damage is the fixture)."""
+    data_copy = sandbox / "data"
+    shutil.copytree(paths.DATA, data_copy)
+    monkeypatch.setattr(paths, "DATA", data_copy)
+    monkeypatch.setattr(paths, "DATAPACKAGE", data_copy / "datapackage.yaml")
+    damage(data_copy / "administrations.csv")
+    assert cli.main(["build", "--quiet"]) == 2
+    error = capsys.readouterr().err
+    assert "bad data" in error and "administrations" in error and fragment in error
+    assert not (paths.BUILD / "cache").exists(), "nothing executed"

@@ -33,7 +33,7 @@ def shared_fingerprint() -> str:
     code_files = [p for p in (paths.ROOT / "hemisphere").rglob("*") if p.is_file() and "__pycache__" not in p.parts]
     extra = [p for p in (LOCK_FILE,) if p.is_file()]
     digest = hashlib.sha256()
-    for part in (_digest_files(data_files, paths.ROOT), _digest_files(code_files, paths.ROOT),
+    for part in (_digest_files(data_files, paths.DATA), _digest_files(code_files, paths.ROOT),
                  _digest_files(extra, paths.ROOT), sys.version):
         digest.update(part.encode())
     return digest.hexdigest()

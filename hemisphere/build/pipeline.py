@@ -57,8 +57,9 @@ def _assemble(report: config.Report, notebooks: list[str], html_path: Path, pdf_
     executed = [(n, cache.entry_dir(n) / "executed.ipynb") for n in notebooks]
     page = assemble.export_html(assemble.merge(executed), report)
     html_path.parent.mkdir(parents=True, exist_ok=True)
-    html_tmp = html_path.with_name(html_path.name + ".partial")
-    pdf_tmp = pdf_path.with_name(pdf_path.name + ".partial")
+    # Per-process names: two builds started at once never write into each other's files.
+    html_tmp = html_path.with_name(f"{html_path.name}.{os.getpid()}.partial")
+    pdf_tmp = pdf_path.with_name(f"{pdf_path.name}.{os.getpid()}.partial")
     try:
         html_tmp.write_text(page, encoding="utf-8")
         pdf.write_pdf(page, pdf_tmp, html_path.parent)

@@ -9,7 +9,7 @@ import tempfile
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from pathlib import Path
 
-from hemisphere import paths
+from hemisphere import data, paths
 from hemisphere.build import cache
 from hemisphere.build.config import Section
 from hemisphere.execute import NotebookError, execute_notebook
@@ -23,6 +23,7 @@ def run_sections(sections: tuple[Section, ...], jobs: int, progress: bool = True
     stale = [s for s in sections if not cache.is_fresh(s.notebook, keys[s.notebook])]
     failures: list[NotebookError] = []
     if stale:
+        data.validate_all()  # a malformed table is bad input: say so before starting kernels
         bar = _progress_bar(len(stale), progress)
         with ThreadPoolExecutor(max_workers=max(1, min(jobs, len(stale)))) as pool:
             futures = {pool.submit(_execute_into_cache, s, keys[s.notebook]): s for s in stale}
