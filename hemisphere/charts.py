@@ -149,6 +149,7 @@ class Chart:
         self.ax = self.axes if nrows * ncols == 1 else np.ravel(self.axes)[0]
         self._events = pd.DataFrame()
         self._event_axes = None
+        self._shaded: dict[str, list[str]] = {}  # party -> administrations shaded, for the footer key
 
     # -- events -----------------------------------------------------------------------------
     def mark_events(self, chosen, axes=None) -> None:
@@ -182,6 +183,9 @@ class Chart:
             if right <= left:
                 continue
             ax.axvspan(left, right, color=ADMINISTRATION_FILL[row.party], zorder=-10, lw=0)
+            self._shaded.setdefault(row.party, [])
+            if row.administration not in self._shaded[row.party]:
+                self._shaded[row.party].append(row.administration)
             span_inches = (right - left) / (high - low) * ax.get_position().width * WIDTH_INCHES
             if span_inches > 0.055 * len(row.administration):  # room for the name at 6.5 pt
                 ax.text((left + right) / 2, 1.01, row.administration, transform=ax.get_xaxis_transform(),
@@ -240,8 +244,9 @@ class Chart:
         key_text = "   ".join(f"({n}) {row['date'].day} {row['date']:%b %Y}: {row['label']}" for n, row in keyed)
         key_lines = textwrap.wrap(key_text, 118) if key_text else []
         foot_lines = textwrap.wrap(note or "", 135) + textwrap.wrap(self.source_line(sources), 135)
+        shading_row = 0.2 if self._shaded else 0.0
         top = 0.12 + 0.21 * len(title_lines) + 0.17 * len(subtitle_lines) + 0.06
-        bottom = 0.08 + 0.14 * len(key_lines) + 0.125 * len(foot_lines) + 0.06
+        bottom = 0.08 + 0.14 * len(key_lines) + 0.125 * len(foot_lines) + shading_row + 0.06
         total = self.plot_height + top + bottom
         self.figure.set_size_inches(WIDTH_INCHES, total)
         y = total - 0.12
@@ -259,9 +264,24 @@ class Chart:
         for line in key_lines:
             self.figure.text(0.012, y / total, line, fontsize=7, color=INK, va="top")
             y -= 0.14
+        if self._shaded:
+            self._draw_shading_key((0.08 + 0.125 * len(foot_lines) + 0.14 * len(key_lines) + 0.17) / total)
         # rect is (left, bottom, width, height): the axes fill what the texts leave free.
         self.figure.set_layout_engine("constrained", rect=(0, bottom / total, 1, 1 - (top + bottom) / total),
                                       h_pad=0.04, w_pad=0.04)
+
+    def _draw_shading_key(self, y: float) -> None:
+        """Name the shaded administrations, so every band is identified even where too narrow to label."""
+        renderer = self.figure._get_renderer()  # the Agg renderer of a pyplot-free Figure
+        text = self.figure.text(0.012, y, "Shaded:", fontsize=7, color=INK, va="center")
+        for party in ("Republican", "Democratic"):
+            names = self._shaded.get(party)
+            if not names:
+                continue
+            x = text.get_window_extent(renderer).x1 / self.figure.bbox.width + 0.02
+            text = self.figure.text(x, y, f"{' and '.join(names)} ({party})", fontsize=7, color=INK, va="center",
+                                    bbox={"boxstyle": "square,pad=0.3", "fc": ADMINISTRATION_FILL[party],
+                                          "ec": "#BBBBBB", "lw": 0.5})
 
     def _save(self, data: pd.DataFrame | None) -> bytes:
         folder = output_dir() / self.theme
@@ -316,6 +336,18 @@ def _format_cell(value, fmt: str | None) -> str:
     return str(value)
 
 
+SHORT_TABLE_ROWS = 15
+IDENTIFIER = re.compile(r"[a-z][a-z0-9]*(_[a-z0-9]+)+")
+
+
+def humanise(text: str, header: bool = False) -> str:
+    """Data names as words for readers: 'fiscal_year' -> 'Fiscal year', 'court_ruling' -> 'court ruling'."""
+    if not IDENTIFIER.fullmatch(text) and not (header and re.fullmatch(r"[a-z]+", text)):
+        return text
+    words = text.replace("_", " ")
+    return words[0].upper() + words[1:] if header else words
+
+
 def show_table(table: pd.DataFrame, caption: str, sources: list[str], theme: str | None = None,
                name: str | None = None, formats: dict[str, str] | None = None) -> None:
     """Display a reader-facing table with its caption and source line (and save its CSV)."""
@@ -326,10 +358,10 @@ def show_table(table: pd.DataFrame, caption: str, sources: list[str], theme: str
     if not sources:
         raise ChartError(f"table {caption!r} needs at least one source table")
     formats = formats or {}
-    head = "".join(f"<th>{html.escape(str(column))}</th>" for column in table.columns)
+    head = "".join(f"<th>{html.escape(humanise(str(column), header=True))}</th>" for column in table.columns)
     body = "".join(
         "<tr>" + "".join(
-            f"<td>{html.escape(_format_cell(value, formats.get(column)))}</td>"
+            f"<td>{html.escape(humanise(_format_cell(value, formats.get(column))))}</td>"
             for column, value in zip(table.columns, row)
         ) + "</tr>"
         for row in table.itertuples(index=False)
@@ -341,8 +373,10 @@ def show_table(table: pd.DataFrame, caption: str, sources: list[str], theme: str
         table.to_csv(folder / f"{name}.csv", index=False, lineterminator="\n")
         data_note = f"Table data: report_data/{theme}/{name}.csv"
     source = source_text(sources, data_note, limit=600)
+    # Short tables stay on one page; long ones break between rows and repeat their header.
+    size = "short" if len(table) <= SHORT_TABLE_ROWS else "long"
     display(HTML(
-        f'<table class="data-table"><caption>{html.escape(caption)}</caption>'
+        f'<table class="data-table {size}"><caption>{html.escape(caption)}</caption>'
         f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
         f'<p class="source-line">{html.escape(source)}</p>'
     ))

@@ -6,6 +6,7 @@ names the notebook, the cell and the error, with the executed copy kept for insp
 
 from __future__ import annotations
 
+import logging
 import os
 from pathlib import Path
 
@@ -48,6 +49,9 @@ def execute_notebook(notebook: str, parameters: dict | None = None, output_dir: 
     """
     import papermill
     from papermill.exceptions import PapermillExecutionError
+
+    # The figures folder is injected into every notebook on purpose; papermill's warning about it is noise.
+    logging.getLogger("papermill").setLevel(logging.ERROR)
 
     source = Path(source) if source else notebook_path(notebook)
     values = params.validate(notebook, parameters or {}) if source.parent == paths.NOTEBOOKS else dict(parameters or {})

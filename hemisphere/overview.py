@@ -83,17 +83,19 @@ def eradication_and_regrowth() -> Finding:
 
 
 def early_2017_apprehensions() -> Finding:
-    """The early-2017 fall in southwest-border apprehensions, and the rebound by the year's end."""
+    """The early-2017 fall in southwest-border apprehensions, and the rebound from the year's low."""
     monthly = northern_triangle.monthly_encounters(data.load("border_apprehensions"))
     base, month = CLAIM_MONTHS
-    year_end = pd.Timestamp(month) + pd.DateOffset(months=9)
+    in_2017 = monthly[monthly.index.year == 2017]
+    low_month, year_end = in_2017.idxmin(), in_2017.index.max()
     values = {"change": northern_triangle.change(monthly, base, month), "base": float(monthly[pd.Timestamp(base)]),
-              "month": float(monthly[pd.Timestamp(month)]), "year_end": float(monthly[year_end])}
+              "month": float(monthly[pd.Timestamp(month)]), "low": float(in_2017.min()), "low_month": low_month,
+              "year_end": float(in_2017[year_end])}
     sentence = (f"Border Patrol apprehensions at the southwest border fell from {num(values['base'])} in "
                 f"{pd.Timestamp(base):%B %Y} to {num(values['month'])} in {pd.Timestamp(month):%B %Y} "
-                f"({pct_change(values['base'], values['month'])}), as the administration said, and were back to "
-                f"{num(values['year_end'])} by {year_end:%B %Y} ({pct_change(values['month'], values['year_end'])} "
-                f"on that low).")
+                f"({pct_change(values['base'], values['month'])}), as the administration said; from the year's low of "
+                f"{num(values['low'])} in {low_month:%B} they climbed back to {num(values['year_end'])} by "
+                f"{year_end:%B %Y} ({pct_change(values['low'], values['year_end'])}).")
     return Finding("northern_triangle", sentence, "Border encounters", values,
                    (num(values["base"]), num(values["month"]), pct_change(values["base"], values["month"])))
 
@@ -232,7 +234,6 @@ def _fto_panel(ax, charts) -> pd.DataFrame:
     hemisphere = counts[[c for c in counts.columns if c.startswith("Western Hemisphere")]].sum(axis=1)
     # A revocation and a new designation on the same day are one change, not a dip and a rise.
     hemisphere = hemisphere.groupby(level=0).last()
-    hemisphere = hemisphere[hemisphere.index >= pd.Timestamp("2009-01-01")]
     ax.step(hemisphere.index, hemisphere.values, where="post", color=charts.COLORS["purple"], lw=1.5)
     ax.set_title("Hemisphere groups on the FTO list", fontsize=8.5)
     return pd.DataFrame({"panel": "fto", "series": "Western Hemisphere organizations", "date": hemisphere.index,
@@ -256,9 +257,11 @@ def draw_at_a_glance(themes: list[str]) -> pd.DataFrame:
     if "eradication" in chosen:
         coca = colombia_coca().values
         pieces.append(f"Colombian coca {moved(coca['area_first'], coca['area_last'])} under a plan to halve it")
+    if "venezuela" in chosen:
+        pieces.append(f"Venezuela designations reached {num(venezuela_designations().values['designated'])}")
     if "terrorist_designation" in chosen:
         listed = hemisphere_fto_count().values
-        pieces.append(f"hemisphere groups on the terrorist list went from {num(listed['before'])} to {num(listed['after'])}")
+        pieces.append(f"hemisphere FTO groups went from {num(listed['before'])} to {num(listed['after'])}")
     title = "; ".join(pieces) if pieces else "The themes at a glance"
     chart = charts.Chart(
         theme="overview", name="at_a_glance", title=title[0].upper() + title[1:],

@@ -24,6 +24,16 @@ def timeline_events(start, end, themes: list[str] | None = None) -> pd.DataFrame
     return events.select(theme=chosen, start=start, end=end)
 
 
+def _title(selected: pd.DataFrame, start, end) -> str:
+    """The count and the span the events actually cover, not just the period asked for."""
+    if selected.empty:
+        return f"No event in the register between {pd.Timestamp(start):%B %Y} and {pd.Timestamp(end):%B %Y}"
+    first, last = selected["date"].min(), selected["date"].max()
+    busiest = selected["theme"].value_counts().idxmax()
+    return (f"{len(selected)} dated events from {first:%B %Y} to {last:%B %Y}; "
+            f"{LANES[busiest]} has the most")
+
+
 def draw_timeline(start, end, themes: list[str] | None = None, name: str = "policy_timeline") -> pd.DataFrame:
     """Draw the lanes and return the events drawn (so callers can list them and tests can count them)."""
     selected = timeline_events(start, end, themes)
@@ -31,9 +41,9 @@ def draw_timeline(start, end, themes: list[str] | None = None, name: str = "poli
     counts = selected.groupby("theme").size()
     chart = charts.Chart(
         theme="overview", name=name,
-        title=f"{len(selected)} US policy moves toward the region between {pd.Timestamp(start):%B %Y} "
-              f"and {pd.Timestamp(end):%B %Y}, by theme",
-        subtitle="Each mark is a dated event in the report's register (decisions, designations, strikes, elections)",
+        title=_title(selected, start, end),
+        subtitle="Each mark is a dated event in the report's register: US decisions, designations and strikes, "
+                 "and the regional events they answered",
         alt=f"Timeline with one lane per theme ({', '.join(LANES[t] for t in lanes)}); marks show "
             f"{len(selected)} dated events from {pd.Timestamp(start):%Y-%m-%d} to {pd.Timestamp(end):%Y-%m-%d}.",
         time_axis="date", height=0.55 * len(lanes) + 0.8,

@@ -101,3 +101,26 @@ def test_decimal_year_places_dates_within_the_year():
     assert charts.to_decimal_year("2017-01-01") == 2017.0
     assert 2017.05 < charts.to_decimal_year("2017-01-20") < 2017.06
     assert 2017.99 < charts.to_decimal_year("2017-12-31") < 2018.0
+
+
+def test_every_shaded_administration_is_named_in_the_key(tmp_path, monkeypatch):
+    monkeypatch.setattr(charts, "_display_image", lambda *args: None)
+    charts.set_output_dir(tmp_path)
+    chart = charts.Chart(theme="general", name="k", title="t", subtitle="s", alt="a")
+    chart.ax.plot([2008, 2026], [0, 1])  # fixture line spanning four administrations
+    chart.show(sources=["administrations"])
+    assert chart._shaded == {"Republican": ["Trump I", "Trump II"], "Democratic": ["Obama", "Biden"]}
+    texts = [t.get_text() for t in chart.figure.texts]
+    assert "Trump I and Trump II (Republican)" in texts and "Obama and Biden (Democratic)" in texts
+
+
+@pytest.mark.parametrize("text, header, expected", [
+    ("fiscal_year", True, "Fiscal year"),
+    ("court_ruling", False, "court ruling"),
+    ("country", True, "Country"),
+    ("Colombia", False, "Colombia"),
+    ("VENEZUELA-EO13850", False, "VENEZUELA-EO13850"),
+    ("https://example.org/a_b", False, "https://example.org/a_b"),
+])
+def test_table_names_read_as_words(text, header, expected):
+    assert charts.humanise(text, header=header) == expected

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 import shutil
 import sys
 import tempfile
@@ -17,7 +16,6 @@ from hemisphere.execute import NotebookError, execute_notebook
 
 def run_sections(sections: tuple[Section, ...], jobs: int, progress: bool = True) -> tuple[dict[str, str], list[str]]:
     """Cache key per section and the notebooks that had to execute; raises the first NotebookError."""
-    logging.getLogger("papermill").setLevel(logging.ERROR)
     shared = cache.shared_fingerprint()
     keys = {s.notebook: cache.notebook_key(s.notebook, s.parameters, shared) for s in sections}
     stale = [s for s in sections if not cache.is_fresh(s.notebook, keys[s.notebook])]
