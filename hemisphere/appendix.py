@@ -81,7 +81,8 @@ CONFLICTS = (
     ("coca_cultivation", "estimator", "UNODC's satellite census against the US government's sampled imagery",
      "Both series on one chart with the gap shaded; every figure in the text names its estimator."),
     ("cocaine_production", "estimator", "UNODC against the US government, each revising back years",
-     "The latest release of each body is used; superseded vintages stay in the table, flagged."),
+     "For each year, the latest release of that year held in the tables (so years come from different "
+     "releases); figures a body later revised stay in the table, flagged as superseded."),
     ("poppy_cultivation", "estimator", "US government estimates against the UNODC-Mexico survey",
      "Both drawn on one chart, each labelled, with their survey periods."),
     ("coca_eradication", "reported_by", "Colombian government and UNODC annex figures",

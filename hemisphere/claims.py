@@ -45,6 +45,9 @@ HOLD_YEARS = 4                   # one US presidential term in office after bein
 REBOUND_FLOOR = 0.5              # encounters below half the pre-administration year contradict
 FIGURE_SHARE = 0.10              # a claimed count holds within 10 percent of official counts
 PRE_PANDEMIC_YEAR = 2019         # last year before COVID-19 confounded migration and violence
+# A strike announcement ties the strike to the designations if it names a designated group or
+# calls its target a "designated terrorist organization" (classes from terrorist_designation.designations).
+DESIGNATION_TIES = (td_designations.NAMED_GROUP, td_designations.GENERIC)
 
 VENEZUELA_PROGRAMS = ["VENEZUELA", "VENEZUELA-EO13850", "VENEZUELA-EO13884", "SDNTK"]
 MADURO_DESIGNATED = "venezuela_maduro_designated_2017"
@@ -227,6 +230,11 @@ def _record_sentence(peaks: dict[str, tuple[int, float]], year: int, unit: str) 
     return f"Up to {year}, " + " and ".join(parts)
 
 
+def _count_or_none(count: int) -> str:
+    """'none' for zero, else the number: for sentences like 'rose in none'."""
+    return "none" if count == 0 else num(count)
+
+
 def _relative(old: float, new: float) -> str:
     """'37% below' or '108% above': a change worded for a sentence about levels."""
     change = new / old - 1
@@ -346,20 +354,29 @@ def _aid_cuts_hurt_security(claim):
                    f"so the cut the claim assumes did not happen and its consequence cannot be tested.")
         return measured, f"obligations {pct_change(before, after)}", finding, NOT_TESTABLE
     rates = northern_triangle.preferred_homicide_rates(data.load("homicide_rate"))
-    moves, parts = {}, []
+    moves, details = {}, {}
     for country in NORTHERN_TRIANGLE:
         own = rates[rates["country"] == country].set_index("year")
         start, end = float(own.loc[year, "rate_per_100k"]), float(own.loc[PRE_PANDEMIC_YEAR, "rate_per_100k"])
         change = end / start - 1
         moves[country] = "rose" if change > FLAT_BAND else "fell" if change < -FLAT_BAND else "flat"
-        parts.append(f"from {num(start, 1)} to {num(end, 1)} in {country}")
+        details[country] = f"{country} (from {num(start, 1)} to {num(end, 1)}, {pct_change(start, end, 1)})"
     rose, fell = list(moves.values()).count("rose"), list(moves.values()).count("fell")
+    flat = len(moves) - rose - fell
     verdict = SUPPORTED if rose >= 2 else CONTRADICTED if fell >= 2 and rose == 0 else MIXED
     measured = {"obligations_change": obligations_change, "homicide_moves": moves}
-    headline = f"obligations {pct_change(before, after)}; homicide rates fell in {num(fell)} of {num(len(moves))}"
-    finding = (f"Aid obligations fell {pct(-obligations_change)}, while homicide rates per 100,000 went "
-               + ", ".join(parts[:-1]) + f" and {parts[-1]} between {year} and {PRE_PANDEMIC_YEAR}: they fell in "
-               f"{num(fell)} of the {num(len(moves))} countries and rose in {num(rose)}.")
+    headline = (f"obligations {pct_change(before, after)}; of {num(len(moves))} countries, homicide rates fell in "
+                f"{_count_or_none(fell)}, were flat in {_count_or_none(flat)} and rose in {_count_or_none(rose)}")
+    groups = []
+    for move, wording in (("fell", "fell in"), ("rose", "rose in"), ("flat", "were flat in")):
+        chosen = [details[country] for country, moved_ in moves.items() if moved_ == move]
+        if move == "flat":
+            chosen = [text[:-1] + f", within the {pct(FLAT_BAND)} band counted as flat)" for text in chosen]
+        if chosen:
+            groups.append(f"{wording} " + (chosen[0] if len(chosen) == 1 else ", ".join(chosen[:-1]) + " and " + chosen[-1]))
+    finding = (f"Aid obligations fell {pct(-obligations_change)}; between {year} and {PRE_PANDEMIC_YEAR} homicide "
+               f"rates per 100,000 " + (groups[0] if len(groups) == 1 else ", ".join(groups[:-1]) + " and " + groups[-1])
+               + ".")
     return measured, headline, finding, verdict
 
 
@@ -390,15 +407,20 @@ def _isolate_not_weaken(claim):
     chosen = events.select(ids=[MADURO_DESIGNATED, MADURO_REMOVED]).set_index("event_id")
     designated_on, removed_on = chosen.loc[MADURO_DESIGNATED, "date"], chosen.loc[MADURO_REMOVED, "date"]
     before = int(_designated_by_year("2015-01-01", designated_on).sum())
+    # The window opens in 2015; the first Venezuela-related designation in it names the month.
+    opened = venezuela.designation_actions(data.load("ofac_actions"), VENEZUELA_PROGRAMS, "2015-01-01",
+                                           designated_on)["date"].min()
     after = int(_designated_by_year(designated_on + pd.Timedelta(days=1), "2020-12-31").sum())
     years_in_office = (removed_on - designated_on).days / 365.25
     parts = (after > before) + (years_in_office >= HOLD_YEARS)
     verdict = _by_parts(parts, 2)
     measured = {"designated_before": before, "designated_after": after, "years_in_office_after": years_in_office}
-    headline = (f"designations {num(before)} to {num(after)}; Maduro in office {num(years_in_office, 1)} years "
-                f"after his designation")
-    finding = (f"Designations under Venezuela-related programmes rose from {num(before)} (2015 to "
-               f"{designated_on:%B %Y}) to {num(after)} (to December 2020), and Maduro stayed in office "
+    headline = (f"{num(before)} designated {opened:%B %Y} to {designated_on:%B %Y}, {num(after)} from "
+                f"{designated_on + pd.Timedelta(days=1):%B %Y} to December 2020; "
+                f"Maduro in office {num(years_in_office, 1)} years after his designation")
+    finding = (f"Designations under Venezuela-related programmes rose from {num(before)} ({opened:%B %Y} to "
+               f"{designated_on:%B %Y}) to {num(after)} ({designated_on + pd.Timedelta(days=1):%B %Y} to December 2020), "
+               f"counting people, companies and assets, and Maduro stayed in office "
                f"{num(years_in_office, 1)} years after his own designation, until US forces captured him in "
                f"{removed_on:%B %Y}.")
     return measured, headline, finding, verdict
@@ -433,30 +455,29 @@ def _opens_military_action(claim):
     first_designation = _first_cartel_designation(fto)
     confirmed = reconciliation.confirmed(strikes)
     confirmed = confirmed[confirmed["date"] >= first_designation]
-    named = 0
-    for _, strike in confirmed.iterrows():
-        listed = fto_list.on_list(fto, strike["date"])
-        one = confirmed.loc[[strike.name]]
-        by_name = any(td_designations.strikes_attributed(group, one) for _, group in listed.iterrows())
-        named += by_name or "designated terrorist" in strike["claimed_affiliation"].lower()
     if confirmed.empty:
         finding = f"The register holds no confirmed US strike after the first designations on {first_designation:%-d %B %Y}."
         return {"events": 0}, "no confirmed strikes", finding, CONTRADICTED
-    verdict = SUPPORTED if named else MIXED
+    targets = td_designations.announcement_targets(confirmed, fto)
+    counts = td_designations.target_counts(targets)
+    tied = sum(counts[target] for target in DESIGNATION_TIES)
+    verdict = SUPPORTED if tied else MIXED
     totals = reconciliation.totals(strikes[strikes["date"] >= first_designation])
     first_strike = confirmed["date"].min()
     seas = [sea for sea in reconciliation.SEAS if sea in set(confirmed["sea"]) and sea != "Unknown"]
     unrecorded = int((confirmed["sea"] == "Unknown").sum())
     where = " and ".join(seas) + (f", {num(unrecorded)} where the sea was not recorded" if unrecorded else "")
-    measured = {**totals, "named_designated_group": named, "first_strike": first_strike,
+    measured = {**totals, "targets": counts, "named_designated_group": counts[td_designations.NAMED_GROUP],
+                "tied_to_designation": tied, "first_strike": first_strike,
                 "days_after_designation": (first_strike - first_designation).days, "seas": seas}
     headline = (f"{num(totals['strikes'])} strikes in {num(totals['events'])} confirmed announcements, "
-                f"{num(totals['killed'])} killed; {num(named)} announcements tied to a designated group")
+                f"{num(totals['killed'])} killed; {num(counts[td_designations.NAMED_GROUP])} announcements named a "
+                f"designated group, {num(counts[td_designations.GENERIC])} cited designation without naming one")
     finding = (f"Between {first_strike:%-d %B %Y} and {confirmed['date'].max():%-d %B %Y} the register holds "
                f"{num(totals['strikes'])} US strikes at sea in {num(totals['events'])} confirmed announcements (in the "
-               f"{where}) that killed {num(totals['killed'])} people; {num(named)} of those announcements named a designated "
-               f"group, and the first came {num((first_strike - first_designation).days)} days after the first cartel "
-               f"designations took effect.")
+               f"{where}) that killed {num(totals['killed'])} people. Of those announcements, "
+               f"{td_designations.describe_targets(targets)}; the first strike came "
+               f"{num((first_strike - first_designation).days)} days after the first cartel designations took effect.")
     return measured, headline, finding, verdict
 
 

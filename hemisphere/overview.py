@@ -28,7 +28,6 @@ THEME_CHAPTERS = {
 }
 COLOMBIA = "Colombia"
 HALVING_PLAN_YEARS = (2017, 2023)  # the March 2018 plan: halve cultivation from 2017 levels by 2023
-CLAIM_MONTHS = ("2016-12-01", "2017-03-01")  # the base and month of the early-2017 "down 70 percent" claim
 AID_YEARS = (2016, 2019)  # last full year before the cuts, and the year aid was cut off
 OIL_YEARS = (2015, 2024)
 FINANCIAL_SANCTIONS_YEAR = 2017  # EO 13808, August 2017
@@ -60,13 +59,13 @@ def colombia_coca() -> Finding:
               "production_first": eradication.value_in(production, first),
               "production_last": eradication.value_in(production, last),
               "peak_year": peak_year, "peak_area": peak_area}
+    area_moved = moved(values["area_first"], values["area_last"])
+    output_moved = moved(values["production_first"], values["production_last"])
     sentence = (f"The 2018 US-Colombia plan was to halve coca from its {first} level by {last}; on UNODC's count "
-                f"the area instead changed by {pct_change(values['area_first'], values['area_last'])} and potential "
-                f"cocaine output by {pct_change(values['production_first'], values['production_last'])}, and the crop "
+                f"the area instead {area_moved} and potential cocaine output {output_moved}, and the crop "
                 f"reached {num(peak_area)} hectares in {peak_year}.")
     return Finding("eradication", sentence, "Two ways of counting coca", values,
-                   (pct_change(values["area_first"], values["area_last"]),
-                    pct_change(values["production_first"], values["production_last"]), num(peak_area)))
+                   (area_moved, output_moved, num(peak_area)))
 
 
 def eradication_and_regrowth() -> Finding:
@@ -83,21 +82,20 @@ def eradication_and_regrowth() -> Finding:
 
 
 def early_2017_apprehensions() -> Finding:
-    """The early-2017 fall in southwest-border apprehensions, and the rebound from the year's low."""
+    """The early-2017 fall in southwest-border apprehensions and its reversal, as the chapter measures them."""
     monthly = northern_triangle.monthly_encounters(data.load("border_apprehensions"))
-    base, month = CLAIM_MONTHS
-    in_2017 = monthly[monthly.index.year == 2017]
-    low_month, year_end = in_2017.idxmin(), in_2017.index.max()
-    values = {"change": northern_triangle.change(monthly, base, month), "base": float(monthly[pd.Timestamp(base)]),
-              "month": float(monthly[pd.Timestamp(month)]), "low": float(in_2017.min()), "low_month": low_month,
-              "year_end": float(in_2017[year_end])}
-    sentence = (f"Border Patrol apprehensions at the southwest border fell from {num(values['base'])} in "
-                f"{pd.Timestamp(base):%B %Y} to {num(values['month'])} in {pd.Timestamp(month):%B %Y} "
-                f"({pct_change(values['base'], values['month'])}), as the administration said; from the year's low of "
-                f"{num(values['low'])} in {low_month:%B} they climbed back to {num(values['year_end'])} by "
-                f"{year_end:%B %Y} ({pct_change(values['low'], values['year_end'])}).")
+    comparisons = northern_triangle.early_2017_comparisons(monthly)
+    claimed, rebound = comparisons.loc["statement"], comparisons.loc["rebound"]
+    values = {"change": claimed["change"], "base": claimed["base_value"], "month": claimed["value"],
+              "low": rebound["base_value"], "low_month": rebound["base_month"], "year_end": rebound["value"]}
+    sentence = (f"Border Patrol apprehensions at the southwest border fell from {num(claimed['base_value'])} in "
+                f"{claimed['base_month']:%B %Y} to {num(claimed['value'])} in {claimed['month']:%B %Y} "
+                f"({pct_change(claimed['base_value'], claimed['value'])}), as the administration said; from the "
+                f"year's low of {num(rebound['base_value'])} in {rebound['base_month']:%B} they climbed back to "
+                f"{num(rebound['value'])} by {rebound['month']:%B %Y} "
+                f"({pct_change(rebound['base_value'], rebound['value'])}).")
     return Finding("northern_triangle", sentence, "Border encounters", values,
-                   (num(values["base"]), num(values["month"]), pct_change(values["base"], values["month"])))
+                   (num(claimed["base_value"]), num(claimed["value"]), num(rebound["base_value"]), num(rebound["value"])))
 
 
 def northern_triangle_aid() -> Finding:

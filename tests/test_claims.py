@@ -124,6 +124,20 @@ def test_first_boat_strike_came_194_days_after_the_first_designations(results):
     assert 0 < measured["named_designated_group"] <= measured["events"]
 
 
+def test_strike_announcements_are_counted_as_in_the_chapter(results):
+    from hemisphere import data
+    from hemisphere.terrorist_designation import designations, reconciliation
+
+    measured = results["terrorist_designation_opens_military_action"].measured
+    expected = designations.target_counts(
+        designations.announcement_targets(reconciliation.confirmed(data.load("boat_strikes")), data.load("fto_list")))
+    assert measured["targets"] == expected
+    assert measured["named_designated_group"] == expected[designations.NAMED_GROUP] == 3
+    assert measured["tied_to_designation"] == 3 + 28
+    finding = results["terrorist_designation_opens_military_action"].finding
+    assert "3 named a designated group" in finding and "8 named no group at all" in finding
+
+
 def test_mexico_2024_official_counts(results):
     measured = results["terrorist_designation_mexico_homicides"].measured
     assert measured["victims in SESNSP case files"] == 30_046
@@ -147,6 +161,26 @@ def test_a_record_claimed_for_an_earlier_year_is_contradicted(claims_table):
     # By 2013 neither estimator's Colombian peak fell in 2012-2013.
     claim = _claim(claims_table, "eradication_colombia_cultivation_record", year=2013)
     assert claims.evaluate(claim).verdict == claims.CONTRADICTED
+
+
+def test_strikes_whose_announcements_name_nothing_are_mixed(claims_table, monkeypatch):
+    from hemisphere import data
+
+    load = data.load
+
+    def unnamed(name):
+        table = load(name)
+        return table.assign(claimed_affiliation="unspecified") if name == "boat_strikes" else table
+
+    monkeypatch.setattr(claims.data, "load", unnamed)
+    result = claims.evaluate(_claim(claims_table, "terrorist_designation_opens_military_action"))
+    assert result.verdict == claims.MIXED and result.measured["tied_to_designation"] == 0
+
+
+def test_aid_claim_states_a_flat_change_plainly(results):
+    result = results["northern_triangle_aid_cuts_hurt_security"]
+    assert "were flat in Honduras (from 40.3 to 41.0" in result.finding and "rose in 0" not in result.finding
+    assert "rose in none" in result.headline
 
 
 def test_parts_rule():

@@ -153,3 +153,47 @@ def test_comparison_years_start_before_the_last_year(cultivation):
     assert analysis.comparison_years(peru, 2013) == (2013, 2020)
     assert analysis.comparison_years(peru, 2024) == (2019, 2020)   # base after the data: the nearest earlier year
     assert analysis.comparison_years(peru.loc[2015:2015], 2013) == (2015, 2015)
+
+
+def test_designation_summary_says_not_verified_for_unread_years(majors):
+    """FY2021 and FY2024: no designation paragraph was read, so neither list may read 'none'."""
+    summary = analysis.designation_summary(majors).set_index("fiscal_year")
+    for year in ("FY2021", "FY2024"):
+        assert summary.loc[year, "failed_demonstrably"] == "not verified"
+        assert summary.loc[year, "of_which_waived"] == "not verified"
+    assert summary.loc["FY2019", "of_which_waived"] == "Venezuela"
+    assert analysis.unread_determinations(majors) == [2021, 2024]
+
+
+def test_readable_determinations_leave_out_unread_years(majors):
+    readable = analysis.readable_determinations(majors, "Colombia")
+    assert len(readable) == 15 and 2021 not in readable and 2024 not in readable and 2026 in readable
+
+
+def test_production_releases_name_the_release_of_each_year(production):
+    """Each year keeps its latest held release; ONDCP 2016 and 2017 each had one earlier figure dropped."""
+    us = analysis.production_releases(production, "Colombia", analysis.ONDCP)
+    assert us.loc[2016, "vintage"] == "ONDCP Jun 2018 release" and us.loc[2016, "superseded_dropped"] == 1
+    assert us.loc[2017, "superseded_dropped"] == 1 and us.loc[2018, "superseded_dropped"] == 0
+    unodc = analysis.production_releases(production, "Colombia", analysis.UNODC)
+    assert unodc.loc[2021, "release"] == unodc.loc[2023, "release"]  # a back series is part of its survey's release
+    assert list(unodc.index) == list(analysis.production_series(production, "Colombia", analysis.UNODC).index)
+
+
+def test_low_or_high_and_base_words(cultivation):
+    area = analysis.cultivation_series(cultivation, "Colombia", analysis.UNODC)
+    assert analysis.low_or_high(area, 2012) == "low"     # 47,788 ha, the minimum
+    assert analysis.low_or_high(area, 2013) == "low"     # 48,189 ha, within 5% of the range of it
+    assert analysis.low_or_high(area, 2024) == "high"
+    assert analysis.low_or_high(area, 2017) == ""
+    words, side = analysis.base_words(area, 2013, "hectares")
+    assert side == "low" and "47,788 hectares in 2012" in words
+
+
+def test_year_words():
+    assert analysis.year_ranges([2001, 2002, 2003, 2006, 2007, 2008]) == "2001-2003 and 2006-2008"
+    assert analysis.year_ranges([2014]) == "2014"
+    assert analysis.missing_years([2011, 2012, 2013, 2015], 2011, 2015) == [2014]
+    assert analysis.count_of(10, 10) == "every one of the 10"
+    assert analysis.count_of(0, 4) == "none of the 4"
+    assert analysis.count_of(11, 17) == "11 of the 17"

@@ -23,6 +23,10 @@ def test_eradication_notebook_runs_with_defaults(tmp_path):
     executed = execute_notebook(NOTEBOOK, {}, tmp_path)
     text = _texts(executed)
     assert "252,572" in text  # UNODC Colombia 2023, stated in the halving-plan sentence
+    assert "none is held for 2001-2003 and 2006-2008" in text   # eradication years without a figure
+    assert "no US figure is held for 2014" in text              # the gap year inside 2011-2021
+    assert "from that low base" in text                         # 2013 is named as a low base
+    assert "changed +" not in text and "(+" not in text         # changes in words, not signed figures
     figures = tmp_path / "figures" / "eradication"
     for name in ("coca_cultivation_estimators", "eradication_against_cultivation", "eradication_and_next_change",
                  "production_and_yield", "poppy_cultivation_estimators", "majors_list_grid",

@@ -99,3 +99,69 @@ def test_per_resident_view_for_el_salvador_2019():
     assert row["encounters_per_100k"] == pytest.approx(encounters / people * 100_000)
     assert row["homicide_source"] == "UNODC"
     assert row["aid_per_resident_usd"] > 0
+
+
+def test_the_2017_low_is_april_and_every_comparison_names_its_months(apprehensions):
+    monthly = analysis.monthly_encounters(apprehensions)
+    assert analysis.lowest_month(monthly, 2017) == pd.Timestamp("2017-04-01")
+    checks = analysis.early_2017_comparisons(monthly)
+    assert checks.loc["statement", "base_month"] == pd.Timestamp("2016-12-01")
+    assert checks.loc["statement", "month"] == pd.Timestamp("2017-03-01")
+    assert checks.loc["inauguration", "base_month"] == pd.Timestamp("2017-01-01")
+    assert checks.loc["inauguration", "month"] == checks.loc["rebound", "base_month"] == pd.Timestamp("2017-04-01")
+    assert checks.loc["rebound", "month"] == pd.Timestamp("2017-12-01")
+    assert checks.loc["inauguration", "change"] == pytest.approx(11_110 / 31_540 - 1)
+    assert checks.loc["year_earlier", "change"] == pytest.approx(analysis.change(monthly, "2016-04-01", "2017-04-01"))
+
+
+def test_lowest_month_refuses_a_year_without_data(apprehensions):
+    with pytest.raises(analysis.AnalysisError, match="1990"):
+        analysis.lowest_month(analysis.monthly_encounters(apprehensions), 1990)
+
+
+def test_fiscal_year_runs_never_hide_a_gap():
+    assert analysis.fiscal_year_runs([2018, 2020]) == "FY2018 and FY2020"
+    assert analysis.fiscal_year_runs([2021, 2018, 2019, 2020]) == "FY2018-FY2021"
+    assert analysis.fiscal_year_runs([2017, 2020, 2021, 2022, 2024]) == "FY2017, FY2020-FY2022 and FY2024"
+    assert analysis.fiscal_year_runs([2025]) == "FY2025"
+    with pytest.raises(analysis.AnalysisError):
+        analysis.fiscal_year_runs([])
+
+
+REMOVALS = pd.DataFrame({
+    "country": ["All countries", "Mexico", "Guatemala", "Honduras", "Guatemala", "Honduras", "Guatemala"],
+    "fiscal_year": [2016, 2016, 2018, 2018, 2019, 2019, 2021],
+    "removals": [100, 60, 10, 5, 12, 6, 3],
+})
+
+
+def test_removals_by_year_keeps_the_chosen_order_and_leaves_gaps_missing():
+    table = analysis.removals_by_year(REMOVALS, ["Honduras", "Guatemala", "Belize"], 2000, 2025)
+    assert list(table.columns) == ["Honduras", "Guatemala"]
+    assert list(table.index) == [2018, 2019, 2021]
+    assert pd.isna(table.loc[2021, "Honduras"])
+
+
+def test_removal_gaps_are_computed_from_the_table():
+    gaps = analysis.removal_gaps(REMOVALS, ["Guatemala", "Honduras"], 2000, 2022)
+    assert gaps == {"missing": [2016, 2017, 2020, 2022], "partial": [2021]}
+    assert analysis.removal_gaps(REMOVALS, ["Guatemala", "Honduras"], 2019, 2019) == {"missing": [], "partial": []}
+
+
+def test_budget_comparison_and_gaps_follow_the_rows_present():
+    budget = pd.DataFrame({
+        "fiscal_year": [2016, 2016, 2018, 2018, 2019, 2021],
+        "stage": ["request", "enacted", "request", "enacted", "house_committee_bill", "enacted"],
+        "amount_usd": [1e9, 7.5e8, 4.6e8, 6.15e8, 5.95e8, 5.0e8],
+        "qualifier": ["over", None, "about", None, None, None],
+    })
+    pairs = analysis.budget_comparison(budget)
+    assert list(pairs.index) == [2016, 2018]
+    assert pairs.loc[2016, "request_qualifier"] == "over"
+    assert pairs.loc[2018, "enacted"] == 6.15e8
+    assert analysis.budget_years(budget, "enacted") == ([2016, 2018, 2021], [2017, 2019, 2020])
+
+
+def test_homicide_source_phrases_carry_no_parentheses():
+    for source in analysis.HOMICIDE_SOURCE_PREFERENCE:
+        assert "(" not in analysis.homicide_source_phrase(source)

@@ -21,6 +21,20 @@ def _outputs(executed):
     return errors, text
 
 
+def _nested_parentheses(text):
+    """Sentences with a parenthesis opened inside another, '(a (b))', which read badly."""
+    found = []
+    for sentence in re.split(r"(?<=[.;])\s+", text):
+        depth = 0
+        for character in sentence:
+            depth += character == "("
+            if depth > 1:
+                found.append(sentence)
+                break
+            depth -= character == ")"
+    return found
+
+
 def test_unknown_country_is_refused():
     with pytest.raises(params.ParameterError, match="Peru"):
         params.validate(NOTEBOOK, {"countries": ["Peru"]})
@@ -34,7 +48,11 @@ def test_runs_with_defaults(tmp_path):
     assert not errors
     written = {png.stem for png in (tmp_path / "figures" / "northern_triangle").glob("*.png")}
     assert DEFAULT_CHARTS <= written
-    assert "Measured from December 2016" in text
+    assert "From December 2016 to March 2017, the months the statement compared" in text
+    assert "to April 2017, the lowest month of 2017" in text
+    assert "from April 2017 to December 2017 encounters rose" in text
+    assert "are quoted below" not in text
+    assert not _nested_parentheses(text), _nested_parentheses(text)
     assert "Guatemala has no TPS designation" in text
 
 

@@ -154,3 +154,49 @@ def test_instrument_matrix_before_any_sanctions_example(fto):
         data.load("ofac_fto_tags"), "1999-01-01")
     assert sorted(matrix["group"].str.extract(r"\((\w+)\)$")[0]) == ["ELN", "FARC", "SL"]
     assert matrix["OFAC sanctions"].isna().all()
+
+
+# Invented announcements (not real strikes), one per class of target.
+ANNOUNCEMENTS = pd.DataFrame({
+    "strike_id": ["A001", "A002", "A003", "A004", "A005", "A006"],
+    "date": pd.to_datetime(["2025-10-01", "2025-10-02", "2025-10-03", "2025-10-04", "2025-10-05", "2024-06-01"]),
+    "claimed_affiliation": ["Tren de Aragua", "Designated Terrorist Organizations (unnamed)",
+                            "unspecified (semi-submersible)", "Some Invented Gang", "", "Tren de Aragua"],
+})
+
+
+def test_announcements_are_classed_by_one_rule(fto):
+    targets = designations.announcement_targets(ANNOUNCEMENTS, fto).set_index("strike_id")
+    assert targets.loc["A001", "target"] == designations.NAMED_GROUP
+    assert targets.loc["A001", "group"] == "Tren de Aragua (TdA)"
+    assert targets.loc["A002", "target"] == designations.GENERIC
+    assert targets.loc["A003", "target"] == designations.NOTHING
+    assert targets.loc["A004", "target"] == designations.NAMED_OTHER
+    assert targets.loc["A005", "target"] == designations.NOTHING
+    # Named before the group was designated: not a designated group on that date.
+    assert targets.loc["A006", "target"] == designations.NAMED_OTHER
+    counts = designations.target_counts(targets)
+    assert list(counts) == list(designations.TARGET_CLASSES) and sum(counts.values()) == len(ANNOUNCEMENTS)
+
+
+def test_real_announcements_add_up_and_agree_with_the_matrix(fto):
+    strikes = data.load("boat_strikes")
+    confirmed = reconciliation.confirmed(strikes)
+    targets = designations.announcement_targets(confirmed, fto)
+    counts = designations.target_counts(targets)
+    assert sum(counts.values()) == len(confirmed) == 39
+    assert (counts[designations.NAMED_GROUP], counts[designations.GENERIC], counts[designations.NOTHING]) == (3, 28, 8)
+    matrix = designations.instrument_matrix(fto, data.load("designations_2025"), data.load("cartel_sanctions_rewards"),
+                                            strikes, data.load("ofac_fto_tags"), "2026-08-20")
+    assert matrix["Strikes attributed"].sum() == counts[designations.NAMED_GROUP]
+    clause = designations.describe_targets(targets)
+    assert clause.startswith("3 named a designated group (Tren de Aragua twice, National Liberation Army once), 28 ")
+    assert clause.endswith("and 8 named no group at all")
+
+
+def test_every_kind_on_the_list_is_counted(fto):
+    listed = fto_list.on_list(fto, "2026-08-20")
+    kinds = listed["kind"].value_counts()
+    assert set(kinds.index) == {"ideological", "criminal", "state_entity"}
+    assert (kinds["ideological"], kinds["criminal"], kinds["state_entity"]) == (79, 20, 1)
+    assert kinds.sum() == len(listed) == 100

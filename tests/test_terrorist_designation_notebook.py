@@ -38,6 +38,12 @@ def test_runs_with_defaults(tmp_path):
     text = _outputs_text(executed)
     assert "the list held 68 organizations, 4 of them in the Western Hemisphere" in text
     assert "Tren de Aragua (TdA)" in text
+    # Announcements are counted by the same rule as in the claims chapter.
+    assert "Of the 39 announcements listed, 3 named a designated group (Tren de Aragua twice, " in text
+    assert "in 3 of the 39 announcements; of the others, 28 called the target only" in text
+    # Every kind on the list is stated, so the parts add up to the total.
+    assert ("the list held 100 organizations: 79 groups designated for political or religious violence; "
+            "20 criminal organizations, all in the Americas; and 1 state entity") in text
     figures = tmp_path / "figures" / "terrorist_designation"
     for name in ("fto_list_over_time", "designations_timeline", "boat_strikes_cumulative",
                  "boat_strikes_reconciliation", "violence_where_groups_operate"):

@@ -45,9 +45,9 @@ def test_unknown_program_tag_is_a_clear_error(actions):
 def test_snapshot_entries_and_counts():
     entries = data.load("sdn_entries")
     latest = analysis.snapshot_entries(entries, "2026-08-20")
-    assert len(latest) == 452
+    assert len(latest) == 444
     counts = analysis.entries_by_type_and_program(latest, ALL_PROGRAMS)
-    assert counts.values.sum() == 452
+    assert counts.values.sum() == 444
     assert list(counts.index) == ["individual", "entity", "vessel", "aircraft"]
     with pytest.raises(analysis.AnalysisError, match="copies held"):
         analysis.snapshot_entries(entries, "2019-01-01")
@@ -82,3 +82,29 @@ def test_diaspora_totals_are_worldwide_only():
     assert totals["persons"].iloc[0] == 695_000  # UNHCR/IOM, end of 2015
     assert totals["persons"].iloc[-1] == 7_700_000  # CRS, January 2024
     assert totals["date"].is_monotonic_increasing
+
+
+def test_a_total_the_source_did_not_split_is_kept_apart(actions):
+    # 2018-09-25: four officials plus five companies and people tied to Sarria, split not stated.
+    designations = analysis.designation_actions(actions, ["VENEZUELA"], "2018-09-25", "2018-09-25")
+    row = designations.iloc[0]
+    assert row["type_not_stated"] == 5 and pd.isna(row["vessels_or_aircraft"])
+    kinds = analysis.designated_by_kind(designations)
+    assert kinds.to_dict() == {"individuals": 4, "entities": 0, "vessels_or_aircraft": 0, "type_not_stated": 5}
+
+
+def test_names_preview_never_cuts_a_word(actions):
+    # 2015-03-09 names four officials and notes three more; only whole names are kept.
+    first_order = actions.set_index("action_id").at["ven_2015_03_09", "notable_names"]
+    preview = analysis.names_preview(first_order, limit=110)
+    assert preview == "Antonio Jose Benavides Torres; Gustavo Enrique Gonzalez Lopez; Justo Jose Noguera Pietri; …"
+    for names in actions["notable_names"].dropna():
+        shown = analysis.names_preview(names, limit=110)
+        assert len(shown) <= 110
+        kept = shown.removesuffix("; …").removesuffix(" …")
+        assert names.startswith(kept)
+        # the cut falls between words, never inside one
+        assert len(kept) == len(names) or not names[len(kept)].isalnum()
+    # a single long name is cut at a word boundary (tiny hand-made string, not a source record)
+    assert analysis.names_preview("Alpha Beta Gamma Delta", limit=14) == "Alpha Beta …"
+    assert analysis.names_preview(None) == ""

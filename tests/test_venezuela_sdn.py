@@ -8,7 +8,7 @@ import pytest
 
 from hemisphere import data
 from hemisphere.venezuela.sdn import SDNFormatError, read_legacy_sdn_csv, read_parsed_sdn_csv, split_programs
-from hemisphere.venezuela.sdn_tables import SNAPSHOTS, build_sdn_tables
+from hemisphere.venezuela.sdn_tables import SNAPSHOTS, build_sdn_tables, remarks_facts, venezuelan_in_remarks
 
 MADURO = 22790
 
@@ -65,11 +65,39 @@ def test_legacy_reader_types_entities_and_decodes_latin1(copies):
 def test_committed_tables_are_what_the_converter_produces(shared_venezuela):
     entries, snapshots = build_sdn_tables(shared_venezuela)
     committed = data.load("sdn_entries")
-    assert len(entries) == len(committed) == 1252
+    assert len(entries) == len(committed) == 1223
     assert list(entries["ent_num"]) == list(committed["ent_num"])
     assert list(entries["basis"]) == list(committed["basis"])
-    assert list(snapshots["venezuela_related"]) == [408, 392, 452]
-    assert entries["ent_num"].nunique() == 484
+    assert list(snapshots["venezuela_related"]) == [396, 383, 444]
+    assert entries["ent_num"].nunique() == 471
+
+
+def test_remarks_rule_wants_venezuelans_not_holders_of_venezuelan_papers(copies):
+    remarks = copies["2021-08-18"].set_index("ent_num")["remarks"]
+    # Gilberto Rodriguez Orejuela (Cali cartel, SDNT): Colombian cedula, one alt. Venezuelan passport.
+    assert "(Venezuela)" in remarks[4107]
+    assert not venezuelan_in_remarks(remarks[4107], "individual")
+    # Colombian-born FARC member with a Venezuelan electoral registration; Lebanese nationals with Venezuelan IDs.
+    for foreigner in (9957, 12893, 12892):
+        assert not venezuelan_in_remarks(remarks[foreigner], "individual"), foreigner
+    # Walid Makled (nationality Venezuela), Henry Rangel Silva (Venezuelan cedula only, nothing else stated),
+    # Hugo Carvajal (born in Venezuela), Miguel Leone Martinez (citizen Italy, alt. citizen Venezuela).
+    for venezuelan in (11500, 11185, 11186, 23365):
+        assert venezuelan_in_remarks(remarks[venezuelan], "individual"), venezuelan
+    # A company with a Venezuelan RIF number is Venezuelan.
+    assert venezuelan_in_remarks(remarks[20252], "entity")
+
+
+def test_remarks_facts_reads_nationality_birthplace_and_documents():
+    # tiny hand-made Remarks string in the SDN style, not an OFAC entry
+    facts = remarks_facts("DOB 01 Jan 1960; POB Cali, Valle, Colombia; alt. nationality Venezuela; "
+                          "Passport X1 (Colombia); alt. Cedula No. 123 (Venezuela); a.k.a. 'EL (TEST)'.")
+    assert facts == {"nationality": {"Venezuela"}, "birthplace": {"Colombia"}, "documents": {"Colombia", "Venezuela"}}
+
+
+def test_foreign_traffickers_are_not_counted_in_any_copy():
+    committed = data.load("sdn_entries")
+    assert not committed["ent_num"].isin([4107, 9957, 12893]).any()
 
 
 def test_named_terrorist_organisations_are_kept_without_a_venezuela_tag():

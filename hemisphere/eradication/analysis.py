@@ -105,6 +105,75 @@ def peak(series: pd.Series) -> tuple[int, float]:
     return year, float(series.loc[year])
 
 
+def low_or_high(series: pd.Series, year: int, tolerance: float = 0.05) -> str:
+    """'low' or 'high' when the year's value is at, or within `tolerance` of the series' range
+    from, its minimum or maximum; else ''.
+
+    A change measured from a series' low point looks larger than one from an ordinary year (and
+    from its high point, smaller); the prose says so when the base year is one of them.
+    """
+    if len(series) < 2 or year not in series.index:
+        return ""
+    value, lowest, highest = series.loc[year], series.min(), series.max()
+    margin = tolerance * (highest - lowest)
+    if value - lowest <= margin:
+        return "low"
+    if highest - value <= margin:
+        return "high"
+    return ""
+
+
+def base_words(series: pd.Series, year: int, unit: str = "") -> tuple[str, str]:
+    """A clause saying the base year is the series' low (or high) point, and which side it is.
+
+    (', the lowest of any year shown,', 'low') when the year holds the minimum;
+    (', close to the lowest of any year shown (47,788 hectares in 2012),', 'low') when it is near it;
+    ('', '') when the base is an ordinary year.
+    """
+    from hemisphere.prose import num
+
+    side = low_or_high(series, year)
+    if not side:
+        return "", ""
+    word = "lowest" if side == "low" else "highest"
+    extreme_year = int(series.idxmin() if side == "low" else series.idxmax())
+    if extreme_year == year:
+        return f", the {word} of any year shown,", side
+    value = num(series.loc[extreme_year], unit=unit or None)
+    return f", close to the {word} of any year shown ({value} in {extreme_year}),", side
+
+
+def missing_years(years, start_year: int, end_year: int) -> list[int]:
+    """Years from start to end, inclusive, that have no entry among `years`."""
+    held = {int(year) for year in years}
+    return [year for year in range(start_year, end_year + 1) if year not in held]
+
+
+def year_ranges(years) -> str:
+    """[2001, 2002, 2003, 2006] -> '2001-2003 and 2006': runs of consecutive years in words."""
+    years = sorted(int(year) for year in years)
+    if not years:
+        return ""
+    runs, first, previous = [], years[0], years[0]
+    for year in years[1:] + [None]:
+        if year is not None and year == previous + 1:
+            previous = year
+            continue
+        runs.append(str(first) if first == previous else f"{first}-{previous}")
+        if year is not None:
+            first = previous = year
+    return runs[0] if len(runs) == 1 else ", ".join(runs[:-1]) + " and " + runs[-1]
+
+
+def count_of(part: int, whole: int) -> str:
+    """'every one of the 10', 'none of the 10' or '7 of the 10': a count that reads right at the ends."""
+    if whole > 1 and part == whole:
+        return f"every one of the {whole}"
+    if whole > 0 and part == 0:
+        return f"none of the {whole}"
+    return f"{part} of the {whole}"
+
+
 # --- eradication ------------------------------------------------------------------------------
 
 def eradication_series(eradication: pd.DataFrame, country: str) -> pd.DataFrame:
@@ -197,6 +266,26 @@ def production_series(production: pd.DataFrame, country: str, estimator: str) ->
     return _as_series(rows, "metric_tons", estimator)
 
 
+def production_releases(production: pd.DataFrame, country: str, estimator: str) -> pd.DataFrame:
+    """Which release each year of `production_series` comes from, and how many figures were dropped.
+
+    Returns one row per year used (year, vintage, release) with the number of superseded figures the
+    table holds for that year. The series keeps, for each year, the one figure not marked
+    superseded: the latest release of that year held in the table. It is not one release
+    covering every year, so years can come from releases made under different methods.
+    """
+    rows = _require_country(production, country, "cocaine production")
+    rows = rows[rows["estimator"] == estimator]
+    superseded = rows["superseded"].astype(bool)
+    dropped = rows[superseded].groupby("year").size()
+    kept = rows[~superseded][["year", "vintage"]].copy()
+    kept["year"] = kept["year"].astype(int)
+    # A back series published with a survey is part of that survey's release.
+    kept["release"] = kept["vintage"].str.replace(r"\s+back-series$", "", regex=True)
+    kept["superseded_dropped"] = kept["year"].map(dropped).fillna(0).astype(int)
+    return kept.sort_values("year").set_index("year")
+
+
 def kilograms_per_hectare(production: pd.Series, cultivation: pd.Series) -> pd.Series:
     """Potential cocaine per hectare of standing coca (kg/ha), for years both series cover."""
     ratio = (production * 1000 / cultivation).dropna()
@@ -220,6 +309,54 @@ def designations(majors: pd.DataFrame, fiscal_year: int) -> dict[str, list[str]]
         "waiver_not_verified": sorted(failed.loc[failed["national_interest_waiver"] == "not verified", "country"]),
         "not_verified": sorted(rows.loc[rows["failed_demonstrably"] == "not verified", "country"]),
     }
+
+
+def designation_summary(majors: pd.DataFrame) -> pd.DataFrame:
+    """One row per determination: who was designated, who of them got a waiver, what is unread.
+
+    Where no designation could be read for a year, both lists say 'not verified' rather than
+    'none'; 'none' is kept for a year whose designations were read and were empty.
+    """
+    rows = []
+    for fiscal_year in sorted(majors["fiscal_year"].unique()):
+        found = designations(majors, fiscal_year)
+        unread = not found["failed_demonstrably"] and found["not_verified"]
+        if unread:
+            failed = waived = "not verified"
+        else:
+            failed = ", ".join(found["failed_demonstrably"]) or "none"
+            waived = (", ".join(found["waived"])
+                      or ("not verified" if found["waiver_not_verified"] or found["not_verified"] else "none"))
+        signed = majors.loc[majors["fiscal_year"] == fiscal_year, "date_signed"].iloc[0]
+        rows.append({
+            "fiscal_year": f"FY{int(fiscal_year)}",
+            "signed": signed,
+            "failed_demonstrably": failed,
+            "of_which_waived": waived,
+            "countries_not_verified": len(found["not_verified"]),
+        })
+    return pd.DataFrame(rows)
+
+
+def unread_determinations(majors: pd.DataFrame) -> list[int]:
+    """Fiscal years whose designation paragraph was not read at all: no country is recorded as
+    designated and at least one country's status is 'not verified'."""
+    return sorted(int(year) for year, rows in majors.groupby("fiscal_year")
+                  if not (rows["failed_demonstrably"] == "yes").any()
+                  and (rows["failed_demonstrably"] == "not verified").any())
+
+
+def readable_determinations(majors: pd.DataFrame, country: str) -> list[int]:
+    """Fiscal years whose determination was read and shows whether `country` was designated.
+
+    Years whose designation paragraph was not read are left out even where the table infers
+    the country's status from later reports; so are years where the country's own line is
+    unverified. A year in which the country was not on the list counts (it was not designated).
+    """
+    unread = set(unread_determinations(majors))
+    own = majors[(majors["country"] == country) & (majors["failed_demonstrably"] == "not verified")]
+    unread |= set(int(year) for year in own["fiscal_year"])
+    return sorted(int(year) for year in majors["fiscal_year"].unique() if int(year) not in unread)
 
 
 GRID_CODES = {

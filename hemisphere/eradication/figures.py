@@ -65,8 +65,12 @@ def cultivation_estimators(unodc: pd.Series, ondcp: pd.Series, start: int, end: 
 
 def eradication_against_cultivation(eradicated: pd.DataFrame, cultivation: pd.Series, start: int, end: int,
                                     record_year: int | None, *, title: str, subtitle: str, alt: str,
-                                    events: list[str]) -> None:
-    """Eradication bars (by how it was done) beside the net area left standing."""
+                                    events: list[str], no_figure: str = "") -> None:
+    """Eradication bars (by how it was done) beside the net area left standing.
+
+    `no_figure` names the years in the window with no eradication figure (e.g. '2001-2003 and
+    2006-2008'); the note under the chart says so, so that an empty slot is not read as zero.
+    """
     chart = charts.Chart(theme=THEME, name="eradication_against_cultivation", title=title, subtitle=subtitle,
                          alt=alt, time_axis="year", height=3.4)
     ax = chart.ax
@@ -103,6 +107,8 @@ def eradication_against_cultivation(eradicated: pd.DataFrame, cultivation: pd.Se
     plotted = plotted.merge(pd.DataFrame({"year": cultivation.index, "net_cultivation_hectares": cultivation.to_numpy()}),
                             on="year", how="outer").sort_values("year")
     note = "Eradication counts repeated passes over the same field."
+    if no_figure:
+        note = f"No bar: no eradication figure is held for {no_figure}. " + note
     if eradicated["lower_bound"].any():
         note = "Hatched bar: a lower bound ('more than'). " + note
     chart.show(sources=["coca_eradication", "coca_cultivation"], data=plotted, note=note)
@@ -187,7 +193,8 @@ def production_and_yield(production: dict[str, pd.Series], yields: dict[str, pd.
     chart.mark_events(events)
     plotted = pd.concat(frames, ignore_index=True).groupby(["year", "estimator"], as_index=False).first()
     chart.show(sources=["cocaine_production", "coca_cultivation"], data=plotted,
-               note="Breaks in a line are years with no estimate. Each body revises back years; the latest release is shown.")
+               note=("Breaks in a line are years with no estimate. Each body revises back years; for each year the latest "
+                     "release held is shown, so the years come from different releases."))
 
 
 def poppy_estimators(ondcp: pd.Series, unodc_mexico: pd.Series, start: int, end: int, *, title: str,

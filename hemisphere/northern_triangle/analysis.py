@@ -168,3 +168,121 @@ def per_resident_view(
         frames.append(frame.assign(country=country).rename_axis("year").reset_index())
     return pd.concat(frames, ignore_index=True)[
         ["country", "year", "aid_per_resident_usd", "homicide_rate", "homicide_source", "encounters_per_100k"]]
+
+
+# --- The early-2017 fall in crossings -----------------------------------------------------------
+
+INAUGURATION_MONTH = pd.Timestamp("2017-01-01")
+# The months the Secretary's April 2017 "almost 70 percent" compared (the claims register's test).
+STATEMENT_MONTHS = (pd.Timestamp("2016-12-01"), pd.Timestamp("2017-03-01"))
+
+
+def lowest_month(series: pd.Series, year: int) -> pd.Timestamp:
+    """The calendar month of `year` with the fewest encounters (the earliest one on a tie).
+
+    The chapter measures the early-2017 fall to, and the rebound from, `lowest_month(monthly, 2017)`.
+    """
+    months = series[series.index.year == year].dropna()
+    if months.empty:
+        raise AnalysisError(f"no monthly values in {year}")
+    return pd.Timestamp(months.idxmin())
+
+
+def early_2017_comparisons(series: pd.Series) -> pd.DataFrame:
+    """The spring-2017 fall and its reversal, each as an explicit pair of months.
+
+    Rows (by `key`): `statement` (the months the April 2017 statement compared), `inauguration`
+    (inauguration month to the 2017 low), `year_earlier` (the 2017 low against the same month of
+    2016), `seasonal` (the statement's months one year earlier, the usual winter-to-spring move)
+    and `rebound` (the 2017 low to December 2017).
+    """
+    low = lowest_month(series, INAUGURATION_MONTH.year)
+    before, after = STATEMENT_MONTHS
+    pairs = {
+        "statement": (before, after),
+        "inauguration": (INAUGURATION_MONTH, low),
+        "year_earlier": (low - pd.DateOffset(years=1), low),
+        "seasonal": (before - pd.DateOffset(years=1), after - pd.DateOffset(years=1)),
+        "rebound": (low, pd.Timestamp(low.year, 12, 1)),
+    }
+    rows = [{"key": key, "base_month": base, "base_value": float(series[base]), "month": month,
+             "value": float(series[month]), "change": change(series, str(base.date()), str(month.date()))}
+            for key, (base, month) in pairs.items()]
+    return pd.DataFrame(rows).set_index("key")
+
+
+# --- Removals and the gaps in the record --------------------------------------------------------
+
+def removals_by_year(removals: pd.DataFrame, countries: list[str], first_year: int, last_year: int) -> pd.DataFrame:
+    """ICE removals per fiscal year (rows) and chosen country (columns, in the order chosen).
+
+    Only the fiscal years with a figure for at least one chosen country are rows; a country with
+    no figure in a year is missing there, not zero.
+    """
+    rows = removals[removals["country"].isin(countries) & removals["fiscal_year"].between(first_year, last_year)]
+    table = rows.pivot_table(index="fiscal_year", columns="country", values="removals", aggfunc="sum")
+    return table[[country for country in countries if country in table.columns]].sort_index()
+
+
+def removal_gaps(removals: pd.DataFrame, countries: list[str], first_year: int, last_year: int) -> dict[str, list[int]]:
+    """Fiscal years of the window, from the first year the removals table covers, that lack figures.
+
+    `missing`: no chosen country has a figure; `partial`: some chosen countries have one, not all.
+    """
+    start = max(first_year, int(removals["fiscal_year"].min()))
+    present = removals[removals["country"].isin(countries)].groupby("fiscal_year")["country"].nunique()
+    years = range(start, last_year + 1)
+    return {"missing": [year for year in years if present.get(year, 0) == 0],
+            "partial": [year for year in years if 0 < present.get(year, 0) < len(set(countries))]}
+
+
+def budget_years(aid_budget: pd.DataFrame, stage: str) -> tuple[list[int], list[int]]:
+    """Region-wide budget lines: the fiscal years with a figure for `stage`, and the years of the
+    table's span (first to last fiscal year it holds) without one."""
+    years = sorted(int(year) for year in aid_budget.loc[aid_budget["stage"] == stage, "fiscal_year"].unique())
+    span = range(int(aid_budget["fiscal_year"].min()), int(aid_budget["fiscal_year"].max()) + 1)
+    return years, [year for year in span if year not in years]
+
+
+def fiscal_year_runs(years) -> str:
+    """Fiscal years named as runs, never hiding a gap: [2018, 2020, 2021] -> 'FY2018 and FY2020-FY2021'."""
+    years = sorted(int(year) for year in years)
+    if not years:
+        raise AnalysisError("no fiscal years to name")
+    runs, start = [], years[0]
+    for previous, year in zip(years, years[1:] + [None]):
+        if year is None or year != previous + 1:
+            runs.append(f"FY{start}" if start == previous else f"FY{start}-FY{previous}")
+            start = year
+    return runs[0] if len(runs) == 1 else ", ".join(runs[:-1]) + " and " + runs[-1]
+
+
+def budget_comparison(aid_budget: pd.DataFrame) -> pd.DataFrame:
+    """Fiscal years whose region-wide request and enacted amount are both in the table.
+
+    Columns: request, request_qualifier ('over', 'about' or ''), enacted. The first row of a
+    (year, stage) pair is kept should the table hold two.
+    """
+    lines = aid_budget.drop_duplicates(["fiscal_year", "stage"]).set_index(["fiscal_year", "stage"])
+    request = lines.xs("request", level="stage") if "request" in lines.index.get_level_values("stage") else None
+    enacted = lines.xs("enacted", level="stage") if "enacted" in lines.index.get_level_values("stage") else None
+    if request is None or enacted is None:
+        return pd.DataFrame(columns=["request", "request_qualifier", "enacted"], index=pd.Index([], name="fiscal_year"))
+    both = request.index.intersection(enacted.index).sort_values()
+    return pd.DataFrame({"request": request.loc[both, "amount_usd"].astype(float),
+                         "request_qualifier": request.loc[both, "qualifier"].fillna(""),
+                         "enacted": enacted.loc[both, "amount_usd"].astype(float)}).rename_axis("fiscal_year")
+
+
+# How each homicide source reads inside a sentence (no parentheses, so none end up nested).
+HOMICIDE_SOURCE_PHRASES = {
+    "UNODC": "UNODC",
+    "National figures (press compilation)": "national figures compiled from press reports",
+    "InSight Crime": "InSight Crime",
+    "UCA human-rights observatory estimate": "the UCA human-rights observatory's estimate",
+}
+
+
+def homicide_source_phrase(source: str) -> str:
+    """'National figures (press compilation)' -> 'national figures compiled from press reports'."""
+    return HOMICIDE_SOURCE_PHRASES.get(source, source)

@@ -14,7 +14,20 @@ from hemisphere import charts
 
 THEME = "northern_triangle"
 MILLIONS = mticker.FuncFormatter(lambda value, _: f"{value / 1e6:,.0f}")
-THOUSANDS = mticker.FuncFormatter(lambda value, _: f"{value / 1e3:,.0f}k" if value else "0")
+
+
+def short_count(value: float, _position=None) -> str:
+    """Axis labels for counts: 0, 800, 2.5k, 40k, 500k, 2.0M (never '2,000k')."""
+    size = abs(value)
+    if size >= 1e6:
+        return f"{value / 1e6:,.1f}M"
+    if size >= 1e3:
+        text = f"{value / 1e3:,.1f}".removesuffix(".0")
+        return f"{text}k"
+    return f"{value:,.0f}"
+
+
+THOUSANDS = mticker.FuncFormatter(short_count)
 COUNTS = mticker.FuncFormatter(lambda value, _: f"{value:,.0f}")
 
 STAGE_LABELS = {"budget_request": "Requested", "appropriated_and_planned": "Appropriated / planned",
@@ -37,9 +50,20 @@ def year_ticks(ax, start: pd.Timestamp, end: pd.Timestamp) -> None:
     ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
 
 
+# Palette for lines: yellow is too faint on white to carry a line, so it is never used here.
+LINE_COLOURS = [colour for colour in charts.SERIES if colour != charts.COLORS["yellow"]]
+
+
+def line_styles(names: list[str], skip: tuple[str, ...] = ()) -> dict[str, dict]:
+    """Colour and line style per name, in order: the line palette (less `skip`) solid, then again dashed."""
+    colours = [colour for colour in LINE_COLOURS if colour not in skip] or LINE_COLOURS
+    return {name: {"color": colours[i % len(colours)], "ls": "-" if i < len(colours) else "--"}
+            for i, name in enumerate(names)}
+
+
 def country_colours(countries: list[str]) -> dict[str, str]:
-    """A stable colour per chosen country, in the order chosen."""
-    return dict(zip(countries, charts.SERIES))
+    """A stable colour per chosen country, in the order chosen (line colours, so never yellow)."""
+    return {country: style["color"] for country, style in line_styles(countries).items()}
 
 
 def aid_obligations(obligations: pd.DataFrame, partial_year: int | None, band: tuple[int, int] | None,
@@ -50,15 +74,15 @@ def aid_obligations(obligations: pd.DataFrame, partial_year: int | None, band: t
                                   + ("; the last year is partial (hollow marker)" if partial_year else ""),
                          alt=alt, time_axis="year", height=3.4)
     ax = chart.ax
-    colours = country_colours([c for c in obligations.columns if c != "Central America Region"])
-    colours["Central America Region"] = charts.COLORS["grey"]
+    styles = line_styles([c for c in obligations.columns if c != "Central America Region"], skip=(charts.COLORS["grey"],))
+    styles["Central America Region"] = {"color": charts.COLORS["grey"], "ls": "--", "lw": 1.2}
     for country in obligations.columns:
         series = obligations[country].dropna()
         closed = series[series.index != partial_year]
-        style = {"ls": "--", "lw": 1.2} if country == "Central America Region" else {}
-        ax.plot(closed.index, closed.to_numpy(), color=colours[country], label=country, **style)
+        ax.plot(closed.index, closed.to_numpy(), label=country, **styles[country])
         if partial_year in series.index:
-            ax.plot([partial_year], [series[partial_year]], marker="o", mfc="white", color=colours[country], ls="none")
+            ax.plot([partial_year], [series[partial_year]], marker="o", mfc="white", color=styles[country]["color"],
+                    ls="none")
     if band:
         ax.axvspan(band[0] - 0.5, band[1] + 0.5, color=charts.COLORS["green"], alpha=0.08, lw=0, zorder=-5)
         ax.text((band[0] + band[1]) / 2, 0.02, "Strategy for Central America\nfunding years",
@@ -89,19 +113,28 @@ def aid_stages(stages: pd.DataFrame, title: str, alt: str, countries_text: str) 
                note="Requests and appropriations cover State- and USAID-managed accounts; obligations cover all agencies.")
 
 
-def homicide_rates(chosen: pd.DataFrame, comparators: pd.DataFrame, event_ids: list[str], title: str, alt: str) -> None:
-    """Left: the chosen countries, every source marked. Right: comparators, UNODC only (same scales)."""
+def homicide_rates(chosen: pd.DataFrame, comparators: pd.DataFrame, event_ids: list[str], title: str, alt: str,
+                   order: list[str] | None = None) -> None:
+    """Left: the chosen countries, every source marked. Right: comparators, UNODC only (same scales).
+
+    `order` gives the chosen countries' order (and so their colours, as in the other charts);
+    comparators take the line colours the chosen countries do not use, then dashed lines.
+    """
     panels = 2 if not comparators.empty else 1
     chart = charts.Chart(theme=THEME, name="homicide_rates", title=title,
                          subtitle="Intentional homicides per 100,000 people; lines UNODC, hollow markers national, "
                                   "InSight Crime or independent figures",
                          alt=alt, time_axis="year", ncols=panels, height=3.6, sharex=True, sharey=True)
     axes = list(chart.axes) if panels == 2 else [chart.ax]
-    colours = country_colours(list(dict.fromkeys(chosen["country"])))
+    present = list(dict.fromkeys(chosen["country"]))
+    countries = [c for c in order if c in present] + [c for c in present if c not in order] if order else present
+    styles = line_styles(countries)
+    colours = {country: style["color"] for country, style in styles.items()}
     handles = []
-    for country, rows in chosen.groupby("country", sort=False):
+    for country in countries:
+        rows = chosen[chosen["country"] == country]
         unodc = rows[rows["source"] == "UNODC"].sort_values("year")
-        handles += axes[0].plot(unodc["year"], unodc["rate_per_100k"], color=colours[country], label=country, lw=1.6)
+        handles += axes[0].plot(unodc["year"], unodc["rate_per_100k"], label=country, lw=1.6, **styles[country])
         for source, points in rows[rows["source"] != "UNODC"].groupby("source"):
             axes[0].plot(points["year"], points["rate_per_100k"], ls="none", marker=HOMICIDE_MARKERS[source],
                          mfc="white", ms=4.5, color=colours[country])
@@ -111,10 +144,10 @@ def homicide_rates(chosen: pd.DataFrame, comparators: pd.DataFrame, event_ids: l
     axes[0].legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.1), ncols=2, fontsize=6.5)
     axes[0].set_title("Chosen countries", fontsize=8.5)
     if panels == 2:
-        comparator_colours = dict(zip(dict.fromkeys(comparators["country"]), charts.SERIES[3:] + charts.SERIES[:3]))
+        comparator_styles = line_styles(list(dict.fromkeys(comparators["country"])), skip=tuple(colours.values()))
         for country, rows in comparators.groupby("country", sort=False):
             rows = rows.sort_values("year")
-            axes[1].plot(rows["year"], rows["rate_per_100k"], color=comparator_colours[country], lw=1.2, label=country)
+            axes[1].plot(rows["year"], rows["rate_per_100k"], lw=1.2, label=country, **comparator_styles[country])
         axes[1].legend(loc="upper center", bbox_to_anchor=(0.5, -0.1), ncols=3, fontsize=6.5)
         axes[1].set_title("Comparators (UNODC)", fontsize=8.5)
     axes[0].set_ylim(bottom=0)
@@ -130,9 +163,9 @@ def monthly_encounters(total: pd.Series, by_country: pd.DataFrame, event_ids: li
                          alt=alt, time_axis="date", nrows=2, height=4.6, sharex=True)
     top, bottom = chart.axes
     top.plot(total.index, total.to_numpy(), color=charts.COLORS["black"], lw=1.2, label="All citizenships")
-    colours = country_colours(list(by_country.columns))
+    styles = line_styles(list(by_country.columns))
     for country in by_country.columns:
-        bottom.plot(by_country.index, by_country[country].to_numpy(), color=colours[country], lw=1.3, label=country)
+        bottom.plot(by_country.index, by_country[country].to_numpy(), lw=1.3, label=country, **styles[country])
     for ax in (top, bottom):
         ax.yaxis.set_major_formatter(THOUSANDS)
         ax.set_ylim(bottom=0)
@@ -226,23 +259,43 @@ def tps_timeline(decisions: pd.DataFrame, title: str, alt: str, start: pd.Timest
                                             "end_date", "beneficiaries"]])
 
 
-def removals(by_year: pd.DataFrame, title: str, alt: str) -> None:
-    """ICE removals per fiscal year, one bar per country."""
+FEW_YEARS = 3  # with this many fiscal years or fewer, removals are a table rather than a chart
+
+
+def removals(by_year: pd.DataFrame, title: str, alt: str, first_year: int | None = None,
+             last_year: int | None = None) -> None:
+    """ICE removals per fiscal year and country: a compact table for a few years, else a bar chart.
+
+    Bars stand at their fiscal year on a year axis from `first_year` to `last_year` (by default
+    the years of `by_year`), so a year without a sourced figure shows as a labelled gap.
+    """
+    if len(by_year) <= FEW_YEARS:
+        shown = by_year.reset_index().rename_axis(columns=None)
+        charts.show_table(shown, caption=title, sources=["removals"], theme=THEME, name="removals",
+                          formats={"fiscal_year": "FY{}"})
+        return
+    first = int(by_year.index.min()) if first_year is None else first_year
+    last = int(by_year.index.max()) if last_year is None else last_year
     chart = charts.Chart(theme=THEME, name="removals", title=title,
-                         subtitle="ICE removals by country of citizenship and fiscal year (only the years sourced)",
-                         alt=alt, time_axis=None, height=2.8)
+                         subtitle="ICE removals by country of citizenship, by fiscal year; \"no figure\" marks a year "
+                                  "for which none could be sourced",
+                         alt=alt, time_axis="year", height=2.8)
     ax = chart.ax
     countries = list(by_year.columns)
     colours = country_colours(countries)
     width = 0.8 / len(countries)
-    positions = range(len(by_year.index))
     for number, country in enumerate(countries):
-        offsets = [p - 0.4 + width * (number + 0.5) for p in positions]
-        ax.bar(offsets, by_year[country].fillna(0).to_numpy(), width=width, color=colours[country], label=country)
-    ax.set_xticks(list(positions), [f"FY{year}" for year in by_year.index])
+        values = by_year[country].dropna()
+        ax.bar(values.index - 0.4 + width * (number + 0.5), values.to_numpy(), width=width, color=colours[country],
+               label=country)
+    for year in range(first, last + 1):
+        if year not in by_year.dropna(how="all").index:
+            ax.text(year, 0.02, "no figure", transform=ax.get_xaxis_transform(), rotation=90, ha="center",
+                    va="bottom", fontsize=6.5, color=charts.MUTED)
+    ax.set_xlim(first - 0.6, last + 0.6)
     ax.yaxis.set_major_formatter(THOUSANDS)
+    ax.set_ylim(top=by_year.max().max() * (1.25 if len(countries) > 1 else 1.1))
     if len(countries) > 1:
-        ax.set_ylim(top=by_year.max().max() * 1.2)
         ax.legend(loc="upper left", ncols=3)
     chart.show(sources=["removals"], data=by_year.reset_index())
 
@@ -256,10 +309,10 @@ def per_resident(view: pd.DataFrame, title: str, alt: str) -> None:
                          subtitle="Per country and year: US aid obligations per resident (fiscal year), homicide rate "
                                   "(calendar year) and southwest-border encounters per 100,000 residents (fiscal year)",
                          alt=alt, time_axis="year", nrows=3, height=5.4, sharex=True)
-    colours = country_colours(list(dict.fromkeys(view["country"])))
+    styles = line_styles(list(dict.fromkeys(view["country"])))
     for ax, (column, label) in zip(chart.axes, panels):
         for country, rows in view.groupby("country", sort=False):
-            ax.plot(rows["year"], rows[column], color=colours[country], label=country, lw=1.4)
+            ax.plot(rows["year"], rows[column], label=country, lw=1.4, **styles[country])
         ax.set_title(label, fontsize=8)
         ax.set_ylim(bottom=0)
         ax.yaxis.set_major_formatter(COUNTS)

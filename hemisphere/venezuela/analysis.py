@@ -10,6 +10,8 @@ DESIGNATION_TYPES = (
     "executive_order_and_designation", "designation", "designation_and_rewards", "terrorist_designation",
 )
 COUNT_COLUMNS = ("individuals", "entities", "vessels_aircraft_or_unsplit")
+# The same counts with the third split: vessels and aircraft, and totals the source gave without a split.
+KIND_COLUMNS = ("individuals", "entities", "vessels_or_aircraft", "type_not_stated")
 OPEC_OFFICIAL = "OPEC direct communication (Venezuelan government)"
 OPEC_INDEPENDENT = "OPEC secondary sources (independent estimates)"
 ENERGY_INSTITUTE = "Energy Institute Statistical Review (via Our World in Data)"
@@ -55,6 +57,12 @@ def designation_actions(actions: pd.DataFrame, programs: list[str], start, end) 
     )
     designations = designations[designations["program_group"].notna()]
     designations["designated"] = designations[list(COUNT_COLUMNS)].fillna(0).sum(axis=1).astype(int)
+    # A source that gives one total for companies and people leaves `entities` blank and puts the
+    # total in `vessels_aircraft_or_unsplit` (the 2018-09-25 action; see the catalogue caveats).
+    third = designations["vessels_aircraft_or_unsplit"]
+    unsplit = designations["entities"].isna() & third.fillna(0).gt(0)
+    designations["vessels_or_aircraft"] = third.mask(unsplit)
+    designations["type_not_stated"] = third.where(unsplit, 0)
     return designations.sort_values("date").reset_index(drop=True)
 
 
@@ -76,8 +84,34 @@ def peak_year(designations: pd.DataFrame) -> tuple[int, int, str]:
 
 
 def designated_by_kind(designations: pd.DataFrame) -> pd.Series:
-    """Individuals, entities and vessels/aircraft summed over the actions given."""
-    return designations[list(COUNT_COLUMNS)].fillna(0).sum().astype(int)
+    """Individuals, entities, vessels/aircraft and designations of unstated type, summed over the actions given."""
+    return designations[list(KIND_COLUMNS)].fillna(0).sum().astype(int)
+
+
+def names_preview(notable_names, limit: int = 110) -> str:
+    """The names a source gives for an action, shortened for a table cell without cutting a word.
+
+    Whole ';'-separated names are kept while they fit in ``limit`` characters, and '; …' marks
+    that the source lists more (the count columns beside it give the total). A first name
+    longer than ``limit`` is cut before its last bracket or comma or, failing that, after its
+    last whole word, and ends with ' …'. A blank cell gives ''.
+    """
+    if not isinstance(notable_names, str) or not notable_names.strip():
+        return ""
+    items = [item.strip() for item in notable_names.split(";") if item.strip()]
+    shown: list[str] = []
+    for position, item in enumerate(items):
+        more = "; …" if position < len(items) - 1 else ""
+        if len("; ".join(shown + [item]) + more) > limit:
+            break
+        shown.append(item)
+    if shown:
+        return "; ".join(shown) + ("; …" if len(shown) < len(items) else "")
+    head = items[0][:limit - 2]
+    bracket, comma = head.rfind(" ("), head.rfind(", ")
+    clause = bracket if bracket > limit // 2 else comma
+    cut = head[:clause] if clause > limit // 2 else head.rsplit(" ", 1)[0]
+    return cut.rstrip(" ,;(") + " …"
 
 
 def snapshot_entries(entries: pd.DataFrame, snapshot: str) -> pd.DataFrame:

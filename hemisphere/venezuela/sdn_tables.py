@@ -4,8 +4,8 @@ Only Venezuela-related entries are kept (the full list is 9,000 to 19,000 entrie
 An entry is Venezuela-related in a copy when, in that copy:
 
 - ``program_tag``: one of its programs starts with VENEZUELA (EO 13692, 13850, 13884 tags);
-- ``remarks``: it sits under a narcotics or terrorism program and its Remarks mention
-  Venezuela (birthplace, nationality, address, registration); only copies with Remarks;
+- ``remarks``: it sits under a narcotics or terrorism program and its Remarks make it
+  Venezuelan (see ``venezuelan_in_remarks``); only copies with Remarks;
 - ``named_organization``: its name or an alias is one of the Venezuelan groups designated
   as terrorist organisations in 2025 (Tren de Aragua, Cartel de los Soles);
 - ``carried_forward``: it was Venezuela-related in an earlier copy and is still listed.
@@ -17,6 +17,7 @@ Run ``python -m hemisphere.venezuela.sdn_tables`` to regenerate the CSVs from
 ``../shared/sources/venezuela``.
 """
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
@@ -60,12 +61,62 @@ SNAPSHOTS = (
 )
 
 
+_NATIONALITY = re.compile(r"^(?:alt\. )?(?:nationality|citizen) (.+)$")
+_BIRTHPLACE = re.compile(r"^(?:alt\. )?POB (.+)$")
+_DOCUMENT_COUNTRY = re.compile(r"\(([A-Z][A-Za-z .'-]*)\)")
+_NOT_DOCUMENTS = ("a.k.a.", "f.k.a.", "n.k.a.", "linked to")
+
+
+def remarks_facts(remarks: str) -> dict[str, set[str]]:
+    """Countries an SDN Remarks field states, by kind: nationality (or citizenship), birthplace, documents.
+
+    Remarks are ';'-separated statements such as 'nationality Venezuela', 'POB Cali, Colombia'
+    or 'alt. Passport 10545599 (Venezuela)'; a document is a statement with a number and a
+    country in brackets (aliases and 'Linked To' statements are not documents).
+    """
+    facts: dict[str, set[str]] = {"nationality": set(), "birthplace": set(), "documents": set()}
+    for statement in (part.strip().rstrip(".") for part in remarks.split(";")):
+        if match := _NATIONALITY.match(statement):
+            facts["nationality"].add(match.group(1).strip())
+        elif match := _BIRTHPLACE.match(statement):
+            facts["birthplace"].add(match.group(1).split(",")[-1].strip())
+        elif not statement.lower().startswith(_NOT_DOCUMENTS) and any(ch.isdigit() for ch in statement):
+            facts["documents"].update(found.strip() for found in _DOCUMENT_COUNTRY.findall(statement))
+    return facts
+
+
+def venezuelan_in_remarks(remarks: str, sdn_type: str) -> bool:
+    """Whether an entry's Remarks make it Venezuelan, not merely connected to Venezuela.
+
+    - a person: Venezuelan nationality or citizenship (also as an 'alt.' one), or born in
+      Venezuela; when the Remarks state no nationality, citizenship or birthplace at all,
+      every identity document listed must be Venezuelan (a Venezuelan cedula alone counts).
+      A foreign national or a person born abroad who holds Venezuelan papers (the Cali
+      cartel's Gilberto Rodriguez Orejuela, FARC commanders, Lebanese Hizballah financiers)
+      is not counted unless the Remarks also give Venezuelan nationality or citizenship.
+    - a company, vessel or aircraft: registered in Venezuela (a Venezuelan RIF or other
+      registration number).
+    """
+    facts = remarks_facts(remarks)
+    if sdn_type != "individual":
+        return "Venezuela" in facts["documents"]
+    if "Venezuela" in facts["nationality"] | facts["birthplace"]:
+        return True
+    if facts["nationality"] or facts["birthplace"]:
+        return False
+    return facts["documents"] == {"Venezuela"}
+
+
 def venezuela_basis(entries: pd.DataFrame, earlier_related: set[int]) -> pd.Series:
     """The first rule (in BASIS_ORDER) under which each entry is Venezuela-related, else ''."""
     programs = entries["programs"]
     tagged = programs.map(lambda ps: any(p.startswith("VENEZUELA") for p in ps))
     narco_terror = programs.map(lambda ps: bool(NARCO_TERROR_PROGRAMS.intersection(ps)))
-    remarks = narco_terror & entries["remarks"].str.contains("Venezuela", case=False)
+    mentions = narco_terror & entries["remarks"].str.contains("Venezuela", case=False)
+    remarks = mentions & pd.Series(
+        [venezuelan_in_remarks(text, kind) for text, kind in zip(entries["remarks"], entries["sdn_type"])],
+        index=entries.index, dtype=bool,
+    )
     names = (entries["name"] + "; " + entries["alternate_names"]).str.upper()
     named = names.map(lambda text: any(org in text for org in NAMED_ORGANIZATIONS))
     carried = entries["ent_num"].isin(earlier_related)
