@@ -29,6 +29,7 @@ def main(argv: list[str] | None = None) -> int:
                        help="override one section's parameter (repeatable)")
     build.add_argument("--jobs", type=int, default=None, help="notebooks executed at once (default: cores)")
     build.add_argument("--quiet", action="store_true", help="no progress bar")
+    build.add_argument("--timings", action="store_true", help="print seconds per phase (execute, html, pdf)")
 
     run = commands.add_parser("run", help="execute one notebook with other parameters and render it alone")
     run.add_argument("notebook")
@@ -66,6 +67,8 @@ def _build(args) -> int:
     elapsed = time.perf_counter() - started
     ran = ", ".join(result.executed) if result.executed else "none (all cached)"
     print(f"built {_relative(result.html)} and {_relative(result.pdf)} in {elapsed:.1f} s; executed: {ran}")
+    if args.timings:
+        print("timings: " + " ".join(f"{phase}={seconds:.2f}" for phase, seconds in result.timings.items()))
     return 0
 
 

@@ -40,6 +40,7 @@ def write_sections(sandbox, *names):
 def test_second_build_executes_nothing(sandbox):
     first = build_report(jobs=2, progress=False)
     assert sorted(first.executed) == ["alpha", "beta"] and first.assembled
+    assert set(first.timings) == {"execute", "html", "pdf"} and all(t > 0 for t in first.timings.values())
     second = build_report(jobs=2, progress=False)
     assert second.executed == [] and not second.assembled
 
