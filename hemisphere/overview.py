@@ -16,7 +16,7 @@ from hemisphere import anchors, data, params
 from hemisphere.eradication import analysis as eradication
 from hemisphere.northern_triangle import analysis as northern_triangle
 from hemisphere.northern_triangle.countries import NORTHERN_TRIANGLE
-from hemisphere.prose import money, moved, num, pct, pct_change
+from hemisphere.prose import day, money, moved, num, pct, pct_change
 from hemisphere.terrorist_designation import fto_list, reconciliation
 from hemisphere.venezuela import analysis as venezuela
 
@@ -154,8 +154,7 @@ def hemisphere_fto_count() -> Finding:
     criminal = fto_list.count_on(fto, as_of, western_hemisphere=True, kind="criminal")
     values = {"before": before, "after": after, "criminal": criminal, "first_cartel_day": first_cartel_day}
     sentence = (f"Western Hemisphere organizations on the State Department's terrorist list went from {num(before)} "
-                f"before {first_cartel_day.day} {first_cartel_day:%B %Y} to {num(after)} by {pd.Timestamp(as_of).day} "
-                f"{pd.Timestamp(as_of):%B %Y}, {num(criminal)} of them criminal groups.")
+                f"before {day(first_cartel_day)} to {num(after)} by {day(as_of)}, {num(criminal)} of them criminal groups.")
     return Finding("terrorist_designation", sentence, "The FTO list over time", values, (num(after), num(criminal)))
 
 
@@ -166,7 +165,7 @@ def boat_strikes() -> Finding:
     confirmed = reconciliation.confirmed(strikes)
     first, last = confirmed["date"].min(), confirmed["date"].max()
     values = dict(totals, first=first, last=last)
-    sentence = (f"From {first.day} {first:%B %Y} to {last.day} {last:%B %Y}, {num(totals['strikes'])} US strikes on "
+    sentence = (f"From {day(first)} to {day(last)}, {num(totals['strikes'])} US strikes on "
                 f"boats alleged to carry drugs killed {num(totals['killed'])} people, by the event list's count; "
                 f"{pct(totals['survivors'] / (totals['killed'] + totals['survivors']))} of those aboard are reported "
                 f"to have survived.")

@@ -86,3 +86,24 @@ def moved(old, new, decimals: int = 0) -> str:
     if share == 0:
         return "did not change"
     return f"{'rose' if new > old else 'fell'} {pct(share, decimals)}"
+
+
+def listing(items) -> str:
+    """Names joined for a sentence: 'A', 'A and B', 'A, B and C'."""
+    items = [str(item) for item in items]
+    if not items:
+        raise ValueError("cannot list nothing in prose")
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def plural(count, noun: str) -> str:
+    """A count with its noun: '1 strike', '49 strikes'."""
+    return f"{num(count)} {noun}{'' if count == 1 else 's'}"
+
+
+def day(moment) -> str:
+    """A date as a reader writes it: '20 February 2025' (no leading zero)."""
+    import pandas as pd
+
+    moment = pd.Timestamp(moment)
+    return f"{moment.day} {moment:%B %Y}"

@@ -42,3 +42,13 @@ def test_missing_values_are_refused_not_printed(bad):
 def test_change_from_zero_is_refused():
     with pytest.raises(ValueError, match="undefined"):
         pct_change(0, 5)
+
+
+def test_sentence_helpers():
+    from hemisphere.prose import day, listing, plural
+
+    assert listing(["A"]) == "A" and listing(["A", "B", "C"]) == "A, B and C"
+    assert plural(1, "strike") == "1 strike" and plural(1049, "strike") == "1,049 strikes"
+    assert day("2025-02-05") == "5 February 2025"
+    with pytest.raises(ValueError):
+        listing([])
