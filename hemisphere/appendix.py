@@ -99,6 +99,9 @@ CONFLICTS = (
      "The event list is reconciled with each published total and the gaps are shown."),
     ("homicides", "series", "Mexico's SESNSP case-file victims against INEGI death registrations",
      "Both series shown, each labelled with its counter."),
+    ("central_america_aid_budget", "source", "CRS, El Salvador's planning secretariat and the press give different "
+     "enacted amounts for the same fiscal year of the Central America strategy",
+     "Every figure is kept as its own row; the bars stand side by side, each naming its source."),
 )
 
 

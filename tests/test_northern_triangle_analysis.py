@@ -150,16 +150,35 @@ def test_removal_gaps_are_computed_from_the_table():
 
 def test_budget_comparison_and_gaps_follow_the_rows_present():
     budget = pd.DataFrame({
-        "fiscal_year": [2016, 2016, 2018, 2018, 2019, 2021],
-        "stage": ["request", "enacted", "request", "enacted", "house_committee_bill", "enacted"],
-        "amount_usd": [1e9, 7.5e8, 4.6e8, 6.15e8, 5.95e8, 5.0e8],
-        "qualifier": ["over", None, "about", None, None, None],
+        "fiscal_year": [2016, 2016, 2018, 2018, 2018, 2019, 2021],
+        "stage": ["request", "enacted", "request", "enacted", "enacted", "house_committee_bill", "enacted"],
+        "source": ["CRS", "CRS", "AP", "Gov", "CRS", "Office", "CRS"],
+        "amount_usd": [1e9, 7.5e8, 4.6e8, 6.15e8, 6.3e8, 5.95e8, 5.0e8],
+        "qualifier": ["over", None, "about", None, None, None, None],
     })
     pairs = analysis.budget_comparison(budget)
-    assert list(pairs.index) == [2016, 2018]
-    assert pairs.loc[2016, "request_qualifier"] == "over"
-    assert pairs.loc[2018, "enacted"] == 6.15e8
+    assert list(pairs["fiscal_year"]) == [2016, 2018, 2018]  # both FY2018 enacted figures are kept
+    assert pairs.loc[0, "request_qualifier"] == "over"
+    assert list(pairs.loc[pairs["fiscal_year"] == 2018, "enacted"]) == [6.3e8, 6.15e8]
+    assert list(pairs.loc[pairs["fiscal_year"] == 2018, "enacted_source"]) == ["CRS", "Gov"]
     assert analysis.budget_years(budget, "enacted") == ([2016, 2018, 2021], [2017, 2019, 2020])
+    assert analysis.budget_years(budget, "request", (2016, 2019)) == ([2016, 2018], [2017, 2019])
+    conflicts = analysis.budget_conflicts(budget)
+    assert list(conflicts["source"]) == ["CRS", "Gov"] and set(conflicts["fiscal_year"]) == {2018}
+
+
+def test_sources_that_agree_are_no_conflict():
+    budget = pd.DataFrame({"fiscal_year": [2016, 2016], "stage": ["enacted", "enacted"], "source": ["CRS", "Gov"],
+                           "amount_usd": [7.5e8, 7.5e8], "qualifier": [None, None]})
+    assert analysis.budget_conflicts(budget).empty
+
+
+def test_budget_amounts_keep_their_qualifier_and_sources_read_without_parentheses():
+    assert analysis.budget_amount_text(1e9, "over") == "over $1 billion"
+    assert analysis.budget_amount_text(4.6e8, None) == "$460 million"
+    assert analysis.budget_amount_text(4.6e8, float("nan")) == "$460 million"
+    for source in analysis.BUDGET_SOURCE_PHRASES:
+        assert "(" not in analysis.budget_source_phrase(source)
 
 
 def test_homicide_source_phrases_carry_no_parentheses():

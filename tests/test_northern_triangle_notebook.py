@@ -10,7 +10,7 @@ from hemisphere.execute import execute_notebook
 
 NOTEBOOK = "northern_triangle"
 DEFAULT_CHARTS = {"aid_obligations", "aid_stages", "homicide_rates", "encounters_monthly", "encounters_family_status",
-                  "northern_triangle_share", "tps_timeline", "removals", "per_resident_view"}
+                  "northern_triangle_share", "tps_timeline", "removals", "per_resident_view", "central_america_budget"}
 
 
 def _outputs(executed):
@@ -54,6 +54,7 @@ def test_runs_with_defaults(tmp_path):
     assert "are quoted below" not in text
     assert not _nested_parentheses(text), _nested_parentheses(text)
     assert "Guatemala has no TPS designation" in text
+    assert "The sources disagree on the FY2017 enacted amount: CRS gives $750 million and" in text
 
 
 def test_runs_for_mexico_alone(tmp_path):

@@ -71,7 +71,7 @@ def _assemble(report: config.Report, notebooks: list[str], html_path: Path, pdf_
     try:
         html_tmp.write_text(page, encoding="utf-8")
         started = time.perf_counter()
-        pdf.write_pdf(page, pdf_tmp, html_path.parent)
+        pdf.write_pdf(page, pdf_tmp, html_path.parent, figures=paths.FIGURES)
         timings["pdf"] = time.perf_counter() - started
         os.replace(html_tmp, html_path)
         os.replace(pdf_tmp, pdf_path)

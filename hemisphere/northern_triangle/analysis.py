@@ -11,6 +11,7 @@ import pandas as pd
 
 from hemisphere.northern_triangle.countries import NORTHERN_TRIANGLE
 from hemisphere.northern_triangle.encounters import CBP, CBP_OTHER, OHSS
+from hemisphere.prose import money
 
 # Citizenships CBP's southwest-border file reports separately; everything else is in its "Other".
 CBP_CITIZENSHIPS = ("Guatemala", "Honduras", "El Salvador", "Mexico")
@@ -236,12 +237,16 @@ def removal_gaps(removals: pd.DataFrame, countries: list[str], first_year: int, 
             "partial": [year for year in years if 0 < present.get(year, 0) < len(set(countries))]}
 
 
-def budget_years(aid_budget: pd.DataFrame, stage: str) -> tuple[list[int], list[int]]:
-    """Region-wide budget lines: the fiscal years with a figure for `stage`, and the years of the
-    table's span (first to last fiscal year it holds) without one."""
+def budget_years(aid_budget: pd.DataFrame, stage: str,
+                 span: tuple[int, int] | None = None) -> tuple[list[int], list[int]]:
+    """Region-wide budget lines: the fiscal years with a figure for `stage`, and the years without one.
+
+    The years without are counted over `span` (first, last), by default the table's span (first to
+    last fiscal year it holds). A year counts once however many sources give it a figure.
+    """
     years = sorted(int(year) for year in aid_budget.loc[aid_budget["stage"] == stage, "fiscal_year"].unique())
-    span = range(int(aid_budget["fiscal_year"].min()), int(aid_budget["fiscal_year"].max()) + 1)
-    return years, [year for year in span if year not in years]
+    first, last = span if span else (int(aid_budget["fiscal_year"].min()), int(aid_budget["fiscal_year"].max()))
+    return years, [year for year in range(first, last + 1) if year not in years]
 
 
 def fiscal_year_runs(years) -> str:
@@ -257,21 +262,61 @@ def fiscal_year_runs(years) -> str:
     return runs[0] if len(runs) == 1 else ", ".join(runs[:-1]) + " and " + runs[-1]
 
 
+# How each budget-line source reads inside a sentence (no parentheses, so none end up nested).
+BUDGET_SOURCE_PHRASES = {
+    "CRS": "CRS",
+    "El Salvador government": "El Salvador's planning secretariat",
+    "Crónica (Guatemala)": "the Guatemalan daily Crónica",
+    "Associated Press": "the Associated Press",
+    "Politico": "Politico",
+    "Rep. Cuellar": "Rep. Cuellar's office",
+    "OMB via UrduPoint": "OMB as quoted by UrduPoint",
+}
+
+
+def budget_source_phrase(source: str) -> str:
+    """'El Salvador government' -> "El Salvador's planning secretariat"."""
+    return BUDGET_SOURCE_PHRASES.get(source, source)
+
+
+def budget_amount_text(amount: float, qualifier) -> str:
+    """A budget line as words, keeping its qualifier: 'over $1 billion', 'about $460 million', '$750 million'."""
+    qualifier = "" if qualifier is None or (not isinstance(qualifier, str) and pd.isna(qualifier)) else str(qualifier)
+    return (f"{qualifier} " if qualifier else "") + money(amount)
+
+
 def budget_comparison(aid_budget: pd.DataFrame) -> pd.DataFrame:
     """Fiscal years whose region-wide request and enacted amount are both in the table.
 
-    Columns: request, request_qualifier ('over', 'about' or ''), enacted. The first row of a
-    (year, stage) pair is kept should the table hold two.
+    One row per fiscal year and pair of sources, so that a year whose sources disagree on a stage
+    keeps every figure (none is dropped or averaged). Columns: fiscal_year, request,
+    request_qualifier ('over', 'about' or ''), request_source, enacted, enacted_qualifier,
+    enacted_source; sorted by fiscal year, then request source, then the enacted amount (highest first).
     """
-    lines = aid_budget.drop_duplicates(["fiscal_year", "stage"]).set_index(["fiscal_year", "stage"])
-    request = lines.xs("request", level="stage") if "request" in lines.index.get_level_values("stage") else None
-    enacted = lines.xs("enacted", level="stage") if "enacted" in lines.index.get_level_values("stage") else None
-    if request is None or enacted is None:
-        return pd.DataFrame(columns=["request", "request_qualifier", "enacted"], index=pd.Index([], name="fiscal_year"))
-    both = request.index.intersection(enacted.index).sort_values()
-    return pd.DataFrame({"request": request.loc[both, "amount_usd"].astype(float),
-                         "request_qualifier": request.loc[both, "qualifier"].fillna(""),
-                         "enacted": enacted.loc[both, "amount_usd"].astype(float)}).rename_axis("fiscal_year")
+    columns = ["fiscal_year", "amount_usd", "qualifier", "source"]
+    parts = {}
+    for stage in ("request", "enacted"):
+        rows = aid_budget.loc[aid_budget["stage"] == stage, columns].copy()
+        rows["qualifier"] = rows["qualifier"].fillna("")
+        rows["amount_usd"] = rows["amount_usd"].astype(float)
+        parts[stage] = rows.rename(columns={"amount_usd": stage, "qualifier": f"{stage}_qualifier",
+                                            "source": f"{stage}_source"})
+    pairs = parts["request"].merge(parts["enacted"], on="fiscal_year")
+    pairs = pairs.sort_values(["fiscal_year", "request_source", "enacted"], ascending=[True, True, False], kind="stable")
+    return pairs.reset_index(drop=True)[["fiscal_year", "request", "request_qualifier", "request_source",
+                                         "enacted", "enacted_qualifier", "enacted_source"]]
+
+
+def budget_conflicts(aid_budget: pd.DataFrame) -> pd.DataFrame:
+    """The fiscal year and stage pairs for which sources give different amounts, one row per figure.
+
+    Columns: fiscal_year, stage, source, amount_usd, qualifier; sorted by year and stage, highest
+    amount first. Empty when every year and stage has a single figure (or sources agree).
+    """
+    amounts = aid_budget.groupby(["fiscal_year", "stage"])["amount_usd"].transform("nunique")
+    disputed = aid_budget.loc[amounts > 1, ["fiscal_year", "stage", "source", "amount_usd", "qualifier"]]
+    disputed = disputed.sort_values(["fiscal_year", "stage", "amount_usd"], ascending=[True, True, False], kind="stable")
+    return disputed.reset_index(drop=True)
 
 
 # How each homicide source reads inside a sentence (no parentheses, so none end up nested).

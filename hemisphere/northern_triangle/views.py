@@ -7,6 +7,7 @@ texts are composed by the notebook from the data, so they change with the parame
 from __future__ import annotations
 
 import matplotlib.dates as mdates
+import matplotlib.patches
 import matplotlib.ticker as mticker
 import pandas as pd
 
@@ -111,6 +112,61 @@ def aid_stages(stages: pd.DataFrame, title: str, alt: str, countries_text: str) 
     ax.legend(loc="upper left", ncols=3)
     chart.show(sources=["us_aid"], data=stages.reset_index(),
                note="Requests and appropriations cover State- and USAID-managed accounts; obligations cover all agencies.")
+
+
+BUDGET_STAGES = {"request": ("Requested", charts.COLORS["sky"], charts.INK),
+                 "house_committee_bill": ("House committee bill", charts.COLORS["grey"], "white"),
+                 "enacted": ("Enacted", charts.COLORS["blue"], "white")}
+BUDGET_BAR = 0.24  # bar width, in fiscal years
+
+
+def central_america_budget(aid_budget: pd.DataFrame, title: str, alt: str) -> None:
+    """Region-wide budget lines: one bar per fiscal year, stage and source, each naming its source.
+
+    Where sources give different figures for the same year and stage, the bars stand side by side
+    (highest first), so no estimate hides another. A request or enacted amount that no source gives
+    is marked "none found" in its place, so gaps read as gaps, not zeros.
+    """
+    rows = aid_budget.assign(order=aid_budget["stage"].map(list(BUDGET_STAGES).index))
+    rows = rows.sort_values(["fiscal_year", "order", "amount_usd"], ascending=[True, True, False], kind="stable")
+    first, last = int(rows["fiscal_year"].min()), int(rows["fiscal_year"].max())
+    top = float(rows["amount_usd"].max())
+    chart = charts.Chart(theme=THEME, name="central_america_budget", title=title,
+                         subtitle="Region-wide Strategy for Engagement in Central America lines, millions of current US "
+                                  "dollars by fiscal year; each bar names its source, and figures that disagree stand "
+                                  "side by side",
+                         alt=alt, time_axis=None, height=3.4)
+    ax = chart.ax
+    for year in range(first, last + 1):
+        present = rows[rows["fiscal_year"] == year]
+        slots = [("bar", row) for _, row in present.iterrows()]
+        for stage, word in (("request", "request"), ("enacted", "enacted amount")):
+            if stage not in set(present["stage"]):
+                position = 0 if stage == "request" else len(slots)
+                slots.insert(position, ("gap", f"no {word} found"))
+        start = year - BUDGET_BAR * (len(slots) - 1) / 2
+        for number, (kind, item) in enumerate(slots):
+            x = start + BUDGET_BAR * number
+            if kind == "gap":
+                ax.text(x, 0.01, item, transform=ax.get_xaxis_transform(), rotation=90, ha="center", va="bottom",
+                        fontsize=6, color=charts.MUTED)
+                continue
+            label, colour, ink = BUDGET_STAGES[item["stage"]]
+            amount = float(item["amount_usd"])
+            ax.bar(x, amount, width=BUDGET_BAR * 0.92, color=colour)
+            qualifier = item["qualifier"] if isinstance(item["qualifier"], str) else ""
+            ax.text(x, amount + top * 0.015, (f"{qualifier} " if qualifier else "") + f"{amount / 1e6:,.0f}",
+                    rotation=90, ha="center", va="bottom", fontsize=6.5, color=charts.INK)
+            ax.text(x, top * 0.02, item["source"], rotation=90, ha="center", va="bottom", fontsize=6, color=ink)
+    handles = [matplotlib.patches.Patch(color=colour, label=label) for label, colour, _ in BUDGET_STAGES.values()
+               if label in {BUDGET_STAGES[stage][0] for stage in rows["stage"]}]
+    ax.legend(handles=handles, loc="upper right", ncols=len(handles))
+    ax.set_xticks(range(first, last + 1), [f"FY{year}" for year in range(first, last + 1)])
+    ax.set_xlim(first - 0.6, last + 0.6)
+    ax.set_ylim(0, top * 1.3)
+    ax.yaxis.set_major_formatter(MILLIONS)
+    chart.show(sources=["central_america_aid_budget"],
+               data=rows[["fiscal_year", "stage", "source", "amount_usd", "qualifier"]].reset_index(drop=True))
 
 
 def homicide_rates(chosen: pd.DataFrame, comparators: pd.DataFrame, event_ids: list[str], title: str, alt: str,
