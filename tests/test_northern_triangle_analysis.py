@@ -177,10 +177,22 @@ def test_budget_amounts_keep_their_qualifier_and_sources_read_without_parenthese
     assert analysis.budget_amount_text(1e9, "over") == "over $1 billion"
     assert analysis.budget_amount_text(4.6e8, None) == "$460 million"
     assert analysis.budget_amount_text(4.6e8, float("nan")) == "$460 million"
-    for source in analysis.BUDGET_SOURCE_PHRASES:
-        assert "(" not in analysis.budget_source_phrase(source)
+    for source in analysis.SOURCE_PHRASES:
+        assert "(" not in analysis.source_phrase(source)
 
 
 def test_homicide_source_phrases_carry_no_parentheses():
     for source in analysis.HOMICIDE_SOURCE_PREFERENCE:
-        assert "(" not in analysis.homicide_source_phrase(source)
+        assert "(" not in analysis.source_phrase(source)
+
+
+def test_a_request_is_set_against_every_source_of_the_prior_enacted_amount():
+    # Tiny fixture in the table's shape, labelled as such: the FY2018 request and two FY2017 figures.
+    budget = pd.DataFrame({"fiscal_year": [2018, 2017, 2017], "stage": ["request", "enacted", "enacted"],
+                           "source": ["Associated Press", "El Salvador government", "CRS"],
+                           "amount_usd": [4.6e8, 6.55e8, 7.5e8], "qualifier": ["about", None, None]})
+    assert analysis.request_against_enacted(budget, 2018, 2017) == (
+        "about $460 million: 39% below the $750 million enacted for FY2017 according to CRS "
+        "and 30% below the $655 million enacted for FY2017 according to El Salvador's "
+        "planning secretariat")
+    assert analysis.request_against_enacted(budget, 2019, 2017) is None

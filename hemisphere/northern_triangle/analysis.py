@@ -11,7 +11,7 @@ import pandas as pd
 
 from hemisphere.northern_triangle.countries import NORTHERN_TRIANGLE
 from hemisphere.northern_triangle.encounters import CBP, CBP_OTHER, OHSS
-from hemisphere.prose import money
+from hemisphere.prose import listing, money, pct
 
 # Citizenships CBP's southwest-border file reports separately; everything else is in its "Other".
 CBP_CITIZENSHIPS = ("Guatemala", "Honduras", "El Salvador", "Mexico")
@@ -262,23 +262,6 @@ def fiscal_year_runs(years) -> str:
     return runs[0] if len(runs) == 1 else ", ".join(runs[:-1]) + " and " + runs[-1]
 
 
-# How each budget-line source reads inside a sentence (no parentheses, so none end up nested).
-BUDGET_SOURCE_PHRASES = {
-    "CRS": "CRS",
-    "El Salvador government": "El Salvador's planning secretariat",
-    "Crónica (Guatemala)": "the Guatemalan daily Crónica",
-    "Associated Press": "the Associated Press",
-    "Politico": "Politico",
-    "Rep. Cuellar": "Rep. Cuellar's office",
-    "OMB via UrduPoint": "OMB as quoted by UrduPoint",
-}
-
-
-def budget_source_phrase(source: str) -> str:
-    """'El Salvador government' -> "El Salvador's planning secretariat"."""
-    return BUDGET_SOURCE_PHRASES.get(source, source)
-
-
 def budget_amount_text(amount: float, qualifier) -> str:
     """A budget line as words, keeping its qualifier: 'over $1 billion', 'about $460 million', '$750 million'."""
     qualifier = "" if qualifier is None or (not isinstance(qualifier, str) and pd.isna(qualifier)) else str(qualifier)
@@ -319,8 +302,16 @@ def budget_conflicts(aid_budget: pd.DataFrame) -> pd.DataFrame:
     return disputed.reset_index(drop=True)
 
 
-# How each homicide source reads inside a sentence (no parentheses, so none end up nested).
-HOMICIDE_SOURCE_PHRASES = {
+# How each source named in the chapter's tables reads inside a sentence (no parentheses, so
+# none end up nested): budget-line sources and homicide-rate sources alike.
+SOURCE_PHRASES = {
+    "CRS": "CRS",
+    "El Salvador government": "El Salvador's planning secretariat",
+    "Crónica (Guatemala)": "the Guatemalan daily Crónica",
+    "Associated Press": "the Associated Press",
+    "Politico": "Politico",
+    "Rep. Cuellar": "Rep. Cuellar's office",
+    "OMB via UrduPoint": "OMB as quoted by UrduPoint",
     "UNODC": "UNODC",
     "National figures (press compilation)": "national figures compiled from press reports",
     "InSight Crime": "InSight Crime",
@@ -328,6 +319,23 @@ HOMICIDE_SOURCE_PHRASES = {
 }
 
 
-def homicide_source_phrase(source: str) -> str:
+def source_phrase(source: str) -> str:
     """'National figures (press compilation)' -> 'national figures compiled from press reports'."""
-    return HOMICIDE_SOURCE_PHRASES.get(source, source)
+    return SOURCE_PHRASES.get(source, source)
+
+
+def request_against_enacted(aid_budget: pd.DataFrame, request_year: int, enacted_year: int) -> str | None:
+    """'about $460 million: 39% below the $750 million enacted for FY2017 according to ...'.
+
+    Sets a year's region-wide request against every source's enacted figure for another year,
+    so a disputed appropriation is compared both ways; None when either line is missing.
+    """
+    request = aid_budget[(aid_budget["fiscal_year"] == request_year) & (aid_budget["stage"] == "request")]
+    enacted = aid_budget[(aid_budget["fiscal_year"] == enacted_year) & (aid_budget["stage"] == "enacted")]
+    if len(request) != 1 or enacted.empty:
+        return None
+    requested = float(request["amount_usd"].item())
+    against = [f"{pct(abs(requested / row.amount_usd - 1))} {'below' if requested < row.amount_usd else 'above'} "
+               f"the {money(row.amount_usd)} enacted for FY{enacted_year} according to {source_phrase(row.source)}"
+               for row in enacted.sort_values("amount_usd", ascending=False, kind="stable").itertuples()]
+    return f"{budget_amount_text(requested, request['qualifier'].item())}: {listing(against)}"
