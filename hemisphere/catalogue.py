@@ -18,6 +18,10 @@ class CatalogueError(Exception):
     """The descriptor is missing, malformed, or does not describe the table asked for."""
 
 
+# libyaml's safe loader when PyYAML was built with it (PyPI wheels are): every kernel parses the
+# descriptor once, and the pure-Python parser took most of a second of each notebook's start.
+SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 REQUIRED_RESOURCE_KEYS = ("name", "path", "title", "sources", "licenses", "vintage", "units", "schema")
 
 
@@ -32,7 +36,7 @@ def descriptor(path: Path | None = None) -> dict:
 @lru_cache(maxsize=4)
 def _parse(path: str, _mtime: int) -> dict:
     try:
-        parsed = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+        parsed = yaml.load(Path(path).read_text(encoding="utf-8"), Loader=SAFE_LOADER)
     except yaml.YAMLError as error:
         raise CatalogueError(f"data catalogue {path} is not valid YAML: {error}") from error
     if not isinstance(parsed, dict) or not isinstance(parsed.get("resources"), list):

@@ -88,8 +88,13 @@ STYLE = {
     "text.parse_math": False,  # "$15 million to $50 million" is money, not mathtext
     "svg.hashsalt": "hemisphere",
     "svg.fonttype": "path",
+    # Unhinted glyphs measure the same in the PNG as in the SVG, so one layout serves both files.
+    "text.hinting": "no_hinting",
     "savefig.facecolor": "white",
 }
+
+# How far (inches) drawn content may reach past the figure's edge before the chart is refused.
+EDGE_TOLERANCE = 0.01
 
 _output_dir: Path | None = None
 
@@ -287,13 +292,25 @@ class Chart:
         folder = output_dir() / self.theme
         folder.mkdir(parents=True, exist_ok=True)
         stem = folder / self.name
-        self.figure.savefig(stem.with_suffix(".svg"), format="svg", metadata={"Date": None})
-        # The layout is settled by the first drawing; freezing it saves a second layout pass.
-        self.figure.set_layout_engine("none")
+        # The raster drawing settles the layout; frozen, it spares the vector drawing both the
+        # layout pass and the trial drawing savefig makes whenever a layout engine is set.
         _write_opaque_png(self.figure, stem.with_suffix(".png"))
+        self._check_inside_figure()
+        self.figure.set_layout_engine(None)  # not "none": its placeholder engine still triggers that trial
+        self.figure.savefig(stem.with_suffix(".svg"), format="svg", metadata={"Date": None})
         if data is not None:
             data.to_csv(stem.with_suffix(".csv"), index=False, lineterminator="\n")
         return stem.with_suffix(".png").read_bytes()
+
+    def _check_inside_figure(self) -> None:
+        """Refuse a chart whose labels or legend run past the figure's edge (cut off in the files)."""
+        drawn = self.figure.get_tightbbox(self.figure.canvas.get_renderer())
+        width, height = self.figure.get_size_inches()
+        over = max(-drawn.x0, -drawn.y0, drawn.x1 - width, drawn.y1 - height)
+        if over > EDGE_TOLERANCE:
+            raise ChartError(f"chart {self.name!r}: content runs {over:.2f} in past the figure's edge "
+                             f"(drawn {drawn.x0:.2f}-{drawn.x1:.2f} x {drawn.y0:.2f}-{drawn.y1:.2f} in, "
+                             f"figure {width:.2f} x {height:.2f} in); move or shorten the legend or labels")
 
 
 def _write_opaque_png(figure: Figure, path: Path) -> None:

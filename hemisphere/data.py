@@ -29,9 +29,28 @@ def load(name: str, descriptor_path: Path | None = None) -> pd.DataFrame:
         raise DataError(f"table {name!r}: file {block['path']} is missing from data/")
     raw = _read_raw(name, path)
     table = validate(name, raw, block.get("schema") or {})
-    table.attrs["resource"] = block
-    table.attrs["sources"] = block.get("sources", [])
+    table.attrs["resource"] = SharedMetadata(block)
+    table.attrs["sources"] = SharedSources(block.get("sources", []))
     return table
+
+
+class SharedMetadata(dict):
+    """A table's catalogue block, shared (not copied) by every frame derived from the table.
+
+    Why: pandas deep-copies `.attrs` into the result of every operation, and a catalogue block
+    (schema, sources, caveats) made that copy most of the cost of row-by-row work. The block
+    is read, never edited, so one shared instance is safe.
+    """
+
+    def __deepcopy__(self, memo: dict) -> SharedMetadata:
+        return self
+
+
+class SharedSources(list):
+    """A table's source list, shared like SharedMetadata."""
+
+    def __deepcopy__(self, memo: dict) -> SharedSources:
+        return self
 
 
 def _read_raw(name: str, path: Path) -> pd.DataFrame:

@@ -124,3 +124,16 @@ def test_every_shaded_administration_is_named_in_the_key(tmp_path, monkeypatch):
 ])
 def test_table_names_read_as_words(text, header, expected):
     assert charts.humanise(text, header=header) == expected
+
+
+def test_content_running_off_the_figure_is_refused(tmp_path):
+    """Text placed past the right edge would be cut off in both files: the contract refuses it."""
+    charts.set_output_dir(tmp_path)
+    chart = charts.Chart(theme="general", name="fixture_chart", title="A fixture rises", subtitle="Units of nothing",
+                         alt="Fixture line chart", time_axis="year")
+    chart.ax.plot(YEARS, VALUES)
+    # Figure-level text is outside the layout engine's reach, like a hand-placed legend.
+    chart.figure.text(0.9, 0.5, "a fixture note long enough to run past the right edge")
+    with pytest.raises(charts.ChartError, match="fixture_chart.*past the figure's edge"):
+        chart.show(sources=["administrations"])
+

@@ -8,7 +8,7 @@ import textwrap
 import pytest
 import yaml
 
-from hemisphere import catalogue, data
+from hemisphere import catalogue, data, paths
 
 SCHEMA = {
     "fields": [
@@ -39,6 +39,23 @@ def test_good_fixture_loads_typed(tmp_path):
     assert table["value"].isna().tolist() == [False, True]
     assert str(table["day"].dtype).startswith("datetime64")
     assert table["flag"].tolist() == [True, False]
+
+
+def test_derived_frames_share_the_catalogue_block_instead_of_copying_it(tmp_path):
+    """pandas deep-copies .attrs on every operation; the block must survive, shared, not copied."""
+    table = data.load("fixture_table", make_table(tmp_path, GOOD))
+    derived = table[table["year"] > 2000].sort_values("year").reset_index(drop=True)
+    rows = [row for _, row in derived.iterrows()]
+    for frame in (derived, rows[0]):
+        assert frame.attrs["resource"] is table.attrs["resource"]
+        assert frame.attrs["sources"] is table.attrs["sources"]
+    assert derived.attrs["resource"]["name"] == "fixture_table"
+
+
+def test_fast_and_pure_python_yaml_parsers_read_the_catalogue_alike():
+    """The catalogue is parsed with libyaml when present; it must read exactly as the pure parser does."""
+    text = paths.DATAPACKAGE.read_text(encoding="utf-8")
+    assert yaml.load(text, Loader=catalogue.SAFE_LOADER) == yaml.safe_load(text)
 
 
 @pytest.mark.parametrize("text, message", [

@@ -1,5 +1,6 @@
 """The eradication chapter's calculations, checked on published figures."""
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -142,6 +143,15 @@ def test_permutation_p_value_separates_a_perfect_line_from_noise():
     assert analysis.permutation_p_value(line, draws=2000) < 0.01
     flat = pd.DataFrame({"a": [1.0, 2.0, 3.0, 4.0, 5.0], "b": [1.0, -1.0, 0.0, -1.0, 1.0]})
     assert analysis.permutation_p_value(flat, draws=2000) > 0.5
+
+
+def test_correlations_of_many_pairings_match_numpy_one_by_one():
+    """Tiny fixture: the vectorised Pearson r equals np.corrcoef for each row."""
+    fixed = np.array([1.0, 3.0, 2.0, 5.0, 4.0])
+    rows = np.array([[2.0, 1.0, 4.0, 3.0, 5.0], [5.0, 4.0, 3.0, 2.0, 1.0], [1.0, 3.0, 2.0, 5.0, 4.0]])
+    expected = [np.corrcoef(fixed, row)[0, 1] for row in rows]
+    assert analysis._correlations(fixed, rows) == pytest.approx(expected, abs=1e-12)
+    assert analysis._correlations(fixed, rows)[2] == pytest.approx(1.0)
 
 
 def test_strength_words():

@@ -238,8 +238,17 @@ def permutation_p_value(paired: pd.DataFrame, draws: int = 10_000, seed: int = 0
     observed, _ = correlation(paired)
     first, second = (paired[column].to_numpy(float) for column in paired.columns[:2])
     generator = np.random.default_rng(seed)
-    shuffled = np.array([np.corrcoef(first, generator.permutation(second))[0, 1] for _ in range(draws)])
+    pairings = np.array([generator.permutation(second) for _ in range(draws)])
+    shuffled = _correlations(first, pairings)
     return float((np.sum(np.abs(shuffled) >= abs(observed) - 1e-12) + 1) / (draws + 1))
+
+
+def _correlations(fixed: np.ndarray, rows: np.ndarray) -> np.ndarray:
+    """Pearson r of `fixed` with each row of `rows`, all at once (one corrcoef per draw was slow)."""
+    centred_fixed = fixed - fixed.mean()
+    centred_rows = rows - rows.mean(axis=1, keepdims=True)
+    covariances = centred_rows @ centred_fixed
+    return covariances / np.sqrt((centred_rows ** 2).sum(axis=1) * (centred_fixed ** 2).sum())
 
 
 def strength(r: float) -> str:

@@ -13,7 +13,6 @@ import datetime as dt
 import re
 from pathlib import Path
 
-import openpyxl
 import pandas as pd
 
 # UNODC's formal names mapped to the short names used across the project.
@@ -64,6 +63,8 @@ def read_annex_table(path: Path | str, value_name: str = "hectares") -> pd.DataF
     available are dropped. Values are kept exactly as published (Colombia's eradication carries
     decimals, cultivation is rounded to the hundred).
     """
+    import openpyxl  # only converters read workbooks; notebooks importing this module should not pay for it
+
     workbook = openpyxl.load_workbook(path, read_only=True, data_only=False)
     sheet = workbook.worksheets[0]
     rows = [tuple(row) for row in sheet.iter_rows(values_only=True)]

@@ -8,7 +8,6 @@ grouping). OHSS is the long series; CBP carries the months after the workbook en
 
 from pathlib import Path
 
-import openpyxl
 import pandas as pd
 
 from hemisphere.northern_triangle._columns import SourceFormatError, normalise
@@ -44,6 +43,8 @@ def month_start(fiscal_year: pd.Series, month_name: pd.Series) -> pd.Series:
 
 def read_ohss_sheet(path: Path, sheet: str) -> pd.DataFrame:
     """One sheet of the OHSS workbook as a frame with snake-case headers."""
+    import openpyxl  # only converters read workbooks; notebooks importing this module should not pay for it
+
     workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
     try:
         if sheet not in workbook.sheetnames:

@@ -8,6 +8,7 @@ puts them side by side per group, as of a date, from the theme's tables.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 import pandas as pd
 
@@ -23,9 +24,13 @@ def timeline(designations: pd.DataFrame, as_of) -> pd.DataFrame:
     return chosen.sort_values(["date", "organization", "instrument"]).reset_index(drop=True)
 
 
-def _patterns(fto_row) -> list[re.Pattern]:
+def _patterns(fto_row) -> tuple[re.Pattern, ...]:
     """How a group may be named in a strike announcement: its name and its acronym."""
-    name = fto_row["name"]
+    return _name_patterns(fto_row["name"])
+
+
+@lru_cache(maxsize=None)
+def _name_patterns(name: str) -> tuple[re.Pattern, ...]:
     base = re.sub(r"\s*\(.*\)\s*$", "", name).strip()
     found = [re.compile(re.escape(base), re.IGNORECASE)]
     acronym = re.search(r"\(([^)]+)\)\s*$", name)
@@ -33,7 +38,7 @@ def _patterns(fto_row) -> list[re.Pattern]:
         short = acronym.group(1).split(",")[0].strip()
         if len(short) >= 3:
             found.append(re.compile(r"\b" + re.escape(short) + r"\b"))
-    return found
+    return tuple(found)
 
 
 def _names(fto_row, text: str) -> bool:
@@ -71,7 +76,7 @@ def announcement_targets(strikes: pd.DataFrame, fto: pd.DataFrame) -> pd.DataFra
     for strike in strikes.itertuples(index=False):
         text = strike.claimed_affiliation if isinstance(strike.claimed_affiliation, str) else ""
         listed = fto_module.on_list(fto, strike.date)
-        groups = [group["name"] for _, group in listed.iterrows() if _names(group, text)]
+        groups = [group["name"] for group in listed.to_dict("records") if _names(group, text)]
         if groups:
             target = NAMED_GROUP
         elif _GENERIC_WORDING.search(text):
