@@ -2,7 +2,8 @@
 
 A chart states its finding in the title, its units in the subtitle, and its sources in a line
 built from the data catalogue; US administrations are shaded on time axes and policy events
-from the register are marked with a numbered key. Colours come from the Okabe-Ito palette,
+from the register are marked with a numbered key (fiscal-year bar charts are shaded by date,
+so a fiscal year that straddles an inauguration shows both administrations). Colours come from the Okabe-Ito palette,
 which stays distinguishable for the common forms of colour-blindness. Files are written
 byte-identically from run to run so that re-rendering makes no diff.
 
@@ -34,7 +35,9 @@ from matplotlib.figure import Figure
 from hemisphere import catalogue, events, paths
 
 THEMES = ("eradication", "northern_triangle", "venezuela", "terrorist_designation", "overview", "general")
-TIME_AXES = ("year", "date", None)
+# "year": x in (decimal) calendar years; "date": matplotlib dates; "fiscal_year": bars centred on
+# US fiscal years (FY N runs 1 October N-1 to 30 September N); None: no time axis.
+TIME_AXES = ("year", "date", "fiscal_year", None)
 
 # A4 (210 mm) less 20 mm margins either side: the chart fills the text width at 100 %.
 WIDTH_INCHES = 6.7
@@ -129,6 +132,19 @@ def to_decimal_year(moment) -> float:
     return stamp.year + (stamp - start) / length
 
 
+def to_fiscal_position(moment) -> float:
+    """A date on an axis whose bars sit on US fiscal years: FY N spans N-0.5 to N+0.5.
+
+    Why: budget and aid bars are drawn per fiscal year (1 October to 30 September), so an
+    inauguration on 20 January falls about 30% of the way into the year's bar, not at its edge.
+    """
+    stamp = pd.Timestamp(moment)
+    fiscal_year = stamp.year + (1 if stamp.month >= 10 else 0)
+    start = pd.Timestamp(year=fiscal_year - 1, month=10, day=1)
+    length = pd.Timestamp(year=fiscal_year, month=10, day=1) - start
+    return fiscal_year - 0.5 + (stamp - start) / length
+
+
 class Chart:
     """One report chart: a matplotlib figure plus the contract's title, shading, events and source."""
 
@@ -174,6 +190,8 @@ class Chart:
     def _x(self, moment) -> float:
         if self.time_axis == "year":
             return to_decimal_year(moment)
+        if self.time_axis == "fiscal_year":
+            return to_fiscal_position(moment)
         return mdates.date2num(pd.Timestamp(moment).to_pydatetime())
 
     def _all_axes(self):
@@ -236,7 +254,7 @@ class Chart:
         if self.time_axis is not None:
             for ax in self._all_axes():
                 self._shade_administrations(ax)
-                if self.time_axis == "year":
+                if self.time_axis in ("year", "fiscal_year"):
                     _whole_year_ticks(ax)
         keyed = self._draw_events()
         self._lay_out(sources, keyed, note)
@@ -335,7 +353,9 @@ def source_text(sources: list[str], data_note: str = "", limit: int = 3 * 135) -
 
 
 def _whole_year_ticks(ax) -> None:
-    """Years as 2017, never 2017.5 or 2,017."""
+    """Years as 2017, never 2017.5 or 2,017 (ticks a view placed itself, such as 'FY17', are kept)."""
+    if isinstance(ax.xaxis.get_major_locator(), matplotlib.ticker.FixedLocator):
+        return
     ax.xaxis.set_major_locator(matplotlib.ticker.MaxNLocator(integer=True, steps=[1, 2, 5, 10]))
     ax.xaxis.set_major_formatter(matplotlib.ticker.FuncFormatter(lambda value, _: f"{value:.0f}"))
 

@@ -103,6 +103,28 @@ def test_decimal_year_places_dates_within_the_year():
     assert 2017.99 < charts.to_decimal_year("2017-12-31") < 2018.0
 
 
+def test_fiscal_position_puts_an_inauguration_inside_its_fiscal_year():
+    """FY2017 (1 Oct 2016 - 30 Sep 2017) spans 2016.5-2017.5; 20 January sits 111 days in."""
+    assert charts.to_fiscal_position("2016-10-01") == 2016.5
+    assert charts.to_fiscal_position("2017-01-20") == pytest.approx(2016.5 + 111 / 365)
+    assert 2017.49 < charts.to_fiscal_position("2017-09-30") < 2017.5
+
+
+def test_fiscal_year_bars_are_shaded_and_keep_their_own_ticks(tmp_path, monkeypatch):
+    """Tiny fixture: bars on FY2016-FY2018 are shaded Obama then Trump I; the FY labels stay."""
+    monkeypatch.setattr(charts, "_display_image", lambda *args: None)
+    charts.set_output_dir(tmp_path)
+    chart = charts.Chart(theme="general", name="fy", title="t", subtitle="s", alt="a", time_axis="fiscal_year")
+    chart.ax.bar([2016, 2017, 2018], [1, 2, 3])
+    chart.ax.set_xticks([2016, 2017, 2018], ["FY16", "FY17", "FY18"])
+    chart.show(sources=["administrations"])
+    assert chart._shaded == {"Democratic": ["Obama"], "Republican": ["Trump I"]}
+    assert [label.get_text() for label in chart.ax.get_xticklabels()] == ["FY16", "FY17", "FY18"]
+    shading = [patch for patch in chart.ax.patches if patch.get_zorder() == -10]
+    obama_ends = min(patch.get_x() + patch.get_width() for patch in shading)
+    assert obama_ends == pytest.approx(charts.to_fiscal_position("2017-01-20"))
+
+
 def test_every_shaded_administration_is_named_in_the_key(tmp_path, monkeypatch):
     monkeypatch.setattr(charts, "_display_image", lambda *args: None)
     charts.set_output_dir(tmp_path)

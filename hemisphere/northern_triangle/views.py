@@ -73,7 +73,7 @@ def aid_obligations(obligations: pd.DataFrame, partial_year: int | None, band: t
     chart = charts.Chart(theme=THEME, name="aid_obligations", title=title,
                          subtitle="US foreign assistance obligated, millions of current US dollars, by fiscal year"
                                   + ("; the last year is partial (hollow marker)" if partial_year else ""),
-                         alt=alt, time_axis="year", height=3.4)
+                         alt=alt, time_axis="fiscal_year", height=3.4)
     ax = chart.ax
     styles = line_styles([c for c in obligations.columns if c != "Central America Region"], skip=(charts.COLORS["grey"],))
     styles["Central America Region"] = {"color": charts.COLORS["grey"], "ls": "--", "lw": 1.2}
@@ -100,7 +100,7 @@ def aid_stages(stages: pd.DataFrame, title: str, alt: str, countries_text: str) 
     chart = charts.Chart(theme=THEME, name="aid_stages", title=title,
                          subtitle=f"{countries_text}: millions of current US dollars by fiscal year; a missing bar is a "
                                   "stage the release does not report for every chosen country",
-                         alt=alt, time_axis=None, height=3.0)
+                         alt=alt, time_axis="fiscal_year", height=3.0)
     ax = chart.ax
     width = 0.27
     for offset, stage in zip((-width, 0, width), STAGE_LABELS):
@@ -135,7 +135,7 @@ def central_america_budget(aid_budget: pd.DataFrame, title: str, alt: str) -> No
                          subtitle="Region-wide Strategy for Engagement in Central America lines, millions of current US "
                                   "dollars by fiscal year; each bar names its source, and figures that disagree stand "
                                   "side by side",
-                         alt=alt, time_axis=None, height=3.4)
+                         alt=alt, time_axis="fiscal_year", height=3.4)
     ax = chart.ax
     for year in range(first, last + 1):
         present = rows[rows["fiscal_year"] == year]
@@ -238,7 +238,7 @@ def family_status(shares: pd.DataFrame, title: str, alt: str, partial_year: int 
     chart = charts.Chart(theme=THEME, name="encounters_family_status", title=title,
                          subtitle="Southwest-border Border Patrol encounters per fiscal year, by family status"
                                   + (f"; FY{partial_year} partial" if partial_year else ""),
-                         alt=alt, time_axis="year", height=3.0)
+                         alt=alt, time_axis="fiscal_year", height=3.0)
     ax = chart.ax
     bottom = pd.Series(0.0, index=shares.index)
     for status in [s for s in FAMILY_COLOURS if s in shares.columns]:
@@ -255,7 +255,7 @@ def northern_triangle_share(share: pd.DataFrame, title: str, alt: str) -> None:
     chart = charts.Chart(theme=THEME, name="northern_triangle_share", title=title,
                          subtitle="Guatemalan, Honduran and Salvadoran citizens as a share of southwest-border Border "
                                   "Patrol encounters, by fiscal year (hollow: partial year)",
-                         alt=alt, time_axis="year", height=2.8)
+                         alt=alt, time_axis="fiscal_year", height=2.8)
     ax = chart.ax
     complete = share[share["complete"]]
     ax.plot(complete.index, complete["share"] * 100, color=charts.COLORS["blue"], marker="o", ms=3)
@@ -335,7 +335,7 @@ def removals(by_year: pd.DataFrame, title: str, alt: str, first_year: int | None
     chart = charts.Chart(theme=THEME, name="removals", title=title,
                          subtitle="ICE removals by country of citizenship, by fiscal year; \"no figure\" marks a year "
                                   "for which none could be sourced",
-                         alt=alt, time_axis="year", height=2.8)
+                         alt=alt, time_axis="fiscal_year", height=2.8)
     ax = chart.ax
     countries = list(by_year.columns)
     colours = country_colours(countries)
