@@ -2,10 +2,10 @@
 
 A chart states its finding in the title, its units in the subtitle, and its sources in a line
 built from the data catalogue; US administrations are shaded on time axes and policy events
-from the register are marked with a numbered key (fiscal-year bar charts are shaded by date,
-so a fiscal year that straddles an inauguration shows both administrations). Colours come from the Okabe-Ito palette,
-which stays distinguishable for the common forms of colour-blindness. Files are written
-byte-identically from run to run so that re-rendering makes no diff.
+from the register are marked with a numbered key (fiscal-year charts are shaded by date, so a
+fiscal year that straddles an inauguration shows both administrations). Colours come from the
+Okabe-Ito palette, which stays distinguishable for the common forms of colour-blindness. Files
+are written byte-identically from run to run so that re-rendering makes no diff.
 
 Usage::
 

@@ -34,23 +34,24 @@ def load(name: str, descriptor_path: Path | None = None) -> pd.DataFrame:
     return table
 
 
-class SharedMetadata(dict):
-    """A table's catalogue block, shared (not copied) by every frame derived from the table.
+class _SharedWhenCopied:
+    """Deep copies return the object itself.
 
     Why: pandas deep-copies `.attrs` into the result of every operation, and a catalogue block
     (schema, sources, caveats) made that copy most of the cost of row-by-row work. The block
     is read, never edited, so one shared instance is safe.
     """
 
-    def __deepcopy__(self, memo: dict) -> SharedMetadata:
+    def __deepcopy__(self, memo: dict):
         return self
 
 
-class SharedSources(list):
+class SharedMetadata(_SharedWhenCopied, dict):
+    """A table's catalogue block, shared (not copied) by every frame derived from the table."""
+
+
+class SharedSources(_SharedWhenCopied, list):
     """A table's source list, shared like SharedMetadata."""
-
-    def __deepcopy__(self, memo: dict) -> SharedSources:
-        return self
 
 
 def _read_raw(name: str, path: Path) -> pd.DataFrame:
