@@ -41,11 +41,13 @@ def notebook_path(notebook: str) -> Path:
 
 
 def execute_notebook(notebook: str, parameters: dict | None = None, output_dir: Path | None = None,
-                     figures_dir: Path | None = None, source: Path | None = None) -> Path:
+                     figures_dir: Path | None = None, source: Path | None = None,
+                     kernel_manager_class: type | None = None) -> Path:
     """Run `notebook` with `parameters` (validated first); return the executed copy's path.
 
     `source` runs another notebook file under this notebook's declaration (used by tests
-    with fixture notebooks).
+    with fixture notebooks). `kernel_manager_class` starts the kernel another way (the
+    build's forked kernels, see hemisphere.build.zygote).
     """
     import papermill
     from papermill.exceptions import PapermillExecutionError
@@ -61,6 +63,7 @@ def execute_notebook(notebook: str, parameters: dict | None = None, output_dir: 
     injected = dict(values, hemisphere_figures_dir=str(figures_dir))
     output = output_dir / f"{notebook}.ipynb"
     os.environ.update(KERNEL_ENVIRONMENT)
+    client_options = {"kernel_manager_class": kernel_manager_class} if kernel_manager_class else {}
     try:
         papermill.execute_notebook(
             str(source), str(output), parameters=injected, kernel_name=KERNEL,
@@ -68,6 +71,7 @@ def execute_notebook(notebook: str, parameters: dict | None = None, output_dir: 
             cwd=str(paths.NOTEBOOKS),
             # The kernel listens on loopback only; its warning about unencrypted TCP is noise here.
             extra_arguments=["--IPKernelApp.log_level=CRITICAL"],
+            **client_options,
         )
     except PapermillExecutionError as error:
         raise NotebookError(notebook, _source_cell_number(output, error.cell_index),

@@ -2,15 +2,39 @@
 
 import re
 
+import pytest
+
 from hemisphere import paths
 
 CODE = [p for p in (paths.ROOT / "hemisphere").rglob("*.py")]
-NETWORK = re.compile(r"^\s*(import|from)\s+(requests|urllib\.request|http\.client|socket|httpx|aiohttp)\b", re.M)
+NETWORK = re.compile(r"^\s*(import|from)\s+(requests|urllib\.request|http\.client|httpx|aiohttp)\b", re.M)
+# Sockets are allowed for talking to local processes only: Unix domain sockets, never an address.
+SOCKET_IMPORT = re.compile(r"^\s*(import|from)\s+socket\b", re.M)
+SOCKET_CREATION = re.compile(r"socket\.socket\(([^)]*)\)")
+INTERNET_SOCKET = re.compile(r"AF_INET|create_connection|getaddrinfo|create_server|gethostbyname")
+
+
+def local_sockets_only(text: str) -> bool:
+    created = SOCKET_CREATION.findall(text)
+    return (not INTERNET_SOCKET.search(text)
+            and all("AF_UNIX" in arguments or "fileno=" in arguments for arguments in created))
 
 
 def test_package_opens_no_network_connection():
     offenders = [p.name for p in CODE if NETWORK.search(p.read_text())]
+    offenders += [p.name for p in CODE
+                  if SOCKET_IMPORT.search(p.read_text()) and not local_sockets_only(p.read_text())]
     assert offenders == []
+
+
+@pytest.mark.parametrize("code", [
+    "import socket\nsocket.socket(socket.AF_INET, socket.SOCK_STREAM)",
+    "import socket\nsocket.socket()",
+    "import socket\nsocket.create_connection(('pypi.org', 443))",
+])
+def test_network_sockets_are_spotted(code):
+    """Test fixtures: code the scan must refuse."""
+    assert not local_sockets_only(code)
 
 
 def test_no_machine_paths_in_code_or_notebooks():

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import shutil
 import sys
 import tempfile
@@ -10,9 +11,9 @@ from concurrent.futures import ThreadPoolExecutor, as_completed
 from pathlib import Path
 
 from hemisphere import data, paths
-from hemisphere.build import cache
+from hemisphere.build import cache, zygote
 from hemisphere.build.config import Section
-from hemisphere.execute import NotebookError, execute_notebook
+from hemisphere.execute import KERNEL_ENVIRONMENT, NotebookError, execute_notebook
 
 
 def run_sections(sections: tuple[Section, ...], jobs: int, progress: bool = True) -> tuple[dict[str, str], list[str]]:
@@ -22,20 +23,23 @@ def run_sections(sections: tuple[Section, ...], jobs: int, progress: bool = True
     stale = [s for s in sections if not cache.is_fresh(s.notebook, keys[s.notebook])]
     failures: list[NotebookError] = []
     if stale:
-        data.validate_all()  # a malformed table is bad input: say so before starting kernels
-        _warm_up_pdf_writer()
-        bar = _progress_bar(len(stale), progress)
-        with ThreadPoolExecutor(max_workers=max(1, min(jobs, len(stale)))) as pool:
-            futures = {pool.submit(_execute_into_cache, s, keys[s.notebook]): s for s in stale}
-            for future in as_completed(futures):
-                section = futures[future]
-                try:
-                    future.result()
-                except NotebookError as error:
-                    failures.append(error)
-                bar.set_postfix_str(section.notebook)
-                bar.update(1)
-        bar.close()
+        # The kernels' zygote imports while the tables are checked; one notebook needs none.
+        forking = zygote.serving(KERNEL_ENVIRONMENT) if len(stale) > 1 else contextlib.nullcontext()
+        with forking as manager:
+            data.validate_all()  # a malformed table is bad input: say so before starting kernels
+            _warm_up_pdf_writer()
+            bar = _progress_bar(len(stale), progress)
+            with ThreadPoolExecutor(max_workers=max(1, min(jobs, len(stale)))) as pool:
+                futures = {pool.submit(_execute_into_cache, s, keys[s.notebook], manager): s for s in stale}
+                for future in as_completed(futures):
+                    section = futures[future]
+                    try:
+                        future.result()
+                    except NotebookError as error:
+                        failures.append(error)
+                    bar.set_postfix_str(section.notebook)
+                    bar.update(1)
+            bar.close()
     if failures:
         raise failures[0]
     return keys, [s.notebook for s in stale]
@@ -61,13 +65,13 @@ def _progress_bar(total: int, enabled: bool):
                 disable=not enabled, leave=False)
 
 
-def _execute_into_cache(section: Section, key: str) -> None:
+def _execute_into_cache(section: Section, key: str, manager: type | None = None) -> None:
     """Execute in a scratch folder and swap it in whole, so the cache never holds half a run."""
     (paths.BUILD / "cache").mkdir(parents=True, exist_ok=True)
     scratch = Path(tempfile.mkdtemp(prefix=f"{section.notebook}.", dir=paths.BUILD / "cache"))
     try:
         executed = execute_notebook(section.notebook, section.parameters, output_dir=scratch,
-                                    figures_dir=scratch / "figures")
+                                    figures_dir=scratch / "figures", kernel_manager_class=manager)
     except NotebookError as error:
         failed = paths.BUILD / "failed"
         failed.mkdir(parents=True, exist_ok=True)
