@@ -78,9 +78,10 @@ def publishers(names: list[str]) -> list[str]:
     seen: list[str] = []
     for name in names:
         for source in resource(name)["sources"]:
-            publisher = source.get("publisher") or source.get("title", "")
-            if publisher and publisher not in seen:
-                seen.append(publisher)
+            # A source compiled from several publishers names them joined by "; ".
+            for publisher in (source.get("publisher") or source.get("title", "")).split(";"):
+                if publisher.strip() and publisher.strip() not in seen:
+                    seen.append(publisher.strip())
     return seen
 
 

@@ -27,6 +27,7 @@ from pathlib import Path
 
 import matplotlib
 import matplotlib.dates as mdates
+import matplotlib.text
 import matplotlib.ticker
 import numpy as np
 import pandas as pd
@@ -230,9 +231,10 @@ class Chart:
                 ax.axvline(x, color="#444444", lw=0.7, ls=(0, (3, 2)), zorder=1)
                 near = last_x is not None and (x - last_x) < (high - low) * 0.03
                 level = level + 1 if near else 0
-                ax.text(x, 0.93 - 0.085 * level, str(number), transform=ax.get_xaxis_transform(),
-                        ha="center", va="center", fontsize=6.5, color="white", fontweight="bold", zorder=6,
-                        bbox={"boxstyle": "circle,pad=0.22", "fc": "#444444", "ec": "none"})
+                ax.add_artist(_EventBadge(
+                    x, 0.93 - 0.085 * level, str(number), transform=ax.get_xaxis_transform(),
+                    ha="center", va="center", fontsize=6.5, color="white", fontweight="bold", zorder=6,
+                    clip_on=False, bbox={"boxstyle": "circle,pad=0.22", "fc": "#444444", "ec": "none"}))
                 last_x = x
         return keyed
 
@@ -329,6 +331,41 @@ class Chart:
             raise ChartError(f"chart {self.name!r}: content runs {over:.2f} in past the figure's edge "
                              f"(drawn {drawn.x0:.2f}-{drawn.x1:.2f} x {drawn.y0:.2f}-{drawn.y1:.2f} in, "
                              f"figure {width:.2f} x {height:.2f} in); move or shorten the legend or labels")
+
+
+class _EventBadge(matplotlib.text.Text):
+    """An event's numbered badge that steps down below a legend it would otherwise cover.
+
+    Badges sit near the top of the plot, where legends usually are too. Where they meet depends
+    on the period a reader chooses, so the badge decides when drawn, once the legend's place is
+    known: it keeps its event line and moves just below the legend.
+    """
+
+    GAP_POINTS = 3
+
+    def draw(self, renderer) -> None:
+        nominal = self._y
+        try:
+            self._y = self._clear_of_legends(renderer)
+            super().draw(renderer)
+        finally:
+            self._y = nominal
+
+    def _clear_of_legends(self, renderer) -> float:
+        ax = self.axes
+        gap = self.GAP_POINTS * renderer.points_to_pixels(1.0)
+        mine = self.get_window_extent(renderer).padded(renderer.points_to_pixels(self.get_fontsize() * 0.4))
+        legends = [legend for legend in (ax.get_legend(), *self.figure.legends) if legend is not None]
+        lowest = None
+        for legend in legends:
+            box = legend.get_window_extent(renderer)
+            if box.x0 - gap < mine.x1 and mine.x0 < box.x1 + gap and box.y0 - gap < mine.y1 and mine.y0 < box.y1 + gap:
+                lowest = box.y0 if lowest is None else min(lowest, box.y0)
+        if lowest is None:
+            return self._y
+        centre = lowest - gap - mine.height / 2
+        moved = ax.transAxes.inverted().transform((0, centre))[1] - (0.93 - self._y)  # keep its stacking
+        return moved if moved > 0.05 else self._y  # a legend filling the plot: nowhere better to go
 
 
 def _write_opaque_png(figure: Figure, path: Path) -> None:

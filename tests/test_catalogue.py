@@ -52,3 +52,13 @@ def test_conflicting_estimates_are_listed_with_their_labels():
     assert set(table["Table"]) == {t for t, *_ in appendix.CONFLICTS}
     coca = table.loc[table["Table"] == "coca_cultivation", "Labels in the data"].item()
     assert "UNODC" in coca and "US government (ONDCP)" in coca
+
+
+def test_source_lines_name_each_publisher_once():
+    """Tables compiled from several publishers list them joined by '; '; a source line names each once."""
+    every_table = [resource["name"] for resource in catalogue.resources()]
+    named = catalogue.publishers(every_table)
+    assert len(named) == len(set(named))
+    assert not [publisher for publisher in named if ";" in publisher or publisher != publisher.strip()]
+    spelled_alike = {publisher.replace("U.S.", "US") for publisher in named}
+    assert len(spelled_alike) == len(named), "one publisher spelled two ways (U.S. / US)"

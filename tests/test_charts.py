@@ -1,5 +1,6 @@
 """The chart contract: what every chart must carry, and byte-identical files."""
 
+import matplotlib.text
 import pandas as pd
 import pytest
 
@@ -159,3 +160,36 @@ def test_content_running_off_the_figure_is_refused(tmp_path):
     with pytest.raises(charts.ChartError, match="fixture_chart.*past the figure's edge"):
         chart.show(sources=["administrations"])
 
+
+
+def _badge_and_legend_boxes(chart, monkeypatch):
+    """Where the badges are drawn (recorded as they draw), and the legend's box."""
+    drawn, text_draw = [], matplotlib.text.Text.draw
+
+    def recording_draw(self, renderer):
+        if isinstance(self, charts._EventBadge):
+            drawn.append(self.get_window_extent(renderer))
+        return text_draw(self, renderer)
+
+    monkeypatch.setattr(matplotlib.text.Text, "draw", recording_draw)
+    chart.figure.canvas.draw()
+    return drawn, chart.ax.get_legend().get_window_extent(chart.figure.canvas.get_renderer())
+
+
+@pytest.mark.parametrize("legend_place", ["upper left", "upper right"])
+def test_event_badges_step_below_a_legend_they_would_cover(tmp_path, monkeypatch, legend_place):
+    """Tiny fixture: a legend in a top corner and events under it and away from it."""
+    monkeypatch.setattr(charts, "_display_image", lambda *args: None)
+    charts.set_output_dir(tmp_path)
+    chart = charts.Chart(theme="general", name="fixture_chart", title="A fixture rises", subtitle="Units of nothing",
+                         alt="Fixture line chart", time_axis="year")
+    chart.ax.plot(YEARS, VALUES, label="a fixture series with a long legend label")
+    chart.ax.legend(loc=legend_place)
+    chart.mark_events(pd.DataFrame({"date": pd.to_datetime(["2015-03-01", "2016-07-01", "2017-12-01"]),
+                                    "label": ["left (fixture)", "middle (fixture)", "right (fixture)"]}))
+    chart.show(sources=["administrations"])
+    badges, legend = _badge_and_legend_boxes(chart, monkeypatch)
+    assert len(badges) == 3
+    assert not any(badge.overlaps(legend) for badge in badges)
+    tops = sorted(badge.y1 for badge in badges)
+    assert tops[0] < legend.y0 < tops[-1], "one badge should have moved below the legend, another not"
