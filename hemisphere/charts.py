@@ -3,9 +3,11 @@
 A chart states its finding in the title, its units in the subtitle, and its sources in a line
 built from the data catalogue; US administrations are shaded on time axes and policy events
 from the register are marked with a numbered key (fiscal-year charts are shaded by date, so a
-fiscal year that straddles an inauguration shows both administrations). Colours come from the
-Okabe-Ito palette, which stays distinguishable for the common forms of colour-blindness. Files
-are written byte-identically from run to run so that re-rendering makes no diff.
+fiscal year that straddles an inauguration shows both administrations; a grid whose columns
+are decisions gets a band naming the administration that made each, see `shade_decisions`).
+Colours come from the Okabe-Ito palette, which stays distinguishable for the common forms of
+colour-blindness. Files are written byte-identically from run to run so that re-rendering
+makes no diff.
 
 Usage::
 
@@ -27,6 +29,7 @@ from pathlib import Path
 
 import matplotlib
 import matplotlib.dates as mdates
+import matplotlib.patches
 import matplotlib.text
 import matplotlib.ticker
 import numpy as np
@@ -237,6 +240,41 @@ class Chart:
                     clip_on=False, bbox={"boxstyle": "circle,pad=0.22", "fc": "#444444", "ec": "none"}))
                 last_x = x
         return keyed
+
+    def shade_decisions(self, decided: dict[float, object], ax=None, width: float = 1.0) -> None:
+        """Band above a category axis, each column coloured by the administration that decided it.
+
+        For charts whose columns are decisions rather than periods (a determination signed in
+        September for the next fiscal year): `decided` maps each column's centre on the x axis
+        to the date of its decision. Runs of one administration are named over the band, and
+        the footer's key names them, as on time axes.
+        """
+        ax = self.ax if ax is None else ax
+        terms = events.administrations()
+        runs: list[list] = []  # [administration, party, left, right]
+        for centre, moment in sorted(decided.items()):
+            stamp = pd.Timestamp(moment)
+            term = terms[(terms["start_date"] <= stamp) & (terms["end_date"].isna() | (stamp < terms["end_date"]))]
+            if term.empty:
+                raise ChartError(f"chart {self.name!r}: no administration in office on {stamp:%Y-%m-%d}")
+            name, party = term.iloc[0]["administration"], term.iloc[0]["party"]
+            left, right = centre - width / 2, centre + width / 2
+            if runs and runs[-1][0] == name and abs(runs[-1][3] - left) < 1e-9:
+                runs[-1][3] = right
+            else:
+                runs.append([name, party, left, right])
+        band = ax.get_xaxis_transform()  # x in data, y in axes fractions
+        for name, party, left, right in runs:
+            ax.add_patch(matplotlib.patches.Rectangle(
+                (left, 1.012), right - left, 0.035, transform=band, clip_on=False, lw=0.5,
+                fc=ADMINISTRATION_FILL[party], ec="#BBBBBB"))
+            span_inches = (right - left) / abs(np.diff(ax.get_xlim())[0]) * ax.get_position().width * WIDTH_INCHES
+            if span_inches > 0.055 * len(name):
+                ax.text((left + right) / 2, 1.055, name, transform=band, ha="center", va="bottom",
+                        fontsize=6.5, color="#8A8A8A", clip_on=False)
+            self._shaded.setdefault(party, [])
+            if name not in self._shaded[party]:
+                self._shaded[party].append(name)
 
     # -- finishing --------------------------------------------------------------------------
     def source_line(self, sources: list[str]) -> str:

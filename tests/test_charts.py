@@ -193,3 +193,20 @@ def test_event_badges_step_below_a_legend_they_would_cover(tmp_path, monkeypatch
     assert not any(badge.overlaps(legend) for badge in badges)
     tops = sorted(badge.y1 for badge in badges)
     assert tops[0] < legend.y0 < tops[-1], "one badge should have moved below the legend, another not"
+
+
+def test_decision_band_names_the_administration_that_decided_each_column(tmp_path, monkeypatch):
+    """Tiny fixture: three columns decided in Sep 2016, Sep 2017 and Sep 2018."""
+    monkeypatch.setattr(charts, "_display_image", lambda *args: None)
+    charts.set_output_dir(tmp_path)
+    chart = charts.Chart(theme="general", name="fixture_chart", title="A fixture grid", subtitle="Units of nothing",
+                         alt="Fixture grid", time_axis=None)
+    chart.ax.bar([0.5, 1.5, 2.5], [1, 2, 3], width=1)
+    chart.ax.set_xlim(0, 3)
+    chart.shade_decisions({0.5: "2016-09-12", 1.5: "2017-09-13", 2.5: "2018-09-11"})
+    bands = [patch for patch in chart.ax.patches if patch.get_y() > 1]
+    assert [(band.get_x(), band.get_width()) for band in bands] == [(0.0, 1.0), (1.0, 2.0)]  # Obama, then Trump I
+    assert chart._shaded == {"Democratic": ["Obama"], "Republican": ["Trump I"]}
+    chart.show(sources=["administrations"])
+    with pytest.raises(charts.ChartError, match="no administration in office on 1900-01-01"):
+        chart.shade_decisions({0.5: "1900-01-01"})

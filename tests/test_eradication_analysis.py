@@ -122,6 +122,14 @@ def test_majors_grid_marks_colombia_fy2026(majors):
     assert grid.loc["Bolivia", "FY19"] == "failed, no waiver"
 
 
+def test_determinations_are_dated_by_signature_not_fiscal_year(majors):
+    """The FY2018 determination was signed by the Trump administration in September 2017."""
+    signed = analysis.determination_dates(majors)
+    assert signed["FY18"] == pd.Timestamp("2017-09-13")
+    assert signed["FY17"] == pd.Timestamp("2016-09-12")
+    assert set(signed) == set(analysis.majors_grid(majors, ["Colombia"]).columns)
+
+
 def test_index_to_base_year():
     series = pd.Series({2013: 290.0, 2023: 2664.0}, name="fixture")  # UNODC Colombia production, tonnes
     assert analysis.index_to_base(series, 2013).loc[2023] == pytest.approx(2664 / 290 * 100)

@@ -389,6 +389,16 @@ def majors_grid(majors: pd.DataFrame, countries: list[str]) -> pd.DataFrame:
     return grid
 
 
+def determination_dates(majors: pd.DataFrame) -> dict[str, pd.Timestamp]:
+    """Date each fiscal year's determination was signed, keyed like `majors_grid`'s columns ('FY18').
+
+    Why: a determination for FY N is signed in September of N-1, so it belongs to the
+    administration in office then, not to the one in office during the fiscal year.
+    """
+    signed = majors.dropna(subset=["date_signed"]).groupby("fiscal_year")["date_signed"].min()
+    return {f"FY{int(year) % 100:02d}": pd.Timestamp(date) for year, date in signed.items()}
+
+
 # --- demand -----------------------------------------------------------------------------------
 
 def overdose_rates(overdoses: pd.DataFrame) -> pd.DataFrame:

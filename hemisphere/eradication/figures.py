@@ -230,11 +230,13 @@ MAJORS_CATEGORIES = [
 
 
 def majors_grid(grid: pd.DataFrame, highlight: dict[tuple[str, str], tuple[str, str]], *, title: str,
-                subtitle: str, alt: str) -> None:
+                subtitle: str, alt: str, signed: dict[str, pd.Timestamp]) -> None:
     """The majors list as a country-by-fiscal-year grid of statuses.
 
     `highlight` maps (country, fiscal-year column) to (mark, explanation): the cell is outlined,
-    the mark printed in it, and the explanation given in the note under the chart.
+    the mark printed in it, and the explanation given in the note under the chart. `signed`
+    dates each column's determination (`analysis.determination_dates`), for the band naming the
+    administration that made it.
     """
     codes = {status: number for number, (status, _, _) in enumerate(MAJORS_CATEGORIES)}
     unknown = sorted(set(np.ravel(grid.to_numpy())) - set(codes))
@@ -256,6 +258,8 @@ def majors_grid(grid: pd.DataFrame, highlight: dict[tuple[str, str], tuple[str, 
     ax.set_xticks(np.arange(grid.shape[1]) + 0.5, grid.columns, fontsize=6.5)
     ax.set_yticks(np.arange(grid.shape[0]) + 0.5, grid.index, fontsize=7.5)
     ax.invert_yaxis()
+    ax.set_xlim(0, grid.shape[1])
+    chart.shade_decisions({column + 0.5: signed[label] for column, label in enumerate(grid.columns) if label in signed})
     ax.grid(False)
     for spine in ax.spines.values():
         spine.set_visible(False)
