@@ -462,7 +462,11 @@ def _format_cell(value, fmt: str | None) -> str:
     return str(value)
 
 
+# A table kept whole on one page: at most this many rows and this many printed lines.
 SHORT_TABLE_ROWS = 15
+SHORT_TABLE_LINES = 30
+# Characters across the text width at the tables' print size, shared among the columns.
+TABLE_LINE_CHARACTERS = 110
 IDENTIFIER = re.compile(r"[a-z][a-z0-9]*(_[a-z0-9]+)+")
 
 
@@ -472,6 +476,22 @@ def humanise(text: str, header: bool = False) -> str:
         return text
     words = text.replace("_", " ")
     return words[0].upper() + words[1:] if header else words
+
+
+def printed_lines(table: pd.DataFrame) -> int:
+    """Rough count of the lines a table takes in print, header included.
+
+    Why: a table kept whole must fit on a page; a dozen rows of wrapped sentences do not,
+    and then the caption is stranded on one page and the table pushed to the next.
+    """
+    width = max(8, TABLE_LINE_CHARACTERS // max(1, len(table.columns)))
+
+    def lines(texts) -> int:
+        return max([1] + [-(-len(text) // width) for text in texts])
+
+    header = lines(humanise(str(column), header=True) for column in table.columns)
+    return header + sum(lines(humanise(_format_cell(value, None)) for value in row)
+                        for row in table.itertuples(index=False))
 
 
 def show_table(table: pd.DataFrame, caption: str, sources: list[str], theme: str | None = None,
@@ -500,7 +520,7 @@ def show_table(table: pd.DataFrame, caption: str, sources: list[str], theme: str
         data_note = f"Table data: report_data/{theme}/{name}.csv"
     source = source_text(sources, data_note, limit=600)
     # Short tables stay on one page; long ones break between rows and repeat their header.
-    size = "short" if len(table) <= SHORT_TABLE_ROWS else "long"
+    size = "short" if len(table) <= SHORT_TABLE_ROWS and printed_lines(table) <= SHORT_TABLE_LINES else "long"
     # The block keeps a short table with its caption and source line when the page breaks.
     display(HTML(
         f'<div class="table-block {size}"><table class="data-table {size}"><caption>{html.escape(caption)}</caption>'

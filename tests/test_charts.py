@@ -210,3 +210,16 @@ def test_decision_band_names_the_administration_that_decided_each_column(tmp_pat
     chart.show(sources=["administrations"])
     with pytest.raises(charts.ChartError, match="no administration in office on 1900-01-01"):
         chart.shade_decisions({0.5: "1900-01-01"})
+
+
+def test_tables_of_wrapped_sentences_may_break_across_pages(capsys, monkeypatch):
+    """Tiny fixtures: ten short numeric rows stay whole; twelve rows of sentences may break."""
+    shown = []
+    monkeypatch.setattr("IPython.display.display", lambda item: shown.append(item.data))
+    numbers = pd.DataFrame({"year": range(2010, 2020), "value": range(10)})
+    sentences = pd.DataFrame({"claim": ["a fixture sentence long enough to wrap over several printed lines " * 2] * 12,
+                              "verdict": ["supported"] * 12})
+    charts.show_table(numbers, caption="Fixture numbers", sources=["administrations"])
+    charts.show_table(sentences, caption="Fixture sentences", sources=["administrations"])
+    assert 'class="table-block short"' in shown[0] and 'class="table-block long"' in shown[1]
+    assert charts.printed_lines(numbers) == 11
