@@ -138,6 +138,21 @@ def test_violence_as_of_keeps_only_ended_periods():
     assert violence.monthly_average(haiti.set_index("period").loc[["Q1"]].reset_index()).iloc[0] == pytest.approx(539)
 
 
+@pytest.mark.parametrize("period, end, span", [
+    ("Q3", "2025-09-30", (0.5, 0.25)), ("Q4", "2025-12-31", (0.75, 0.25)),
+    ("Jan-Jun", "2025-06-30", (0.0, 0.5)), ("year", "2025-12-31", (0.0, 1.0)),
+])
+def test_periods_end_and_span_where_their_months_do(period, end, span):
+    assert violence.period_end(2025, period) == pd.Timestamp(end)
+    assert violence.period_span(period) == pytest.approx(span)
+
+
+def test_haiti_second_half_of_2025_is_counted_by_quarter():
+    haiti = violence.known_by(data.load("homicides"), "2026-08-20").query("country == 'Haiti' and year == 2025")
+    assert dict(zip(haiti["period"], haiti["value"])) == {"Q1": 1617, "Q2": 1500, "Q3": 1247, "Q4": 1523}
+    assert violence.monthly_average(haiti).round(0).tolist() == [539, 500, 416, 508]
+
+
 def test_state_ranking_uses_the_latest_full_year_known():
     by_state = data.load("mexico_homicides_by_state")
     ranking = violence.state_ranking(by_state, "2026-08-20", top=5)

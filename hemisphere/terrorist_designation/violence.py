@@ -38,13 +38,20 @@ def alternatives(homicides: pd.DataFrame, country: str, indicator: str) -> pd.Da
     return merged[merged["_merge"] == "left_only"].drop(columns="_merge").reset_index(drop=True)
 
 
-PERIOD_END = {"year": (12, 31), "Jan-Jun": (6, 30), "Q1": (3, 31), "Q2": (6, 30)}
+# The calendar months each period covers (first, last), within its year.
+PERIOD_MONTHS = {"year": (1, 12), "Jan-Jun": (1, 6), "Q1": (1, 3), "Q2": (4, 6), "Q3": (7, 9), "Q4": (10, 12)}
 
 
 def period_end(year: int, period: str) -> pd.Timestamp:
-    """Last day covered by a row ('year', 'Jan-Jun', 'Q1', 'Q2')."""
-    month, day = PERIOD_END[period]
-    return pd.Timestamp(year=int(year), month=month, day=day)
+    """Last day covered by a row ('year', 'Jan-Jun', 'Q1' ... 'Q4')."""
+    last_month = PERIOD_MONTHS[period][1]
+    return pd.Timestamp(year=int(year), month=last_month, day=1) + pd.offsets.MonthEnd(0)
+
+
+def period_span(period: str) -> tuple[float, float]:
+    """Where a period starts within its year and how long it lasts, in years (for bars on a year axis)."""
+    first, last = PERIOD_MONTHS[period]
+    return (first - 1) / 12, (last - first + 1) / 12
 
 
 def known_by(homicides: pd.DataFrame, as_of) -> pd.DataFrame:
@@ -55,7 +62,7 @@ def known_by(homicides: pd.DataFrame, as_of) -> pd.DataFrame:
 
 def monthly_average(rows: pd.DataFrame) -> pd.Series:
     """Value per month of the period covered, so a quarter and a year can share an axis."""
-    months = rows["period"].map({"year": 12, "Jan-Jun": 6, "Q1": 3, "Q2": 3})
+    months = rows["period"].map({period: last - first + 1 for period, (first, last) in PERIOD_MONTHS.items()})
     return rows["value"] / months
 
 
