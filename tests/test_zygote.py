@@ -136,7 +136,7 @@ async def start(manager_class):
 
 with zygote.serving(KERNEL_ENVIRONMENT) as manager:
     kernel, launcher = asyncio.run(start(manager))
-    print(kernel, launcher, manager.zygote_pid, flush=True)
+    print(kernel, launcher, manager.zygote_pid, manager.zygote_address, flush=True)
     time.sleep(120)
 """
 
@@ -144,12 +144,14 @@ with zygote.serving(KERNEL_ENVIRONMENT) as manager:
 def test_a_killed_build_leaves_no_zygote_kernel_or_launcher():
     build = subprocess.Popen([sys.executable, "-c", KILLED_BUILD], stdout=subprocess.PIPE, text=True)
     try:
-        pids = [int(pid) for pid in build.stdout.readline().split()]
+        *pids, address = build.stdout.readline().split()
+        pids = [int(pid) for pid in pids]
         assert len(pids) == 3, "the fixture build did not start its kernel"
     finally:
         build.kill()
         build.wait()
     assert wait_until_gone(*pids), "a process of the killed build lingers"
+    assert not os.path.exists(os.path.dirname(address)), "the killed build's socket folder was left behind"
 
 
 def test_launcher_runs_other_kernels_unchanged(tmp_path):

@@ -65,26 +65,25 @@ def serving(environment: dict[str, str]):
         return
     folder = tempfile.mkdtemp(prefix="hemisphere-zygote-")  # short path: socket names are limited
     address = os.path.join(folder, "socket")
-    listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-    listener.bind(address)
-    listener.listen(64)  # bound before the zygote exists: an early launcher waits in the backlog
-    process = subprocess.Popen(
-        [sys.executable, "-c", f"from hemisphere.build.zygote import serve; serve({listener.fileno()})"],
-        # Output goes where an ordinary kernel's goes: the build's own stdout and stderr.
-        pass_fds=(listener.fileno(),), env=dict(os.environ, **environment), start_new_session=True,
-        stdin=subprocess.DEVNULL,
-    )
-    listener.close()
+    process = None
     try:
+        with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as listener:
+            listener.bind(address)
+            listener.listen(64)  # bound before the zygote exists: an early launcher waits in the backlog
+            process = subprocess.Popen(
+                [sys.executable, "-c", f"from hemisphere.build.zygote import serve; serve({listener.fileno()})"],
+                # Output goes where an ordinary kernel's goes: the build's own stdout and stderr.
+                pass_fds=(listener.fileno(),), env=dict(os.environ, **environment), start_new_session=True,
+                stdin=subprocess.DEVNULL,
+            )
         manager = _manager_class(address)
-        manager.zygote_pid = process.pid
+        manager.zygote_pid, manager.zygote_address = process.pid, address
         yield manager
     finally:
-        process.terminate()
-        process.wait()
-        with contextlib.suppress(OSError):
-            os.unlink(address)
-            os.rmdir(folder)
+        if process is not None:
+            process.terminate()
+            process.wait()
+        _remove_socket(address)
 
 
 def _manager_class(address: str) -> type[AsyncKernelManager]:
@@ -120,6 +119,14 @@ def serve(listener_fd: int) -> None:
             listener.close()
             _become_kernel(connection)  # never returns
         connection.close()
+    _remove_socket(listener.getsockname())  # the build was killed and cannot tidy up
+
+
+def _remove_socket(address: str) -> None:
+    with contextlib.suppress(OSError):
+        os.unlink(address)
+    with contextlib.suppress(OSError):
+        os.rmdir(os.path.dirname(address))
 
 
 def _become_kernel(connection: socket.socket) -> None:
