@@ -210,13 +210,7 @@ class Chart:
             if right <= left:
                 continue
             ax.axvspan(left, right, color=ADMINISTRATION_FILL[row.party], zorder=-10, lw=0)
-            self._shaded.setdefault(row.party, [])
-            if row.administration not in self._shaded[row.party]:
-                self._shaded[row.party].append(row.administration)
-            span_inches = (right - left) / (high - low) * ax.get_position().width * WIDTH_INCHES
-            if span_inches > 0.055 * len(row.administration):  # room for the name at 6.5 pt
-                ax.text((left + right) / 2, 1.01, row.administration, transform=ax.get_xaxis_transform(),
-                        ha="center", va="bottom", fontsize=6.5, color="#8A8A8A", clip_on=False)
+            self._name_administration(ax, row.administration, row.party, left, right, y=1.01)
         ax.set_xlim(low, high)
 
     def _draw_events(self) -> list[tuple[int, pd.Series]]:
@@ -250,31 +244,33 @@ class Chart:
         the footer's key names them, as on time axes.
         """
         ax = self.ax if ax is None else ax
-        terms = events.administrations()
         runs: list[list] = []  # [administration, party, left, right]
         for centre, moment in sorted(decided.items()):
-            stamp = pd.Timestamp(moment)
-            term = terms[(terms["start_date"] <= stamp) & (terms["end_date"].isna() | (stamp < terms["end_date"]))]
-            if term.empty:
-                raise ChartError(f"chart {self.name!r}: no administration in office on {stamp:%Y-%m-%d}")
-            name, party = term.iloc[0]["administration"], term.iloc[0]["party"]
+            try:
+                term = events.administration_on(moment)
+            except KeyError as error:
+                raise ChartError(f"chart {self.name!r}: {error.args[0]}") from error
             left, right = centre - width / 2, centre + width / 2
-            if runs and runs[-1][0] == name and abs(runs[-1][3] - left) < 1e-9:
+            if runs and runs[-1][0] == term["administration"] and abs(runs[-1][3] - left) < 1e-9:
                 runs[-1][3] = right
             else:
-                runs.append([name, party, left, right])
-        band = ax.get_xaxis_transform()  # x in data, y in axes fractions
+                runs.append([term["administration"], term["party"], left, right])
         for name, party, left, right in runs:
             ax.add_patch(matplotlib.patches.Rectangle(
-                (left, 1.012), right - left, 0.035, transform=band, clip_on=False, lw=0.5,
+                (left, 1.012), right - left, 0.035, transform=ax.get_xaxis_transform(), clip_on=False, lw=0.5,
                 fc=ADMINISTRATION_FILL[party], ec="#BBBBBB"))
-            span_inches = (right - left) / abs(np.diff(ax.get_xlim())[0]) * ax.get_position().width * WIDTH_INCHES
-            if span_inches > 0.055 * len(name):
-                ax.text((left + right) / 2, 1.055, name, transform=band, ha="center", va="bottom",
-                        fontsize=6.5, color="#8A8A8A", clip_on=False)
-            self._shaded.setdefault(party, [])
-            if name not in self._shaded[party]:
-                self._shaded[party].append(name)
+            self._name_administration(ax, name, party, left, right, y=1.055)
+
+    def _name_administration(self, ax, name: str, party: str, left: float, right: float, y: float) -> None:
+        """Note a shaded administration for the footer's key; label it above the plot where it fits."""
+        named = self._shaded.setdefault(party, [])
+        if name not in named:
+            named.append(name)
+        low, high = ax.get_xlim()
+        span_inches = (right - left) / abs(high - low) * ax.get_position().width * WIDTH_INCHES
+        if span_inches > 0.055 * len(name):  # room for the name at 6.5 pt
+            ax.text((left + right) / 2, y, name, transform=ax.get_xaxis_transform(),
+                    ha="center", va="bottom", fontsize=6.5, color="#8A8A8A", clip_on=False)
 
     # -- finishing --------------------------------------------------------------------------
     def source_line(self, sources: list[str]) -> str:

@@ -54,3 +54,13 @@ def select(
 def administrations() -> pd.DataFrame:
     """US administrations with start and end dates (the current one open-ended)."""
     return data.load("administrations")
+
+
+def administration_on(moment) -> pd.Series:
+    """The administration in office on a date (its row of `administrations()`)."""
+    stamp = pd.Timestamp(moment)
+    terms = administrations()
+    term = terms[(terms["start_date"] <= stamp) & (terms["end_date"].isna() | (stamp < terms["end_date"]))]
+    if term.empty:
+        raise KeyError(f"no administration in office on {stamp:%Y-%m-%d} in the administrations table")
+    return term.iloc[0]

@@ -34,3 +34,14 @@ def test_timeline_holds_every_event_in_its_period(start, end, themes, tmp_path):
 def test_unknown_theme_is_named():
     with pytest.raises(ValueError, match="atlantis"):
         timeline.timeline_events("2017-01-01", "2018-01-01", ["atlantis"])
+
+
+def test_administration_on_a_date_follows_inaugurations():
+    """Obama on the eve of the 2017 inauguration, Trump I from 20 January, Trump II open-ended."""
+    from hemisphere import events
+
+    assert events.administration_on("2017-01-19")["administration"] == "Obama"
+    assert events.administration_on("2017-01-20")["administration"] == "Trump I"
+    assert events.administration_on("2026-11-22")["party"] == "Republican"
+    with pytest.raises(KeyError, match="no administration in office on 1900-01-01"):
+        events.administration_on("1900-01-01")
