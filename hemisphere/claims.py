@@ -112,6 +112,26 @@ def evaluates(claim_id: str) -> Callable[[Evaluator], Evaluator]:
     return register
 
 
+# --- the one test window ----------------------------------------------------------------------
+# Claims are tested over both Trump terms (2017-2021, and 2025 to the newest figure), fixed
+# before any verdict was computed, so no verdict depends on a window chosen afterwards.
+TRUMP_TERMS = ("Trump I", "Trump II")
+
+
+def window_terms() -> list[tuple[pd.Timestamp, pd.Timestamp | None]]:
+    """(start, end) of each Trump term from administrations.csv; the open term ends None."""
+    terms = events.administrations().set_index("administration")
+    return [(terms.at[name, "start_date"],
+             None if pd.isna(terms.at[name, "end_date"]) else terms.at[name, "end_date"])
+            for name in TRUMP_TERMS]
+
+
+def in_window(moment) -> bool:
+    """Whether a date falls in either Trump term."""
+    stamp = pd.Timestamp(moment)
+    return any(start <= stamp and (end is None or stamp < end) for start, end in window_terms())
+
+
 # --- running the checks -----------------------------------------------------------------------
 
 def load_claims(themes: list[str] | None = None) -> pd.DataFrame:
@@ -520,3 +540,11 @@ def _mexico_homicides(claim):
                + " and ".join(f"{num(value)} {label}" for label, value in counts.items())
                + "; the global terrorism toll the claim compares with is not in the tables.")
     return measured, headline, finding, verdict
+
+
+# Each theme's newer evaluators live beside its analysis (hemisphere/<theme>/claims.py) and
+# register themselves here on import; imported last because they use `evaluates`.
+from hemisphere.eradication import claims as _eradication_claims  # noqa: E402,F401
+from hemisphere.northern_triangle import claims as _northern_triangle_claims  # noqa: E402,F401
+from hemisphere.terrorist_designation import claims as _terrorist_designation_claims  # noqa: E402,F401
+from hemisphere.venezuela import claims as _venezuela_claims  # noqa: E402,F401
