@@ -107,3 +107,23 @@ def day(moment) -> str:
 
     moment = pd.Timestamp(moment)
     return f"{moment.day} {moment:%B %Y}"
+
+
+def data_to(last, precision: str = "month") -> str:
+    """The newest figure a chart or sentence rests on, as a subtitle states it.
+
+    precision "day" -> 'data to 15 April 2026', "month" -> 'data to May 2026',
+    "year" -> 'data to 2024', "fiscal_year" -> 'data to FY2025' (last is the fiscal year).
+    """
+    import pandas as pd
+
+    if precision == "fiscal_year":
+        return f"data to FY{int(last)}"
+    if precision == "year":
+        return f"data to {int(last) if not hasattr(last, 'year') else last.year}"
+    moment = pd.Timestamp(last)
+    if precision == "day":
+        return f"data to {day(moment)}"
+    if precision == "month":
+        return f"data to {moment:%B %Y}"
+    raise ValueError(f"precision must be day, month, year or fiscal_year, not {precision!r}")

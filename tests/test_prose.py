@@ -52,3 +52,14 @@ def test_sentence_helpers():
     assert day("2025-02-05") == "5 February 2025"
     with pytest.raises(ValueError):
         listing([])
+
+
+def test_data_to_states_the_newest_figure_at_each_precision():
+    from hemisphere.prose import data_to
+
+    assert data_to("2026-04-15", "day") == "data to 15 April 2026"
+    assert data_to("2026-05-31") == "data to May 2026"
+    assert data_to(2024, "year") == "data to 2024"
+    assert data_to(2025, "fiscal_year") == "data to FY2025"
+    with pytest.raises(ValueError, match="precision"):
+        data_to(2024, "decade")
