@@ -22,3 +22,10 @@ def chapter_anchor(notebook: str) -> str:
 
 def section_anchor(notebook: str, heading: str) -> str:
     return f"{notebook}--{slug(heading)}"
+
+
+def png_token(png: bytes) -> str:
+    """A class naming a chart PNG's content: the PDF step prints a chart only from the same file."""
+    import hashlib
+
+    return "png-" + hashlib.sha256(png).hexdigest()[:16]

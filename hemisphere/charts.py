@@ -36,7 +36,7 @@ import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 
-from hemisphere import catalogue, events, paths
+from hemisphere import anchors, catalogue, events, paths
 
 THEMES = ("eradication", "northern_triangle", "venezuela", "terrorist_designation", "overview", "general")
 # "year": x in (decimal) calendar years; "date": matplotlib dates; "fiscal_year": bars centred on
@@ -295,7 +295,9 @@ class Chart:
         keyed = self._draw_events()
         self._lay_out(sources, keyed, note)
         png = self._save(data)
-        _display_image(png, self.alt, f"chart-{self.theme}-{self.name}")
+        caption = source_text(sources, "", limit=600)
+        href = f"report_data/{self.theme}/{self.name}.csv" if data is not None else ""
+        _display_image(png, self.alt, f"chart-{self.theme}-{self.name}", caption, href)
 
     def _lay_out(self, sources, keyed, note) -> None:
         title_lines = textwrap.wrap(self.title, 66)
@@ -431,13 +433,40 @@ def _whole_year_ticks(ax) -> None:
     ax.xaxis.set_major_formatter(matplotlib.ticker.FuncFormatter(lambda value, _: f"{value:.0f}"))
 
 
-def _display_image(png: bytes, alt: str, anchor: str) -> None:
+# The page embeds a lighter copy of each chart (the full PNG stays in figures/ and goes into the
+# PDF): this wide in pixels, a page's column at twice a phone's density, in a 64-colour palette.
+EMBED_WIDTH_PX = 800
+EMBED_COLOURS = 64
+
+
+def embedded_png(png: bytes) -> bytes:
+    """The chart as the HTML page carries it: narrower, palette colours, deterministic bytes."""
+    import io
+
+    from PIL import Image
+
+    with Image.open(io.BytesIO(png)) as image:
+        image = image.convert("RGB")
+        height = round(image.height * EMBED_WIDTH_PX / image.width)
+        small = image.resize((EMBED_WIDTH_PX, height), Image.Resampling.LANCZOS)
+    palette = small.quantize(EMBED_COLOURS, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE)
+    buffer = io.BytesIO()
+    palette.save(buffer, format="png", compress_level=6)
+    return buffer.getvalue()
+
+
+def _display_image(png: bytes, alt: str, anchor: str, caption: str = "", data_href: str = "") -> None:
+    """The chart as a figure: a light embedded image, and its source line again as selectable text."""
     from IPython.display import HTML, display
 
-    encoded = base64.b64encode(png).decode("ascii")
+    encoded = base64.b64encode(embedded_png(png)).decode("ascii")
+    link = (f' <a class="chart-data" href="{html.escape(data_href, quote=True)}">Chart data (CSV)</a>'
+            if data_href else "")
+    figcaption = f'<figcaption class="source-line">{html.escape(caption)}{link}</figcaption>' if caption else ""
     display(HTML(
-        f'<figure class="chart" id="{anchor}">'
-        f'<img src="data:image/png;base64,{encoded}" alt="{html.escape(alt, quote=True)}" />'
+        f'<figure class="chart {anchors.png_token(png)}" id="{anchor}">'
+        f'<img src="data:image/png;base64,{encoded}" alt="{html.escape(alt, quote=True)}" '
+        f'loading="lazy" decoding="async" />{figcaption}'
         f"</figure>"
     ))
 

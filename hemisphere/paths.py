@@ -8,7 +8,9 @@ import os
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-DATA = ROOT / "data"
+# HEMISPHERE_DATA_DIR points the build and its kernels at another copy of the tables (tests
+# build the report from deliberately hostile data this way).
+DATA = Path(os.environ.get("HEMISPHERE_DATA_DIR") or ROOT / "data")
 DATAPACKAGE = DATA / "datapackage.yaml"
 EVENTS = DATA / "events.csv"
 NOTEBOOKS = ROOT / "notebooks"

@@ -7,16 +7,46 @@ sign, signed changes, dollar amounts in words), and `say` renders the sentence a
 from __future__ import annotations
 
 import math
+import re
 from decimal import ROUND_HALF_UP, Decimal
 
 MINUS = "\u2212"
 
 
 def say(text: str) -> None:
-    """Display a Markdown paragraph in the notebook (and so in the report)."""
-    from IPython.display import Markdown, display
+    """Display a Markdown paragraph in the notebook (and so in the report).
 
-    display(Markdown(text))
+    The sentence is rendered here with raw HTML escaped, so a data string inside it (a claim,
+    a label, a note) shows as text and can never become markup in a reader's browser.
+    """
+    from IPython.display import HTML, display
+
+    display(HTML(markdown_html(text)))
+
+
+_MARKDOWN = None
+
+
+def markdown_html(text: str) -> str:
+    """Markdown to HTML with raw HTML escaped and unsafe link schemes (javascript:, data:) refused."""
+    global _MARKDOWN
+    if _MARKDOWN is None:
+        import mistune
+
+        _MARKDOWN = mistune.create_markdown(escape=True, plugins=["strikethrough", "table"])
+    return _MARKDOWN(text).strip()
+
+
+MARKDOWN_PUNCTUATION = re.compile(r"([\\`*_{}\[\]()#+!|<>~$-])")
+
+
+def literal(text) -> str:
+    """A data string to be placed in Markdown as plain text: its Markdown punctuation escaped.
+
+    Why: only columns declared to hold Markdown may format the page; a claim that happens to
+    contain '*' or '[' must read as typed, not turn into emphasis or a link.
+    """
+    return MARKDOWN_PUNCTUATION.sub(r"\\\1", str(text))
 
 
 def _check_number(value) -> float:

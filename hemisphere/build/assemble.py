@@ -14,10 +14,16 @@ from pathlib import Path
 import nbformat
 
 from hemisphere import anchors
+from hemisphere.build import html_scan, sanitize
 from hemisphere.build.config import Report
 
 TEMPLATES = Path(__file__).parent / "templates"
 DROPPED_TAGS = {"parameters", "injected-parameters"}
+# Output types the report shows; anything else (scripts, widgets, inline SVG, LaTeX) is dropped.
+KEPT_MIMETYPES = ("text/html", "text/markdown", "text/plain", "image/png", "image/jpeg")
+# The page needs no script and loads nothing: images are embedded, styles inline.
+CONTENT_SECURITY_POLICY = ("default-src 'none'; img-src data:; style-src 'unsafe-inline'; "
+                           "base-uri 'none'; form-action 'none'")
 
 
 def merge(executed: list[tuple[str, Path]]) -> nbformat.NotebookNode:
@@ -28,7 +34,7 @@ def merge(executed: list[tuple[str, Path]]) -> nbformat.NotebookNode:
     for section_number, (notebook, path) in enumerate(executed, start=1):
         source = nbformat.read(path, as_version=4)
         for cell_number, cell in enumerate(source.cells, start=1):
-            if DROPPED_TAGS & set(cell.metadata.get("tags", [])):
+            if DROPPED_TAGS & set(cell.metadata.get("tags", [])) or cell.cell_type == "raw":
                 continue
             cell = copy.deepcopy(cell)
             cell.id = f"{notebook}-{cell_number}"  # stable anchors: papermill ids are random
@@ -43,6 +49,43 @@ def merge(executed: list[tuple[str, Path]]) -> nbformat.NotebookNode:
                     continue
             merged.cells.append(cell)
     return merged
+
+
+def _sanitizer():
+    """nbconvert preprocessor: every output's HTML rebuilt from an allow-list (hemisphere.build.sanitize).
+
+    Markdown outputs are rendered here with raw HTML escaped, so text from data never reaches the
+    page as markup, whichever cell displayed it and however it was displayed.
+    """
+    from nbconvert.preprocessors import Preprocessor
+
+    from hemisphere.prose import markdown_html
+
+    class SanitizeOutputs(Preprocessor):
+        def preprocess_cell(self, cell, resources, index):
+            if cell.cell_type != "code":
+                return cell, resources
+            kept = []
+            for output in cell.outputs:
+                if "data" not in output:
+                    kept.append(output)
+                    continue
+                data = {key: value for key, value in output.data.items() if key in KEPT_MIMETYPES}
+                if "text/markdown" in data:
+                    data["text/html"] = markdown_html(_text(data.pop("text/markdown")))
+                if "text/html" in data:
+                    data["text/html"] = sanitize.clean(_text(data["text/html"]))
+                output.data = nbformat.from_dict(data)
+                if data:
+                    kept.append(output)
+            cell.outputs = kept
+            return cell, resources
+
+    return SanitizeOutputs
+
+
+def _text(value) -> str:
+    return "".join(value) if isinstance(value, list) else str(value)
 
 
 def export_html(merged: nbformat.NotebookNode, report: Report) -> str:
@@ -60,47 +103,43 @@ def export_html(merged: nbformat.NotebookNode, report: Report) -> str:
         exclude_input_prompt=True,
         exclude_output_prompt=True,
     )
+    exporter.register_preprocessor(_sanitizer(), enabled=True)
     css = (TEMPLATES / "hemisphere" / "report.css").read_text(encoding="utf-8")
     merged.metadata["title"] = report.title
-    body, _ = exporter.from_notebook_node(merged, resources={"hemisphere_css": css})
+    body, _ = exporter.from_notebook_node(merged, resources={"hemisphere_css": css,
+                                                             "hemisphere_csp": CONTENT_SECURITY_POLICY})
     body = _strip_css_comment_urls(body)
     body, contents = _anchor_headings(body, [section.notebook for section in report.sections])
     front = _title_page(report) + _table_of_contents(contents)
     return body.replace("<main>", "<main>\n" + front, 1)
 
 
-HEADING = re.compile(r"<h([12])([^>]*)>(.*?)</h\1>", re.S)
-ANCHOR_LINK = re.compile(r'<a class="anchor-link"[^>]*>.*?</a>', re.S)
-
-
 def _anchor_headings(page: str, chapters: list[str]) -> tuple[str, list[tuple[int, str, str]]]:
-    """Give chapters (each notebook's one H1, in order) and their sections unique, stable anchors."""
+    """Give chapters (each notebook's one H1, in order) and their sections unique, stable anchors.
+
+    Headings are found with an HTML parser (html_scan), so their attributes may come in any order;
+    nbconvert's own pilcrow links inside them are dropped.
+    """
     contents: list[tuple[int, str, str]] = []
-    counters = {"chapter": 0}
     used: set[str] = set()
-
-    def chapter_id() -> str:
-        number = counters["chapter"]
-        return anchors.chapter_anchor(chapters[number - 1]) if 0 < number <= len(chapters) else f"chapter-{number}"
-
-    def replace(match: re.Match) -> str:
-        level, inner = int(match.group(1)), ANCHOR_LINK.sub("", match.group(3)).strip()
-        text = html.unescape(re.sub(r"<[^>]+>", "", inner))
+    chapter = 0
+    replacements = []
+    headings = html_scan.find(page, ("h1", "h2"), skip_text_of=lambda e: e.tag == "a" and "anchor-link" in e.classes)
+    for heading in headings:
+        level, text = int(heading.tag[1]), heading.text.strip()
         if level == 1:
-            counters["chapter"] += 1
-            anchor = chapter_id()
-        else:
-            anchor = anchors.section_anchor(chapter_id(), text)
+            chapter += 1
+        current = anchors.chapter_anchor(chapters[chapter - 1]) if 0 < chapter <= len(chapters) else f"chapter-{chapter}"
+        anchor = current if level == 1 else anchors.section_anchor(current, text)
         unique, n = anchor, 1
         while unique in used:
             n += 1
             unique = f"{anchor}-{n}"
         used.add(unique)
-        anchor = unique
-        contents.append((level, anchor, html.escape(text)))
-        return f'<h{level} id="{anchor}">{inner}</h{level}>'
-
-    return HEADING.sub(replace, page), contents
+        contents.append((level, unique, html.escape(text)))
+        inner = heading.inner(page).strip()
+        replacements.append((heading.start, heading.end_end, f'<h{level} id="{unique}">{inner}</h{level}>'))
+    return html_scan.splice(page, replacements), contents
 
 
 def _table_of_contents(contents: list[tuple[int, str, str]]) -> str:

@@ -6,18 +6,19 @@ the contents' page numbers) and produces byte-identical files from identical inp
 
 from __future__ import annotations
 
-import base64
+import contextlib
+import html
 import io
 import logging
 import re
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-# A chart as the page embeds it: <figure class="chart" id="chart-THEME-NAME"><img alt=... src="data:...">
-_CHART_IMAGE = re.compile(
-    r'(<figure class="chart" id="chart-(?P<theme>[a-z_]+)-(?P<name>[a-z0-9_]+)"><img alt="[^"]*" src=")'
-    r'data:image/png;base64,(?P<data>[^"]*)"'
-)
+from hemisphere.anchors import png_token
+from hemisphere.build import html_scan
+
+# A chart's figure id names its file: chart-THEME-NAME -> figures/THEME/NAME.png.
+_CHART_ID = re.compile(r"chart-(?P<theme>[a-z]+(?:_[a-z]+)*)-(?P<name>[a-z0-9_]+)")
 # Charts handed to WeasyPrint under names that do not depend on where the repository lives.
 CHART_SCHEME = "hemisphere-chart"
 # Near-lossless: full colour resolution (no chroma subsampling) keeps thin lines and small text clean.
@@ -33,7 +34,35 @@ def write_pdf(page: str, target: Path, base: Path, figures: Path | None = None) 
     # WeasyPrint warns about CSS it ignores (browser-only properties); they are not errors here.
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
     page, charts = print_chart_images(page, figures) if figures is not None else (page, {})
-    HTML(string=page, base_url=str(base), url_fetcher=_fetcher(charts)).write_pdf(str(target))
+    with _pinned_font_subsetter():
+        HTML(string=page, base_url=str(base), url_fetcher=_fetcher(charts)).write_pdf(
+            str(target), pdf_variant=PDF_VARIANT, pdf_tags=True)
+
+
+# Tagged PDF for screen readers (headings, lists, tables, figures with their alt text).
+PDF_VARIANT = "pdf/ua-1"
+
+
+@contextlib.contextmanager
+def _pinned_font_subsetter():
+    """Subset fonts with fontTools (pinned in the lock), even where libharfbuzz-subset is installed.
+
+    Why: WeasyPrint prefers the system's HarfBuzz subsetter when it finds one, and the two give
+    different font bytes, so the same inputs gave different PDFs on machines with and without
+    Debian's libharfbuzz-subset0. fontTools keeps the PDF a function of the lock alone.
+    """
+    from weasyprint.pdf import fonts
+
+    found, fonts.harfbuzz_subset = fonts.harfbuzz_subset, None
+    weasy = logging.getLogger("weasyprint")
+    quiet = logging.Filter()
+    quiet.filter = lambda record: "HarfBuzz-Subset" not in record.getMessage()
+    weasy.addFilter(quiet)
+    try:
+        yield
+    finally:
+        fonts.harfbuzz_subset = found
+        weasy.removeFilter(quiet)
 
 
 def print_chart_images(page: str, figures: Path) -> tuple[str, dict[str, bytes]]:
@@ -41,24 +70,34 @@ def print_chart_images(page: str, figures: Path) -> tuple[str, dict[str, bytes]]
 
     Why: WeasyPrint decodes and re-compresses every PNG it prints (a third of the PDF step),
     while it copies JPEG data as it is; and fetched images spare it parsing megabytes of
-    base64. Only a chart whose file holds exactly the embedded image is swapped, so the PDF
-    shows what the HTML shows. Returns the page and the JPEG bytes by address.
+    base64. A chart is swapped only when its figure's `png-` class matches the file's content
+    (charts.png_token), so the PDF shows the chart the page was made with. The figure and image
+    are found with an HTML parser, whatever the order of their attributes. Returns the page and
+    the JPEG bytes by address.
     """
-    swapped: dict[int, tuple[str, Path]] = {}
-    for match in _CHART_IMAGE.finditer(page):
+    replacements, sources = [], {}
+    figure = None
+    for element in html_scan.find(page, ("figure", "img")):
+        if element.tag == "figure":
+            figure = element if "chart" in element.classes else None
+            continue
+        if figure is None or not (figure.start < element.start < figure.end):
+            continue
+        match = _CHART_ID.fullmatch(figure.attrs.get("id", ""))
+        tokens = [c for c in figure.classes if c.startswith("png-")]
+        if not match or not tokens:
+            continue
         path = figures / match["theme"] / f"{match['name']}.png"
-        if path.is_file() and base64.b64encode(path.read_bytes()).decode("ascii") == match["data"]:
-            swapped[match.start()] = (f"{CHART_SCHEME}:{match['theme']}/{match['name']}.jpg", path)
+        if not path.is_file() or png_token(path.read_bytes()) != tokens[0]:
+            continue  # not the file this page was made with: print the embedded image instead
+        url = f"{CHART_SCHEME}:{match['theme']}/{match['name']}.jpg"
+        sources[url] = path
+        attrs = dict(element.attrs, src=url)
+        tag = "<img" + "".join(f' {k}="{html.escape(v, quote=True)}"' for k, v in attrs.items()) + " />"
+        replacements.append((element.start, element.start_end, tag))
     with ThreadPoolExecutor() as pool:  # Pillow encodes outside the GIL
-        encoded = dict(zip((url for url, _ in swapped.values()),
-                           pool.map(_jpeg_bytes, (path for _, path in swapped.values()))))
-
-    def replace(match: re.Match) -> str:
-        if match.start() not in swapped:
-            return match[0]
-        return f'{match[1]}{swapped[match.start()][0]}"'
-
-    return _CHART_IMAGE.sub(replace, page), encoded
+        encoded = dict(zip(sources, pool.map(_jpeg_bytes, sources.values())))
+    return html_scan.splice(page, replacements), encoded
 
 
 def _jpeg_bytes(png: Path) -> bytes:
