@@ -28,6 +28,8 @@ def load(name: str, descriptor_path: Path | None = None) -> pd.DataFrame:
     if not path.is_file():
         raise DataError(f"table {name!r}: file {block['path']} is missing from data/")
     raw = _read_raw(name, path)
+    if raw.empty:
+        raise DataError(f"table {name!r}: {block['path']} has a header but no rows (an empty table is not data)")
     table = validate(name, raw, block.get("schema") or {})
     table.attrs["resource"] = SharedMetadata(block)
     table.attrs["sources"] = SharedSources(block.get("sources", []))
@@ -169,8 +171,17 @@ def _check_primary_key(table: str, typed: pd.DataFrame, key) -> None:
     duplicated = typed.duplicated(subset=key, keep="first")
     if duplicated.any():
         index = typed.index[duplicated][0]
-        values = {column: typed.at[index, column] for column in key}
-        raise DataError(f"table {table!r}, {_row_label(index)}: primary key {key} repeats {values}")
+        values = ", ".join(f"{column}={_plain(typed.at[index, column])}" for column in key)
+        raise DataError(f"table {table!r}, {_row_label(index)}: primary key ({', '.join(key)}) repeats {values}")
+
+
+def _plain(value) -> str:
+    """A cell as a reader wrote it: 2009, not np.int64(2009); 2025-02-20, not Timestamp(...)."""
+    if isinstance(value, pd.Timestamp):
+        return f"{value:%Y-%m-%d}"
+    if hasattr(value, "item"):  # numpy scalars
+        value = value.item()
+    return str(value)
 
 
 def validate_all(descriptor_path: Path | None = None) -> int:

@@ -128,6 +128,7 @@ def test_build_owns_generated_files_only(sandbox):
     (lambda path: path.unlink(), "administrations.csv is missing"),
     (lambda path: path.write_text(path.read_text().replace("2017-01-20", "20/01/2017", 1)),
      "column 'end_date', row 1 (line 2): expected a date"),
+    (lambda path: path.write_text(path.read_text().splitlines()[0] + "\n"), "has a header but no rows"),
 ])
 def test_broken_data_exits_2_before_any_kernel(sandbox, capsys, monkeypatch, damage, fragment):
     """A copy of data/ with one table damaged (the damage is the fixture)."""

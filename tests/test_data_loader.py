@@ -69,13 +69,24 @@ def test_fast_and_pure_python_yaml_parsers_read_the_catalogue_alike():
     (GOOD.replace("Beta,", ","), "column 'country', row 2 (line 3): a value is required"),
     (GOOD.replace("2002-03-04", "04/03/2002"), "column 'day', row 2 (line 3): expected a date"),
     (GOOD.replace("false", "maybe"), "column 'flag', row 2 (line 3): expected true or false"),
-    (GOOD.replace("Beta,2002", "Alpha,2001"), "row 2 (line 3): primary key ['country', 'year'] repeats"),
+    (GOOD.replace("Beta,2002", "Alpha,2001"), "row 2 (line 3): primary key (country, year) repeats country=Alpha, year=2001"),
 ])
 def test_broken_fixture_names_table_column_row_and_rule(tmp_path, text, message):
     with pytest.raises(data.DataError) as caught:
         data.load("fixture_table", make_table(tmp_path, text))
     assert "fixture_table" in str(caught.value)
     assert message in str(caught.value)
+
+
+def test_duplicate_key_error_prints_plain_values(tmp_path):
+    with pytest.raises(data.DataError) as caught:
+        data.load("fixture_table", make_table(tmp_path, GOOD.replace("Beta,2002", "Alpha,2001")))
+    assert "np." not in str(caught.value) and "Timestamp(" not in str(caught.value)
+
+
+def test_a_table_with_only_its_header_is_refused(tmp_path):
+    with pytest.raises(data.DataError, match="fixture_table.csv has a header but no rows"):
+        data.load("fixture_table", make_table(tmp_path, "country,year,value,day,flag\n"))
 
 
 def test_missing_file_is_named(tmp_path):
