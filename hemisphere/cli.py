@@ -1,7 +1,8 @@
 """Command line: `hemisphere build`, `hemisphere run`, `hemisphere params`.
 
 Exit status: 0 on success, 2 for bad input (unknown notebook or parameter, bad value,
-malformed report.yaml, a missing or malformed data table), 1 when a notebook fails.
+malformed report.yaml, a missing or malformed data table), 1 when a notebook fails or no
+kernel can start, 130 when interrupted (Ctrl-C).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from hemisphere.data import DataError
 
 BAD_INPUT = 2
 FAILED = 1
+INTERRUPTED = 130
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -40,8 +42,17 @@ def main(argv: list[str] | None = None) -> int:
     listing.add_argument("notebook", nargs="?")
 
     args = parser.parse_args(argv)
+    from hemisphere.build.kernels import KernelStartError
+
     try:
         return {"build": _build, "run": _run, "params": _params}[args.command](args)
+    except KeyboardInterrupt as interrupt:
+        detail = f" ({interrupt})" if str(interrupt) else ""
+        print(f"hemisphere: interrupted{detail}; the previous report, if any, was left as it was.", file=sys.stderr)
+        return INTERRUPTED
+    except KernelStartError as error:
+        print(f"hemisphere: no kernel can start: {error}", file=sys.stderr)
+        return FAILED
     except params.ParameterError as error:
         print(f"hemisphere: bad parameter: {error}", file=sys.stderr)
         return BAD_INPUT
@@ -62,7 +73,9 @@ def _build(args) -> int:
         print(f"hemisphere: bad report definition: {error}", file=sys.stderr)
         return BAD_INPUT
     except NotebookError as error:
-        print(f"hemisphere: build failed: {error}\nThe previous report, if any, was left as it was.", file=sys.stderr)
+        for failure in getattr(error, "failures", [error]):
+            print(f"hemisphere: build failed: {failure}", file=sys.stderr)
+        print("The previous report, if any, was left as it was.", file=sys.stderr)
         return FAILED
     elapsed = time.perf_counter() - started
     ran = ", ".join(result.executed) if result.executed else "none (all cached)"

@@ -22,6 +22,11 @@ KERNEL_ENVIRONMENT = {
 }
 
 
+# Defaults for report.yaml's `cell_timeout` and `kernel_start_timeout` (seconds).
+CELL_TIMEOUT = 600
+KERNEL_START_TIMEOUT = 30
+
+
 class NotebookError(RuntimeError):
     """A notebook raised while executing."""
 
@@ -42,15 +47,20 @@ def notebook_path(notebook: str) -> Path:
 
 def execute_notebook(notebook: str, parameters: dict | None = None, output_dir: Path | None = None,
                      figures_dir: Path | None = None, source: Path | None = None,
-                     kernel_manager_class: type | None = None) -> Path:
+                     kernel_manager_class: type | None = None, cell_timeout: float = CELL_TIMEOUT,
+                     start_timeout: float = KERNEL_START_TIMEOUT) -> Path:
     """Run `notebook` with `parameters` (validated first); return the executed copy's path.
 
     `source` runs another notebook file under this notebook's declaration (used by tests
     with fixture notebooks). `kernel_manager_class` starts the kernel another way (the
-    build's forked kernels, see hemisphere.build.zygote).
+    build's forked kernels, see hemisphere.build.zygote). A cell running longer than
+    `cell_timeout` seconds fails the notebook; so does a kernel not ready in `start_timeout`.
     """
     import papermill
+    from nbclient.exceptions import CellTimeoutError, DeadKernelError
     from papermill.exceptions import PapermillExecutionError
+
+    from hemisphere.build import kernels
 
     # The figures folder is injected into every notebook on purpose; papermill's warning about it is noise.
     logging.getLogger("papermill").setLevel(logging.ERROR)
@@ -63,20 +73,46 @@ def execute_notebook(notebook: str, parameters: dict | None = None, output_dir: 
     injected = dict(values, hemisphere_figures_dir=str(figures_dir))
     output = output_dir / f"{notebook}.ipynb"
     os.environ.update(KERNEL_ENVIRONMENT)
-    client_options = {"kernel_manager_class": kernel_manager_class} if kernel_manager_class else {}
+    manager = kernels.for_chapter(kernel_manager_class, notebook)
     try:
         papermill.execute_notebook(
             str(source), str(output), parameters=injected, kernel_name=KERNEL,
             progress_bar=False, log_output=False, request_save_on_cell_execute=False,
-            cwd=str(paths.NOTEBOOKS),
+            # The kernel starts in notebooks/ without the build changing its own folder:
+            # papermill's `cwd` does a process-wide chdir, which parallel threads race on.
+            resources={"metadata": {"path": str(paths.NOTEBOOKS)}},
+            execution_timeout=cell_timeout, start_timeout=start_timeout,
             # The kernel listens on loopback only; its warning about unencrypted TCP is noise here.
             extra_arguments=["--IPKernelApp.log_level=CRITICAL"],
-            **client_options,
+            kernel_manager_class=manager,
         )
     except PapermillExecutionError as error:
         raise NotebookError(notebook, _source_cell_number(output, error.cell_index),
                             f"{error.ename}: {error.evalue}", output) from None
+    except CellTimeoutError as error:
+        raise NotebookError(notebook, _cell_quoted_in(source, str(error)),
+                            f"a cell ran longer than the limit of {cell_timeout:g} s (report.yaml: cell_timeout)",
+                            output) from None
+    except DeadKernelError as error:
+        raise NotebookError(notebook, None, f"its kernel died ({error})", output) from None
+    except (RuntimeError, TimeoutError) as error:
+        if "kernel" not in str(error).lower():
+            raise
+        raise NotebookError(notebook, None, f"its kernel did not start within {start_timeout:g} s ({error})",
+                            output) from None
     return output
+
+
+def _cell_quoted_in(source: Path, message: str) -> int | None:
+    """The 1-based number of the committed cell whose code a timeout message quotes (nbclient
+    quotes the cell, and papermill writes no executed copy after a timeout)."""
+    import nbformat
+
+    cells = nbformat.read(source, as_version=4).cells
+    for number, cell in enumerate(cells, start=1):
+        if cell.cell_type == "code" and cell.source.strip() and cell.source.strip() in message:
+            return number
+    return None
 
 
 def _source_cell_number(executed: Path, cell_index: int) -> int:

@@ -17,11 +17,12 @@ def say(text: str) -> None:
     """Display a Markdown paragraph in the notebook (and so in the report).
 
     The sentence is rendered here with raw HTML escaped, so a data string inside it (a claim,
-    a label, a note) shows as text and can never become markup in a reader's browser.
+    a label, a note) shows as text and can never become markup in a reader's browser. The
+    Markdown travels alongside, for tests and analysts who read the executed notebook.
     """
-    from IPython.display import HTML, display
+    from IPython.display import display
 
-    display(HTML(markdown_html(text)))
+    display({"text/html": markdown_html(text), "text/markdown": text}, raw=True)
 
 
 _MARKDOWN = None

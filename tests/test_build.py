@@ -17,21 +17,6 @@ from hemisphere.execute import NotebookError
 FIXTURES = Path(__file__).parent / "fixtures" / "notebooks"
 
 
-@pytest.fixture
-def sandbox(tmp_path, monkeypatch):
-    """A project whose notebooks are the fixtures and whose outputs go to a temporary folder."""
-    notebooks = tmp_path / "notebooks"
-    shutil.copytree(FIXTURES, notebooks)
-    monkeypatch.setattr(paths, "NOTEBOOKS", notebooks)
-    monkeypatch.setattr(paths, "BUILD", tmp_path / "build")
-    monkeypatch.setattr(paths, "FIGURES", tmp_path / "figures")
-    report = tmp_path / "report.yaml"
-    report.write_text("title: Fixture report\nsubtitle: fixture\ndate: '2026-01-01'\n"
-                      "sections:\n  - notebook: alpha\n  - notebook: beta\n")
-    monkeypatch.setattr(paths, "REPORT_CONFIG", report)
-    return tmp_path
-
-
 def write_sections(sandbox, *names):
     (sandbox / "report.yaml").write_text("title: Fixture report\nsections:\n" +
                                          "".join(f"  - notebook: {n}\n" for n in names))

@@ -156,6 +156,6 @@ def test_a_killed_build_leaves_no_zygote_kernel_or_launcher():
 
 def test_launcher_runs_other_kernels_unchanged(tmp_path):
     """A command that is not an IPython kernel is executed as given."""
-    done = subprocess.run([sys.executable, "-S", str(zygote.LAUNCHER), str(tmp_path / "socket"),
+    done = subprocess.run([sys.executable, "-S", str(zygote.LAUNCHER), str(tmp_path / "socket"), "fixture",
                            sys.executable, "-c", "print('ran as given')"], capture_output=True, text=True)
     assert done.returncode == 0 and done.stdout.strip() == "ran as given"

@@ -12,6 +12,7 @@ from pathlib import Path
 import yaml
 
 from hemisphere import params, paths
+from hemisphere.execute import CELL_TIMEOUT, KERNEL_START_TIMEOUT
 
 
 class ReportConfigError(ValueError):
@@ -31,6 +32,8 @@ class Report:
     date: str
     authors: str
     sections: tuple[Section, ...]
+    cell_timeout: float = CELL_TIMEOUT
+    kernel_start_timeout: float = KERNEL_START_TIMEOUT
 
 
 def load(path: Path | None = None, overrides: list[str] | None = None) -> Report:
@@ -69,4 +72,14 @@ def load(path: Path | None = None, overrides: list[str] | None = None) -> Report
         date=str(spec.get("date", "")),
         authors=str(spec.get("authors", "")),
         sections=sections,
+        cell_timeout=_seconds(path, spec, "cell_timeout", CELL_TIMEOUT),
+        kernel_start_timeout=_seconds(path, spec, "kernel_start_timeout", KERNEL_START_TIMEOUT),
     )
+
+
+def _seconds(path: Path, spec: dict, key: str, default: float) -> float:
+    """A positive number of seconds from report.yaml, or the default when the key is absent."""
+    value = spec.get(key, default)
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or value <= 0:
+        raise ReportConfigError(f"{path.name}: `{key}` must be a positive number of seconds, not {value!r}")
+    return float(value)

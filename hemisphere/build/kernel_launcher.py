@@ -1,7 +1,7 @@
 """Stand in for one kernel process: ask the build's zygote for a forked kernel and mirror it.
 
 Run by jupyter_client in the kernel's place (see zygote.py) as
-`python -S kernel_launcher.py ZYGOTE_SOCKET KERNEL_COMMAND...`. Standard library only and
+`python -S kernel_launcher.py ZYGOTE_SOCKET CHAPTER KERNEL_COMMAND...`. Standard library only and
 no site packages, so it starts in a few milliseconds. Signals sent to it reach the kernel;
 it exits with the kernel's status. If no zygote answers, it becomes the ordinary kernel.
 """
@@ -16,14 +16,14 @@ RELAYED_SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP, signal.SIGQUIT,
 
 
 def main(argv: list) -> int:
-    address, command = argv[1], argv[2:]
+    address, chapter, command = argv[1], argv[2], argv[3:]
     if command[1:3] != ["-m", "ipykernel_launcher"]:
         os.execv(command[0], command)  # not an IPython kernel: nothing the zygote can fork
     reader = None
     try:
         connection = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
         connection.connect(address)
-        request = {"argv": command[3:], "env": dict(os.environ), "cwd": os.getcwd()}
+        request = {"argv": command[3:], "env": dict(os.environ), "cwd": os.getcwd(), "chapter": chapter}
         connection.sendall((json.dumps(request) + "\n").encode())
         reader = connection.makefile("rb")
         answer = reader.readline()

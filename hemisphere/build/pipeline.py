@@ -31,7 +31,9 @@ def build_report(overrides: list[str] | None = None, jobs: int | None = None, pr
     started = time.perf_counter()
     report = config.load(report_path, overrides)  # every parameter checked before a kernel starts
     output_dir = Path(output_dir or paths.BUILD)
-    keys, executed = runner.run_sections(report.sections, jobs or os.cpu_count() or 1, progress)
+    keys, executed = runner.run_sections(report.sections, jobs or os.cpu_count() or 1, progress,
+                                         cell_timeout=report.cell_timeout,
+                                         start_timeout=report.kernel_start_timeout)
     timings["execute"] = time.perf_counter() - started
     notebooks = [s.notebook for s in report.sections]
     runner.sync_outputs(notebooks, paths.FIGURES, (".svg", ".png"))

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import contextlib
+import os
+import re
 import shutil
 import sys
 import tempfile
@@ -11,26 +13,58 @@ from concurrent.futures import ThreadPoolExecutor, as_completed
 from pathlib import Path
 
 from hemisphere import data, paths
-from hemisphere.build import cache, zygote
+from hemisphere.build import cache, kernels, zygote
 from hemisphere.build.config import Section
-from hemisphere.execute import KERNEL_ENVIRONMENT, NotebookError, execute_notebook
+from hemisphere.execute import (CELL_TIMEOUT, KERNEL_ENVIRONMENT, KERNEL_START_TIMEOUT, NotebookError,
+                                execute_notebook)
+
+# Set HEMISPHERE_NO_FORK=1 to start every kernel the ordinary way (the benchmark compares both).
+NO_FORK = "HEMISPHERE_NO_FORK"
 
 
-def run_sections(sections: tuple[Section, ...], jobs: int, progress: bool = True) -> tuple[dict[str, str], list[str]]:
-    """Cache key per section and the notebooks that had to execute; raises the first NotebookError."""
+class BuildInterrupted(KeyboardInterrupt):
+    """Ctrl-C during the build: queued notebooks were cancelled and running kernels stopped."""
+
+
+class NotebooksFailed(NotebookError):
+    """One or more notebooks raised; carries every failure, and the first one's details."""
+
+    def __init__(self, failures: list[NotebookError]):
+        self.failures = failures
+        first = failures[0]
+        super().__init__(first.notebook, first.cell, first.error, first.executed_copy)
+        self.args = ("; ".join(str(f) for f in failures),)
+
+    def __str__(self) -> str:
+        return self.args[0]
+
+
+def run_sections(sections: tuple[Section, ...], jobs: int, progress: bool = True,
+                 cell_timeout: float = CELL_TIMEOUT,
+                 start_timeout: float = KERNEL_START_TIMEOUT) -> tuple[dict[str, str], list[str]]:
+    """Cache key per section and the notebooks that had to execute.
+
+    Raises NotebooksFailed naming every notebook that failed (the others still run), and
+    BuildInterrupted on Ctrl-C, after cancelling what was queued and killing running kernels.
+    """
+    tidy_leftovers()
     shared = cache.shared_fingerprint()
     keys = {s.notebook: cache.notebook_key(s.notebook, s.parameters, shared) for s in sections}
     stale = [s for s in sections if not cache.is_fresh(s.notebook, keys[s.notebook])]
     failures: list[NotebookError] = []
     if stale:
-        # The kernels' zygote imports while the tables are checked; one notebook needs none.
-        forking = zygote.serving(KERNEL_ENVIRONMENT) if len(stale) > 1 else contextlib.nullcontext()
-        with forking as manager:
-            data.validate_all()  # a malformed table is bad input: say so before starting kernels
+        data.validate_all()  # a malformed table is bad input: say so before starting kernels
+        kernels.check_loopback()  # no kernel could start: say why in one line, now
+        fork = len(stale) > 1 and not os.environ.get(NO_FORK)
+        # The kernels' zygote imports while the PDF writer warms up; one notebook needs none.
+        forking = zygote.serving(KERNEL_ENVIRONMENT) if fork else contextlib.nullcontext()
+        with _runtime_folder(), forking as manager:
             _warm_up_pdf_writer()
             bar = _progress_bar(len(stale), progress)
-            with ThreadPoolExecutor(max_workers=max(1, min(jobs, len(stale)))) as pool:
-                futures = {pool.submit(_execute_into_cache, s, keys[s.notebook], manager): s for s in stale}
+            pool = ThreadPoolExecutor(max_workers=max(1, min(jobs, len(stale))))
+            try:
+                futures = {pool.submit(_execute_into_cache, s, keys[s.notebook], manager,
+                                       cell_timeout, start_timeout): s for s in stale}
                 for future in as_completed(futures):
                     section = futures[future]
                     try:
@@ -39,10 +73,82 @@ def run_sections(sections: tuple[Section, ...], jobs: int, progress: bool = True
                         failures.append(error)
                     bar.set_postfix_str(section.notebook)
                     bar.update(1)
+            except KeyboardInterrupt:
+                pool.shutdown(wait=False, cancel_futures=True)
+                stopped = kernels.stop_all()
+                pool.shutdown(wait=True)  # the running threads end as their kernels die
+                bar.close()
+                raise BuildInterrupted(f"{len(stale) - len(failures)} notebook(s) not finished; "
+                                       f"{stopped} kernel(s) stopped") from None
+            finally:
+                pool.shutdown(wait=True)
             bar.close()
     if failures:
-        raise failures[0]
+        order = [s.notebook for s in stale]
+        raise NotebooksFailed(sorted(failures, key=lambda f: order.index(f.notebook)))
     return keys, [s.notebook for s in stale]
+
+
+SCRATCH = re.compile(r"[a-z0-9_]+\.(?P<pid>\d+)\..+|[a-z0-9_]+\.[^.]+")  # <notebook>.<pid>.<random>, or an older <notebook>.<random>
+PARTIAL = re.compile(r".+\.(?P<pid>\d+)\.partial")
+
+
+def tidy_leftovers() -> list[Path]:
+    """Remove what a killed build left behind: scratch folders in build/cache, half-written
+    report files and kernel connection files. Anything a build still running owns is kept."""
+    removed = []
+    candidates = []
+    cache_dir, runtime = paths.BUILD / "cache", paths.BUILD / "runtime"
+    if cache_dir.is_dir():
+        candidates += [(p, SCRATCH.fullmatch(p.name)) for p in cache_dir.iterdir() if p.is_dir()]
+    if paths.BUILD.is_dir():
+        candidates += [(p, PARTIAL.fullmatch(p.name)) for p in paths.BUILD.iterdir() if p.is_file()]
+    if runtime.is_dir():
+        candidates += [(p, re.fullmatch(r"(?P<pid>\d+)", p.name)) for p in runtime.iterdir()]
+    for path, match in candidates:
+        if match is None:
+            continue
+        pid = match.groupdict().get("pid")
+        if pid is not None and _alive(int(pid)):
+            continue
+        if path.is_dir():
+            shutil.rmtree(path, ignore_errors=True)
+        else:
+            path.unlink(missing_ok=True)
+        removed.append(path)
+    return removed
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+@contextlib.contextmanager
+def _runtime_folder():
+    """Kernel connection files go to build/runtime/<pid>/, not the user's Jupyter folder or /tmp,
+    so a killed build's files are found and removed by the next build (tidy_leftovers)."""
+    folder = paths.BUILD / "runtime" / str(os.getpid())
+    folder.mkdir(parents=True, exist_ok=True)
+    before = os.environ.get("JUPYTER_RUNTIME_DIR")
+    os.environ["JUPYTER_RUNTIME_DIR"] = str(folder)
+    try:
+        yield folder
+    finally:
+        if before is None:
+            os.environ.pop("JUPYTER_RUNTIME_DIR", None)
+        else:
+            os.environ["JUPYTER_RUNTIME_DIR"] = before
+        shutil.rmtree(folder, ignore_errors=True)
+        with contextlib.suppress(OSError):
+            folder.parent.rmdir()
 
 
 def _warm_up_pdf_writer() -> None:
@@ -65,18 +171,21 @@ def _progress_bar(total: int, enabled: bool):
                 disable=not enabled, leave=False)
 
 
-def _execute_into_cache(section: Section, key: str, manager: type | None = None) -> None:
+def _execute_into_cache(section: Section, key: str, manager: type | None = None,
+                        cell_timeout: float = CELL_TIMEOUT, start_timeout: float = KERNEL_START_TIMEOUT) -> None:
     """Execute in a scratch folder and swap it in whole, so the cache never holds half a run."""
     (paths.BUILD / "cache").mkdir(parents=True, exist_ok=True)
-    scratch = Path(tempfile.mkdtemp(prefix=f"{section.notebook}.", dir=paths.BUILD / "cache"))
+    scratch = Path(tempfile.mkdtemp(prefix=f"{section.notebook}.{os.getpid()}.", dir=paths.BUILD / "cache"))
     try:
         executed = execute_notebook(section.notebook, section.parameters, output_dir=scratch,
-                                    figures_dir=scratch / "figures", kernel_manager_class=manager)
+                                    figures_dir=scratch / "figures", kernel_manager_class=manager,
+                                    cell_timeout=cell_timeout, start_timeout=start_timeout)
     except NotebookError as error:
         failed = paths.BUILD / "failed"
         failed.mkdir(parents=True, exist_ok=True)
         kept = failed / f"{section.notebook}.ipynb"
-        shutil.move(str(error.executed_copy), kept)
+        if Path(error.executed_copy).is_file():
+            shutil.move(str(error.executed_copy), kept)
         shutil.rmtree(scratch, ignore_errors=True)
         raise NotebookError(error.notebook, error.cell, error.error, kept) from None
     except BaseException:

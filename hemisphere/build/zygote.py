@@ -30,7 +30,7 @@ import threading
 import traceback
 from pathlib import Path
 
-from jupyter_client.manager import AsyncKernelManager
+from hemisphere.build.kernels import TrackedKernelManager
 
 LAUNCHER = Path(__file__).with_name("kernel_launcher.py")
 # What a chapter's kernel imports before its first cell; the rest of hemisphere loads with them.
@@ -86,13 +86,20 @@ def serving(environment: dict[str, str]):
         _remove_socket(address)
 
 
-def _manager_class(address: str) -> type[AsyncKernelManager]:
-    class ForkedKernelManager(AsyncKernelManager):
-        """Starts its kernel through the launcher, which asks the zygote at `address` for a fork."""
+def _manager_class(address: str) -> type[TrackedKernelManager]:
+    class ForkedKernelManager(TrackedKernelManager):
+        """Starts its kernel through the launcher, which asks the zygote at `address` for a fork.
+
+        Only a kernel whose kernelspec runs this very interpreter is forked: the zygote's
+        imports come from this environment, and a kernelspec naming another Python (another
+        virtual environment) must get that Python, so it starts the ordinary way.
+        """
 
         def format_kernel_cmd(self, extra_arguments=None):
             command = super().format_kernel_cmd(extra_arguments)
-            return [sys.executable, "-S", str(LAUNCHER), address, *command]
+            if not command or os.path.abspath(command[0]) != os.path.abspath(sys.executable):
+                return command
+            return [sys.executable, "-S", str(LAUNCHER), address, self.chapter or "kernel", *command]
 
     return ForkedKernelManager
 
@@ -143,6 +150,7 @@ def _become_kernel(connection: socket.socket) -> None:
         zygote = str(os.getppid())
         os.environ["JPY_PARENT_PID"] = zygote
         os.chdir(request["cwd"])
+        _name_process(f"hs-{request.get('chapter', 'kernel')}")
         sys.argv = ["ipykernel_launcher", *request["argv"], f"--IPKernelApp.parent_handle={zygote}"]
         connection.sendall(f"pid {os.getpid()}\n".encode())
         threading.Thread(target=_exit_when_launcher_goes, args=(connection,), daemon=True).start()
@@ -161,6 +169,17 @@ def _become_kernel(connection: socket.socket) -> None:
             sys.stderr.flush()
             connection.sendall(f"exit {code}\n".encode())
         os._exit(code)
+
+
+def _name_process(name: str) -> None:
+    """Name the forked kernel after its chapter, so `ps -o comm` and `top` show which one it runs."""
+    import ctypes
+    import ctypes.util
+
+    with contextlib.suppress(Exception):
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
+        PR_SET_NAME = 15
+        libc.prctl(PR_SET_NAME, name.encode()[:15], 0, 0, 0)
 
 
 def _exit_when_launcher_goes(connection: socket.socket) -> None:
