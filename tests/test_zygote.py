@@ -10,6 +10,7 @@ import os
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 import nbformat
 import pytest
@@ -31,6 +32,7 @@ print(json.dumps({
     "parent_pid_variable": os.environ.get("JPY_PARENT_PID"),
     "subprocess_status": subprocess.run([sys.executable, "-c", "raise SystemExit(3)"]).returncode,
     "hash_seed": os.environ.get("PYTHONHASHSEED"),
+    "process_name": open("/proc/self/comm").read().strip() if os.path.exists("/proc/self/comm") else None,
 }))
 """
 
@@ -76,6 +78,8 @@ def test_forked_kernel_runs_a_notebook_as_a_fresh_kernel_would(tmp_path, monkeyp
     assert facts["parent_pid_variable"] == str(manager.zygote_pid)  # ipykernel watches its real parent
     assert facts["subprocess_status"] == 3  # the zygote ignores SIGCHLD; a kernel must see exit statuses
     assert facts["hash_seed"] == KERNEL_ENVIRONMENT["PYTHONHASHSEED"]
+    if facts["process_name"] is not None:
+        assert facts["process_name"] == "hs-probe"  # `ps -o comm` shows the chapter each kernel runs
     assert os.path.samefile(facts["cwd"], paths.NOTEBOOKS)  # papermill's folder, not the zygote's
     assert facts["pid"] != manager.zygote_pid and not alive(facts["pid"])
     assert not alive(manager.zygote_pid)  # the zygote ends with the block
@@ -159,3 +163,41 @@ def test_launcher_runs_other_kernels_unchanged(tmp_path):
     done = subprocess.run([sys.executable, "-S", str(zygote.LAUNCHER), str(tmp_path / "socket"), "fixture",
                            sys.executable, "-c", "print('ran as given')"], capture_output=True, text=True)
     assert done.returncode == 0 and done.stdout.strip() == "ran as given"
+
+
+def _outputs_and_figures(build: Path, notebooks: list[str]) -> dict:
+    """What a chapter produced: every cell's outputs and every figure file, byte for byte."""
+    produced = {}
+    for notebook in notebooks:
+        entry = build / "cache" / notebook
+        cells = nbformat.read(entry / "executed.ipynb", as_version=4).cells
+        produced[notebook] = json.dumps([c.get("outputs", []) for c in cells], sort_keys=True)
+        for path in sorted((entry / "figures").rglob("*")):
+            if path.is_file():
+                produced[str(path.relative_to(entry))] = path.read_bytes()
+    return produced
+
+
+def test_forked_kernels_produce_the_same_bytes_as_ordinary_kernels(tmp_path, monkeypatch):
+    """Two real chapters (with charts) executed both ways give identical outputs and figure files."""
+    from hemisphere.build import runner
+    from hemisphere.build.config import Section
+
+    sections = (Section("overview", {}), Section("sources_and_methods", {}))
+    produced = {}
+    for way, no_fork in (("forked", ""), ("ordinary", "1")):
+        monkeypatch.setattr(paths, "BUILD", tmp_path / way)
+        monkeypatch.setenv(runner.NO_FORK, no_fork)
+        runner.run_sections(sections, jobs=2, progress=False)
+        produced[way] = _outputs_and_figures(tmp_path / way, [s.notebook for s in sections])
+    assert any(name.endswith(".png") for name in produced["forked"]), "the chapters drew no chart to compare"
+    assert produced["forked"].keys() == produced["ordinary"].keys()
+    different = [name for name in produced["forked"] if produced["forked"][name] != produced["ordinary"][name]]
+    assert different == []
+
+
+def test_a_kernelspec_naming_another_interpreter_is_not_forked(tmp_path):
+    manager = zygote._manager_class(str(tmp_path / "socket"))(kernel_name="python3")
+    manager.kernel_spec.argv[0] = "/opt/another/python3"  # as a kernelspec for another environment would
+    command = manager.format_kernel_cmd()
+    assert command[0] == "/opt/another/python3" and str(zygote.LAUNCHER) not in command
