@@ -64,11 +64,31 @@ def test_events_outside_the_range_are_left_out_of_the_key(tmp_path):
 
 def test_shown_image_carries_alt_text(tmp_path, capsys, monkeypatch):
     shown = []
-    monkeypatch.setattr(charts, "_display_image", lambda png, alt, anchor: shown.append((png, alt, anchor)))
+    monkeypatch.setattr(charts, "_display_image", lambda png, alt, anchor, caption, href:
+                        shown.append((png, alt, anchor, caption, href)))
     draw(tmp_path)
-    png, alt, anchor = shown[0]
+    png, alt, anchor, caption, href = shown[0]
     assert alt == "Fixture line chart rising from 2015 to 2017"
     assert anchor == "chart-general-fixture_chart" and png[:4] == b"\x89PNG"
+    assert caption.startswith("Source: ")  # the source line again, as selectable text
+
+
+def test_the_page_embeds_a_light_copy_and_links_the_chart_data(tmp_path, monkeypatch):
+    from IPython.display import display as real_display  # noqa: F401
+
+    shown = []
+    monkeypatch.setattr("IPython.display.display", lambda obj, **kw: shown.append(obj))
+    draw(tmp_path)
+    page = shown[-1].data
+    assert 'loading="lazy"' in page and "<figcaption" in page
+    assert 'href="report_data/general/fixture_chart.csv"' in page
+    import base64
+    import re
+
+    embedded = base64.b64decode(re.search(r'base64,([^"]+)"', page).group(1))
+    full = (tmp_path / "general" / "fixture_chart.png").read_bytes()
+    assert len(embedded) < len(full)
+    assert charts.anchors.png_token(full) in page  # the PDF step finds the full file by this token
 
 
 @pytest.mark.parametrize("overrides, message", [
