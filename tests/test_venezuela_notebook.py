@@ -37,7 +37,7 @@ def test_runs_with_defaults(tmp_path):
     assert "Maduro&#x27;s entry is still listed" in text or "Maduro's entry is still listed" in text
     figures = {p.name for p in (tmp_path / "figures" / "venezuela").glob("*.png")}
     assert figures == {"designations_cumulative.png", "sdn_entries_by_type.png", "rewards_timeline.png",
-                       "oil_production.png", "venezuelans_abroad.png"}
+                       "oil_production.png", "oil_production_twh.png", "venezuelans_abroad.png"}
 
 
 def test_runs_for_the_first_trump_term_on_the_2021_copy(tmp_path):
@@ -47,4 +47,5 @@ def test_runs_for_the_first_trump_term_on_the_2021_copy(tmp_path):
     text = _outputs_text(executed)
     assert "is the earliest held" in text
     assert "before the 2025-2026 events" in text
-    assert "SDN copy of 18 August 2021 lists 9,083 entries" in text
+    assert "SDN list of 18 August 2021 holds 396 Venezuela-related entries" in text
+    assert "among 9,083 entries in all" in text
