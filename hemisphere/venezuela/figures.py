@@ -110,6 +110,9 @@ def rewards_chart(in_force: pd.DataFrame, start, end, capture_date, marked) -> p
         time_axis="date", height=3.4)
     ax = chart.ax
     shown_from = max(start, in_force["date"].min() - pd.DateOffset(months=6))
+    if shown_from >= end - pd.DateOffset(months=6):
+        # A window shorter than the offers' span: show the offers in force from the first one.
+        shown_from = in_force["date"].min() - pd.DateOffset(months=6)
     repeated = in_force.groupby("person").filter(lambda offers: len(offers) > 1)
     for colour, (person, offers) in zip(charts.SERIES, repeated.groupby("person", sort=False)):
         # A successive offer stands until the window's end (the sources do not say when offers lapsed).

@@ -112,12 +112,12 @@ def designations_sentence(designations: pd.DataFrame, programs: list[str], start
     silent_text = (f" {plural(silent, 'action')} in the list {'states' if silent == 1 else 'state'} no count and "
                    f"{'adds' if silent == 1 else 'add'} nothing to these totals." if silent else "")
     biggest = designations.loc[designations["designated"].idxmax()]
-    first_name = str(biggest["notable_names"]).split(";")[0].strip()
+    first_name = str(biggest["notable_names"]).split(";")[0].split(" (")[0].strip()
     named = f" ({first_name} among them)" if first_name else ""
     return (f"{sentence_start(window(start, end))}, the sources gathered for this chapter record "
             f"{plural(len(designations), 'designation action')} under {program_names(programs)}. Together they "
             f"named {listing(parts)}{unstated}.{silent_text} The largest single action, on {day(biggest['date'])}, "
-            f"added {num(biggest['designated'])} names to the list under {biggest['authority']}{named}.")
+            f"added {plural(int(biggest['designated']), 'name')} to the list under {biggest['authority']}{named}.")
 
 
 def designations_title(designations: pd.DataFrame) -> str:
@@ -266,8 +266,9 @@ def diaspora_title(totals: pd.DataFrame) -> str:
     if len(totals) < 2:
         return "Venezuelans abroad: too few dated counts in this window to show a change"
     first, last = totals.iloc[0], totals.iloc[-1]
-    return (f"Venezuelans abroad {moved(first['persons'], last['persons'])} between {first['date']:%Y} and "
-            f"{last['date']:%Y}, to {num(last['persons'] / 1e6, 1)} million")
+    verb = "rose" if last["persons"] > first["persons"] else "fell" if last["persons"] < first["persons"] else "stood"
+    return (f"Venezuelans abroad {verb} from {num(first['persons'] / 1e6, 1)} million in {first['date']:%Y} to "
+            f"{num(last['persons'] / 1e6, 1)} million in {last['date']:%Y} on the UNHCR-IOM/R4V count")
 
 
 # --- after the capture -------------------------------------------------------------------------
