@@ -155,12 +155,17 @@ def removed_sentence(earlier: str, chosen: str, listed: int, removed: pd.DataFra
             f"{'was' if listed == 1 else 'were'} newly listed and {left}{who}.")
 
 
-def capture_sentence(latest_copy, maduro_listed: bool, delcy_removed: bool, delcy_role: str) -> str:
-    maduro = "is still listed" if maduro_listed else "is no longer listed"
-    delcy = ("is gone from that copy: she was delisted at some point after the May 2024 copy, which the copies "
-             "cannot date" if delcy_removed else "remains listed")
-    return (f"On the latest SDN copy held ({day(latest_copy)}), months after his capture, Maduro's entry {maduro}. "
-            f"Delcy Rodríguez ({delcy_role[:1].lower() + delcy_role[1:]}) {delcy}.")
+def capture_sentence(latest_copy, leader: pd.Series, leader_listed: bool, successor: pd.Series,
+                     successor_removed: bool) -> str:
+    """What the latest SDN copy says of the captured leader and his successor (rows of named_entries)."""
+    listed = "is still listed" if leader_listed else "is no longer listed"
+    surname = leader["person"].split()[-1]
+    role = successor["role"][:1].lower() + successor["role"][1:]
+    status = ("is gone from that copy: she was delisted at some point after the May 2024 copy, which the copies "
+              "cannot date" if successor_removed else "remains listed")
+    return (f"On the latest SDN copy held ({day(latest_copy)}), months after his capture, {surname}'s entry "
+            f"(no. {int(leader['ent_num'])}) {listed}. {successor['person']} ({role}; entry no. "
+            f"{int(successor['ent_num'])}) {status}.")
 
 
 # --- rewards -----------------------------------------------------------------------------------
