@@ -23,7 +23,8 @@ CRUDE_STYLES = {
     analysis.BLOOMBERG_SURVEY: ("v", charts.COLORS["black"], "Bloomberg survey"),
 }
 OIL_EVENTS = ["venezuela_eo13808_2017", "venezuela_pdvsa_designated_2019", "venezuela_eo13884_2019",
-              "venezuela_gl44_relief_2023", "venezuela_maduro_captured_2026"]
+              "venezuela_gl44_relief_2023", "venezuela_chevron_gl41a_wind_down_2025", "venezuela_maduro_captured_2026",
+              "venezuela_gl46_oil_2026"]
 
 
 def readable_dates(ax) -> None:
