@@ -113,3 +113,7 @@ def test_prisoners_sentence_keeps_counters_apart():
                                                    ("vessel", 1, "1 vessel")])
 def test_counted_nouns(kind, count, expected):
     assert narrative.counted(count, kind) == expected
+
+
+def test_overview_glance_is_the_list_count():
+    assert narrative.overview_glance() == "the SDN list held 444 Venezuela-related entries in August 2026"

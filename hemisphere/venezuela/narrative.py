@@ -97,6 +97,15 @@ def overview_finding() -> str:
             + f" ({pd.Timestamp(defaults['start_date']):%Y} to {pd.Timestamp(defaults['end_date']):%Y}).")
 
 
+def overview_glance() -> str:
+    """A short phrase for the overview's at-a-glance title: the list's own count at the defaults."""
+    from hemisphere import data, params
+
+    snapshot = params.declaration("venezuela_sanctions").defaults()["snapshot"]
+    count = analysis.sdn_count(data.load("sdn_entries"), data.load("sdn_snapshots"), snapshot)
+    return f"the SDN list held {entries(count['venezuela_related'], 'Venezuela-related')} in {count['snapshot']:%B %Y}"
+
+
 # --- designations over time --------------------------------------------------------------------
 
 def designations_sentence(designations: pd.DataFrame, programs: list[str], start, end) -> str:
