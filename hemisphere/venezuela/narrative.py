@@ -212,8 +212,11 @@ def oil_sentence(points: pd.DataFrame, start, end) -> str:
         annual = analysis.annual_by_basis(points, reporter)
         if len(annual) >= 2:
             first, last = annual.index[0], annual.index[-1]
+            low = annual.idxmin()
+            trough = (f", with a low of {num(annual[low])} in {low}" if low not in (first, last) else "")
             pieces.append(f"on {BASIS_NAMES[reporter]}, average crude output {moved(annual.iloc[0], annual.iloc[-1])} "
-                          f"from {num(annual.iloc[0])} thousand barrels a day in {first} to {num(annual.iloc[-1])} in {last}")
+                          f"from {num(annual.iloc[0])} thousand barrels a day in {first} to {num(annual.iloc[-1])} in "
+                          f"{last}{trough}")
     if not pieces:
         if points.empty:
             return (f"No crude figure in barrels a day falls {window(start, end)}; the figures held run from "
