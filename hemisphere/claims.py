@@ -409,16 +409,35 @@ def _designated_by_year(start, end) -> pd.Series:
 
 @evaluates("venezuela_pressure_on_officials")
 def _pressure_on_officials(claim):
-    year = int(claim["year"])
-    per_year = _designated_by_year(f"{year - 2}-01-01", f"{year}-12-31").reindex(range(year - 2, year + 1), fill_value=0)
-    earlier = float(per_year.loc[year - 2:year - 1].mean())
-    in_year = int(per_year.loc[year])
-    verdict = (SUPPORTED if in_year >= PRESSURE_MULTIPLE * earlier
-               else CONTRADICTED if in_year <= earlier else MIXED)
-    measured = {"designated_in_year": in_year, "earlier_yearly_average": earlier}
-    headline = f"{num(in_year)} designated in {year} vs {num(earlier, 1)} a year in {year - 2}-{year - 1}"
+    # The first calendar year of each Trump term (the claim year, 2017, is the first term's) against
+    # the yearly average of the two years before it.
+    def pressure(year: int) -> tuple[int, float, str]:
+        per_year = _designated_by_year(f"{year - 2}-01-01", f"{year}-12-31").reindex(range(year - 2, year + 1),
+                                                                                     fill_value=0)
+        earlier = float(per_year.loc[year - 2:year - 1].mean())
+        in_year = int(per_year.loc[year])
+        held = (SUPPORTED if in_year >= PRESSURE_MULTIPLE * earlier
+                else CONTRADICTED if in_year <= earlier else MIXED)
+        return in_year, earlier, held
+
+    years = [start.year for start, _ in window_terms()]
+    results = {year: pressure(year) for year in years}
+    first, second = years
+    verdicts = {held for _, _, held in results.values()}
+    verdict = verdicts.pop() if len(verdicts) == 1 else MIXED
+    in_year, earlier, _ = results[first]
+    second_in, second_earlier, _ = results[second]
+    measured = {"designated_in_year": in_year, "earlier_yearly_average": earlier,
+                "second_term_year": second, "second_term_designated": second_in,
+                "second_term_earlier_average": second_earlier,
+                "by_term": {year: held for year, (_, _, held) in results.items()}}
+    headline = (f"{num(in_year)} designated in {first} vs {num(earlier, 1)} a year in {first - 2}-{first - 1}; "
+                f"{num(second_in)} in {second} vs {num(second_earlier, 1)}")
     finding = (f"The US designated {num(in_year)} people, companies and assets under Venezuela-related programmes in "
-               f"{year}, against an average of {num(earlier, 1)} a year in {year - 2}-{year - 1}.")
+               f"{first}, against an average of {num(earlier, 1)} a year in {first - 2}-{first - 1}; in {second}, the "
+               f"first year of the second term, it designated {num(second_in)} against {num(second_earlier, 1)} a "
+               f"year in {second - 2}-{second - 1} (the terrorism designations of 2025 are counted apart, under "
+               "their own programs).")
     return measured, headline, finding, verdict
 
 

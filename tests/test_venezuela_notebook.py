@@ -34,10 +34,10 @@ def test_bad_parameters_are_refused(bad, message):
 def test_runs_with_defaults(tmp_path):
     executed = execute_notebook(NOTEBOOK, {}, tmp_path, figures_dir=tmp_path / "figures")
     text = _outputs_text(executed)
-    assert "Maduro&#x27;s entry is still listed" in text or "Maduro's entry is still listed" in text
+    assert "Maduro&#x27;s entry (no. 22790) is still listed" in text or "Maduro's entry (no. 22790) is still listed" in text
     figures = {p.name for p in (tmp_path / "figures" / "venezuela").glob("*.png")}
     assert figures == {"designations_cumulative.png", "sdn_entries_by_type.png", "rewards_timeline.png",
-                       "oil_production.png", "venezuelans_abroad.png"}
+                       "oil_production.png", "oil_production_twh.png", "venezuelans_abroad.png"}
 
 
 def test_runs_for_the_first_trump_term_on_the_2021_copy(tmp_path):
@@ -47,4 +47,15 @@ def test_runs_for_the_first_trump_term_on_the_2021_copy(tmp_path):
     text = _outputs_text(executed)
     assert "is the earliest held" in text
     assert "before the 2025-2026 events" in text
-    assert "SDN copy of 18 August 2021 lists 9,083 entries" in text
+    assert "SDN list of 18 August 2021 holds 396 Venezuela-related entries" in text
+    assert "among 9,083 entries in all" in text
+
+
+def test_runs_for_one_program_and_one_year(tmp_path):
+    chosen = {"start_date": "2017-01-01", "end_date": "2017-12-31", "programs": ["SDNTK"], "snapshot": "2024-05-03"}
+    executed = execute_notebook(NOTEBOOK, chosen, tmp_path, figures_dir=tmp_path / "figures")
+    text = _outputs_text(executed)
+    assert "1 designation action under Kingpin Act (SDNTK)" in text
+    assert "added 15 names to the list under Kingpin Act (Tareck Zaidan El Aissami Maddah among them)" in text
+    assert "1 names" not in text and "1 periods" not in text and "5 months" not in text
+    assert "(1 period in this window)" in text

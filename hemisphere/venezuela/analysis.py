@@ -196,3 +196,104 @@ def diaspora_totals(migrants: pd.DataFrame) -> pd.DataFrame:
     """Worldwide totals of Venezuelans abroad (R4V, UNHCR/IOM, CRS), one row per dated estimate."""
     totals = migrants[migrants["indicator"].isin(DIASPORA_TOTALS) & (migrants["scope"].str.startswith("worldwide"))]
     return totals.sort_values("date").reset_index(drop=True)
+
+
+# --- additions: the SDN list's own count, computed titles, OPEC crude in kb/d, R4V totals --------
+
+BLOOMBERG_SURVEY = "Bloomberg survey (tanker tracking and industry sources)"
+KBD = "thousand barrels per day"
+# The OPEC bases and other crude estimates in thousand barrels a day, in legend order.
+CRUDE_REPORTERS = (OPEC_INDEPENDENT, OPEC_OFFICIAL, "OPEC Annual Statistical Bulletin", "OPEC, basis not stated",
+                   BLOOMBERG_SURVEY)
+PLATFORM_TOTAL = "venezuelan_refugees_and_migrants_abroad"
+
+
+def sdn_count(entries: pd.DataFrame, snapshots: pd.DataFrame, snapshot: str) -> dict:
+    """The SDN list's own count for one copy: entries in all, Venezuela-related, and by type."""
+    on_list = snapshot_entries(entries, snapshot)
+    held = snapshots.set_index(snapshots["snapshot_date"].dt.strftime("%Y-%m-%d"))
+    types = on_list["sdn_type"].value_counts().reindex(["individual", "entity", "vessel", "aircraft"], fill_value=0)
+    return {"snapshot": pd.Timestamp(snapshot), "entries_total": int(held.at[snapshot, "entries_total"]),
+            "venezuela_related": len(on_list), "tagged": int(on_list["venezuela_tag"].sum()),
+            "by_type": {kind: int(count) for kind, count in types.items()}}
+
+
+def program_totals(designations: pd.DataFrame) -> pd.Series:
+    """Designated per program group over the actions given, largest first (ties by program name)."""
+    if designations.empty:
+        return pd.Series(dtype=int)
+    totals = designations.groupby("program_group")["designated"].sum().astype(int)
+    return totals.sort_index().sort_values(ascending=False, kind="stable")
+
+
+def uncounted_actions(designations: pd.DataFrame) -> int:
+    """Designation actions whose sources state no count at all (they add 0 to the totals)."""
+    counts = designations[list(COUNT_COLUMNS)]
+    return int(counts.isna().all(axis=1).sum())
+
+
+def decimal_period(period: str, frequency: str) -> float:
+    """'2024-05' -> mid-May as a decimal year; '2025-Q1' -> mid-quarter; '2024' -> mid-year."""
+    if frequency == "month":
+        year, month = period.split("-")
+        return int(year) + (int(month) - 0.5) / 12
+    if frequency == "quarter":
+        year, quarter = period.split("-Q")
+        return int(year) + (int(quarter) - 0.5) / 4
+    return int(period) + 0.5
+
+
+def period_end(period: str, frequency: str) -> pd.Timestamp:
+    """The last day a period covers (for 'data to ...' and window tests)."""
+    if frequency == "month":
+        return pd.Period(period, "M").end_time.normalize()
+    if frequency == "quarter":
+        return pd.Period(period.replace("-Q", "Q"), "Q").end_time.normalize()
+    return pd.Timestamp(f"{period}-12-31")
+
+
+def crude_points(oil: pd.DataFrame, start, end) -> pd.DataFrame:
+    """Crude figures in thousand barrels a day whose period overlaps [start, end], one row each.
+
+    Columns: period, frequency, reporter, value, x (decimal year), period_start, period_end.
+    """
+    crude = oil[oil["unit"] == KBD].copy()
+    crude["x"] = [decimal_period(p, f) for p, f in zip(crude["period"], crude["frequency"])]
+    crude["period_end"] = [period_end(p, f) for p, f in zip(crude["period"], crude["frequency"])]
+    crude["period_start"] = [pd.Timestamp(f"{p[:4]}-01-01") if f == "year" else
+                             (pd.Period(p, "M").start_time if f == "month" else
+                              pd.Period(p.replace("-Q", "Q"), "Q").start_time)
+                             for p, f in zip(crude["period"], crude["frequency"])]
+    inside = (crude["period_end"] >= pd.Timestamp(start)) & (crude["period_start"] <= pd.Timestamp(end))
+    columns = ["period", "frequency", "reporter", "value", "x", "period_start", "period_end"]
+    return crude.loc[inside, columns].sort_values(["reporter", "x"]).reset_index(drop=True)
+
+
+def annual_by_basis(points: pd.DataFrame, reporter: str) -> pd.Series:
+    """Annual averages of one basis, indexed by year (a basis is never mixed with another)."""
+    chosen = points[(points["reporter"] == reporter) & (points["frequency"] == "year")]
+    return chosen.set_index(chosen["period"].astype(int))["value"].astype(float).sort_index()
+
+
+def platform_totals(migrants: pd.DataFrame) -> pd.DataFrame:
+    """The UNHCR-IOM / R4V platform's worldwide count of Venezuelan refugees and migrants, by date."""
+    chosen = migrants[(migrants["indicator"] == PLATFORM_TOTAL) & migrants["scope"].str.startswith("worldwide")]
+    return chosen.sort_values("date").reset_index(drop=True)
+
+
+def yearly_rise(totals: pd.DataFrame, start, end) -> float | None:
+    """Average rise a year (persons) between the first and last estimates dated in [start, end]."""
+    inside = totals[totals["date"].between(pd.Timestamp(start), pd.Timestamp(end))]
+    if len(inside) < 2:
+        return None
+    first, last = inside.iloc[0], inside.iloc[-1]
+    years = (last["date"] - first["date"]).days / 365.25
+    return float(last["persons"] - first["persons"]) / years if years > 0 else None
+
+
+def named_entry(named: pd.DataFrame, key: str) -> pd.Series:
+    """One row of named_entries by key (a missing key is an error naming those held)."""
+    rows = named[named["key"] == key]
+    if rows.empty:
+        raise AnalysisError(f"no named SDN entry {key!r}; held: {sorted(named['key'])}")
+    return rows.iloc[0]

@@ -1,0 +1,312 @@
+"""Sentences and chart titles of the Venezuela chapter, built from the numbers they state.
+
+Every function takes small tables (from ``hemisphere.venezuela.analysis``) and returns text; none
+reads data itself except ``overview_finding``, which the overview calls at the chapter's defaults.
+Each sentence holds for any allowed parameter value: a single program, a one-year window, an
+empty selection, a copy without an earlier one to compare with.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from hemisphere.prose import data_to, day, listing, money, moved, num, plural
+from hemisphere.venezuela import analysis
+
+TYPE_NOUNS = {"individual": ("individual", "individuals"), "entity": ("entity", "entities"),
+              "vessel": ("vessel", "vessels"), "aircraft": ("aircraft", "aircraft")}
+BASIS_NAMES = {
+    analysis.OPEC_INDEPENDENT: "OPEC's secondary sources",
+    analysis.OPEC_OFFICIAL: "the government's direct communication to OPEC",
+    "OPEC Annual Statistical Bulletin": "OPEC's Annual Statistical Bulletin",
+    "OPEC, basis not stated": "OPEC figures of unstated basis",
+    analysis.BLOOMBERG_SURVEY: "Bloomberg's survey",
+}
+
+
+def counted(count: int, kind: str) -> str:
+    """'1 individual', '3 entities', '2 aircraft'."""
+    singular, several = TYPE_NOUNS[kind]
+    return f"{num(count)} {singular if count == 1 else several}"
+
+
+def entries(count: int, adjective: str = "") -> str:
+    """'1 entry', '3 Venezuela-related entries'."""
+    noun = "entry" if count == 1 else "entries"
+    return f"{num(count)} {adjective + ' ' if adjective else ''}{noun}"
+
+
+def people(count: int) -> str:
+    """'1 person', '5 people'."""
+    return f"{num(count)} {'person' if count == 1 else 'people'}"
+
+
+def program_label(tag: str) -> str:
+    return analysis.PROGRAM_LABELS.get(tag, tag)
+
+
+def program_names(programs: list[str]) -> str:
+    """The chosen programs as a phrase: 'EO 13692 (VENEZUELA) and Kingpin Act (SDNTK)'."""
+    return listing([program_label(tag) for tag in programs])
+
+
+def window(start, end) -> str:
+    """'from 1 January 2015 to 31 August 2026' (one date when start and end coincide)."""
+    start, end = pd.Timestamp(start), pd.Timestamp(end)
+    return f"on {day(start)}" if start == end else f"from {day(start)} to {day(end)}"
+
+
+def sentence_start(text: str) -> str:
+    """Capitalise the first letter only ('from 1 January' -> 'From 1 January')."""
+    return text[:1].upper() + text[1:]
+
+
+def type_listing(by_type: dict) -> str:
+    """'3 individuals, 1 entity and 2 vessels' (types with no entry left out; 'no entries' if none)."""
+    parts = [counted(count, kind) for kind, count in by_type.items() if count]
+    return listing(parts) if parts else "no entries"
+
+
+# --- the headline: the list's own count first, the sourced actions second ----------------------
+
+def sdn_headline(count: dict) -> str:
+    """The SDN list's own count of Venezuela-related entries on one copy."""
+    return (f"OFAC's SDN list of {day(count['snapshot'])} holds {num(count['venezuela_related'])} "
+            f"Venezuela-related entries ({type_listing(count['by_type'])}) among "
+            f"{num(count['entries_total'])} entries in all; {num(count['tagged'])} of them carry a Venezuela "
+            "program tag.")
+
+
+def actions_phrase(designations: pd.DataFrame) -> str:
+    """What the action list is: a list of sourced actions and the designations they state."""
+    n, total = len(designations), int(designations["designated"].sum()) if len(designations) else 0
+    return (f"the {plural(n, 'sourced designation action')} gathered for this chapter state "
+            f"{plural(total, 'designation')} between them, a list of actions read from press releases "
+            "and their summaries, not a total")
+
+
+def overview_finding() -> str:
+    """The overview's Venezuela sentence at the chapter's defaults: the list's count, then the actions."""
+    from hemisphere import data, params
+
+    defaults = params.declaration("venezuela_sanctions").defaults()
+    count = analysis.sdn_count(data.load("sdn_entries"), data.load("sdn_snapshots"), defaults["snapshot"])
+    chosen = analysis.designation_actions(data.load("ofac_actions"), defaults["programs"],
+                                          defaults["start_date"], defaults["end_date"])
+    return (sdn_headline(count) + " Beside that count, " + actions_phrase(chosen)
+            + f" ({pd.Timestamp(defaults['start_date']):%Y} to {pd.Timestamp(defaults['end_date']):%Y}).")
+
+
+def overview_glance() -> str:
+    """A short phrase for the overview's at-a-glance title: the list's own count at the defaults."""
+    from hemisphere import data, params
+
+    snapshot = params.declaration("venezuela_sanctions").defaults()["snapshot"]
+    count = analysis.sdn_count(data.load("sdn_entries"), data.load("sdn_snapshots"), snapshot)
+    return f"the SDN list held {entries(count['venezuela_related'], 'Venezuela-related')} in {count['snapshot']:%B %Y}"
+
+
+# --- designations over time --------------------------------------------------------------------
+
+def designations_sentence(designations: pd.DataFrame, programs: list[str], start, end) -> str:
+    if designations.empty:
+        return (f"No designation action under {program_names(programs)} is recorded {window(start, end)} in the "
+                "sources gathered, so there is nothing to count for this choice of programs and dates.")
+    kinds = analysis.designated_by_kind(designations)
+    parts = [counted(int(kinds["individuals"]), "individual"), counted(int(kinds["entities"]), "entity"),
+             f"{num(kinds['vessels_or_aircraft'])} {'vessel or aircraft' if kinds['vessels_or_aircraft'] == 1 else 'vessels or aircraft'}"]
+    unstated = (f", plus {num(kinds['type_not_stated'])} companies and people that a source counted together "
+                "without saying how many of each" if kinds["type_not_stated"] else "")
+    silent = analysis.uncounted_actions(designations)
+    silent_text = (f" {plural(silent, 'action')} in the list {'states' if silent == 1 else 'state'} no count and "
+                   f"{'adds' if silent == 1 else 'add'} nothing to these totals." if silent else "")
+    biggest = designations.loc[designations["designated"].idxmax()]
+    first_name = str(biggest["notable_names"]).split(";")[0].split(" (")[0].strip()
+    named = f" ({first_name} among them)" if first_name else ""
+    return (f"{sentence_start(window(start, end))}, the sources gathered for this chapter record "
+            f"{plural(len(designations), 'designation action')} under {program_names(programs)}. Together they "
+            f"named {listing(parts)}{unstated}.{silent_text} The largest single action, on {day(biggest['date'])}, "
+            f"added {plural(int(biggest['designated']), 'name')} to the list under {biggest['authority']}{named}.")
+
+
+def designations_title(designations: pd.DataFrame) -> str:
+    """Title of the cumulative chart: the leading program and the busiest year, both computed."""
+    totals = analysis.program_totals(designations)
+    total = int(totals.sum())
+    year, in_year, _ = analysis.peak_year(designations)
+    if len(totals) == 1:
+        lead = f"all under {program_label(totals.index[0])}"
+    else:
+        lead = f"most under {program_label(totals.index[0])}: {num(totals.iloc[0])}"
+        if totals.iloc[0] * 2 <= total:
+            lead = f"the largest share under {program_label(totals.index[0])}: {num(totals.iloc[0])}"
+    busiest = "" if designations["date"].dt.year.nunique() == 1 else f", {num(in_year)} of them in {year}"
+    return f"{plural(total, 'designation')} in the sourced actions{busiest}; {lead}"
+
+
+# --- the SDN list ------------------------------------------------------------------------------
+
+def sdn_types_title(by_type: pd.DataFrame, snapshot: str) -> str:
+    totals = by_type.sum(axis=1)
+    if totals.sum() == 0:
+        return f"No Venezuela-related entries on the SDN copy of {pd.Timestamp(snapshot):%B %Y}"
+    kind = totals.idxmax()
+    return (f"{TYPE_NOUNS[kind][1].capitalize()} lead the Venezuela-related SDN entries of "
+            f"{pd.Timestamp(snapshot):%B %Y}, {num(totals.max())} of {num(totals.sum())}")
+
+
+def removed_sentence(earlier: str, chosen: str, listed: int, removed: pd.DataFrame) -> str:
+    individuals = int((removed["sdn_type"] == "individual").sum())
+    left = f"{entries(len(removed))} left the list altogether"
+    who = f" ({num(individuals)} of them {'an individual' if individuals == 1 else 'individuals'})" if len(removed) else ""
+    return (f"Between the copies of {day(earlier)} and {day(chosen)}, "
+            f"{entries(listed, 'Venezuela-related')} "
+            f"{'was' if listed == 1 else 'were'} newly listed and {left}{who}.")
+
+
+def capture_sentence(latest_copy, leader: pd.Series, leader_listed: bool, successor: pd.Series,
+                     successor_removed: bool) -> str:
+    """What the latest SDN copy says of the captured leader and his successor (rows of named_entries)."""
+    listed = "is still listed" if leader_listed else "is no longer listed"
+    surname = leader["person"].split()[-1]
+    role = successor["role"][:1].lower() + successor["role"][1:]
+    status = ("is gone from that copy: she was delisted at some point after the May 2024 copy, which the copies "
+              "cannot date" if successor_removed else "remains listed")
+    return (f"On the latest SDN copy held ({day(latest_copy)}), months after his capture, {surname}'s entry "
+            f"(no. {int(leader['ent_num'])}) {listed}. {successor['person']} ({role}; entry no. "
+            f"{int(successor['ent_num'])}) {status}.")
+
+
+# --- rewards -----------------------------------------------------------------------------------
+
+def rewards_sentence(in_force: pd.DataFrame, end) -> str:
+    maduro = in_force[in_force["person"] == "Nicolas Maduro Moros"]
+    offered = in_force["person"].nunique()
+    text = f"By {day(end)}, rewards had been offered for {people(offered)}."
+    if maduro.empty:
+        return text
+    latest = maduro.iloc[-1]
+    if len(maduro) > 1:
+        return text + (f" The offer on Maduro rose from {money(maduro['amount_usd'].iloc[0])} in "
+                       f"{maduro['date'].iloc[0]:%B %Y} to {money(latest['amount_usd'])} in {latest['date']:%B %Y}.")
+    return text + f" The offer on Maduro stood at {money(latest['amount_usd'])}, announced in {latest['date']:%B %Y}."
+
+
+def rewards_title(in_force: pd.DataFrame, end, capture_date) -> str:
+    maduro = in_force[in_force["person"] == "Nicolas Maduro Moros"]
+    if maduro.empty:
+        return f"Rewards for {plural(in_force['person'].nunique(), 'Venezuelan official')} by {pd.Timestamp(end):%B %Y}"
+    raises = len(maduro) - 1
+    if raises and pd.Timestamp(end) >= pd.Timestamp(capture_date):
+        times = "once" if raises == 1 else "twice" if raises == 2 else f"{num(raises)} times"
+        return f"The reward for Maduro was raised {times}, to {money(maduro['amount_usd'].max())}, before his capture"
+    return f"By {pd.Timestamp(end):%B %Y} the reward for Maduro stood at {money(maduro['amount_usd'].iloc[-1])}"
+
+
+# --- oil -----------------------------------------------------------------------------------------
+
+def oil_sentence(points: pd.DataFrame, start, end) -> str:
+    """Changes in annual averages, each basis on its own; never one basis against another."""
+    pieces = []
+    for reporter in (analysis.OPEC_INDEPENDENT, analysis.OPEC_OFFICIAL):
+        annual = analysis.annual_by_basis(points, reporter)
+        if len(annual) >= 2:
+            first, last = annual.index[0], annual.index[-1]
+            low = annual.idxmin()
+            trough = (f", with a low of {num(annual[low])} in {low}" if low not in (first, last) else "")
+            pieces.append(f"on {BASIS_NAMES[reporter]}, average crude output {moved(annual.iloc[0], annual.iloc[-1])} "
+                          f"from {num(annual.iloc[0])} thousand barrels a day in {first} to {num(annual.iloc[-1])} in "
+                          f"{last}{trough}")
+    if not pieces:
+        if points.empty:
+            return (f"No crude figure in barrels a day falls {window(start, end)}; the figures held run from "
+                    "December 2016 onwards.")
+        return (f"Fewer than two annual averages of the same OPEC basis fall {window(start, end)}, so no change is "
+                "stated; the monthly figures drawn are shown by basis.")
+    return "Between the years of this window, " + "; ".join(pieces) + ". Each basis is compared only with itself."
+
+
+def oil_title(points: pd.DataFrame) -> str:
+    independent = analysis.annual_by_basis(points, analysis.OPEC_INDEPENDENT)
+    if len(independent) >= 2:
+        return (f"Crude output {moved(independent.iloc[0], independent.iloc[-1])} from {independent.index[0]} to "
+                f"{independent.index[-1]} on OPEC's independent estimates")
+    official = analysis.annual_by_basis(points, analysis.OPEC_OFFICIAL)
+    if len(official) >= 2:
+        return (f"Crude output {moved(official.iloc[0], official.iloc[-1])} from {official.index[0]} to "
+                f"{official.index[-1]} on the government's own figures")
+    return "Venezuelan crude output as OPEC reports it, by basis"
+
+
+def gap_sentence(gaps: pd.DataFrame) -> str:
+    if gaps.empty:
+        return "No period in this window has both an official and an independent OPEC figure."
+    above = int((gaps["gap_kbd"] > 0).sum())
+    below = len(gaps) - above
+    n = len(gaps)
+    periods = plural(n, "period")
+    if above == n:
+        split = f"the government's own number was the higher in {'it' if n == 1 else 'every one'}"
+    elif below == n:
+        split = f"the government's own number was the lower in {'it' if n == 1 else 'every one'}"
+    else:
+        split = f"the government's own number was higher in {num(above)} and lower in {num(below)}"
+    widest = gaps.loc[gaps["gap_kbd"].abs().idxmax()]
+    return (f"Where OPEC published both figures for the same period ({periods} in this window), {split}; the widest "
+            f"gap was {num(abs(widest['gap_kbd']))} thousand barrels a day ({widest['period']}). The two are shown "
+            "side by side rather than merged.")
+
+
+def twh_sentence(energy: pd.DataFrame) -> str:
+    if len(energy) < 2:
+        return "Fewer than two years of the Energy Institute series fall in this window, so no change is stated."
+    first, last = energy.iloc[0], energy.iloc[-1]
+    trough = energy.loc[energy["twh"].idxmin()]
+    return (f"In energy terms (all oil liquids, Energy Institute), production {moved(first['twh'], last['twh'])} from "
+            f"{int(first['year'])} to {int(last['year'])}, with the low in {int(trough['year'])}; this series is in "
+            "terawatt-hours and is not compared with the barrels above.")
+
+
+# --- emigration ----------------------------------------------------------------------------------
+
+def diaspora_sentence(totals: pd.DataFrame, start, end) -> str:
+    if len(totals) < 2:
+        return (f"Fewer than two of the platform's worldwide counts are dated {window(start, end)}, so no change is "
+                "stated for this window.")
+    first, last = totals.iloc[0], totals.iloc[-1]
+    return (f"Venezuelan refugees and migrants counted worldwide by UNHCR and IOM and their R4V platform went from "
+            f"about {num(first['persons'] / 1e6, 1)} million ({first['date']:%B %Y}) to about "
+            f"{num(last['persons'] / 1e6, 1)} million ({last['date']:%B %Y}).")
+
+
+def diaspora_title(totals: pd.DataFrame) -> str:
+    if len(totals) < 2:
+        return "Venezuelans abroad: too few dated counts in this window to show a change"
+    first, last = totals.iloc[0], totals.iloc[-1]
+    verb = "rose" if last["persons"] > first["persons"] else "fell" if last["persons"] < first["persons"] else "stood"
+    return (f"Venezuelans abroad {verb} from {num(first['persons'] / 1e6, 1)} million in {first['date']:%Y} to "
+            f"{num(last['persons'] / 1e6, 1)} million in {last['date']:%Y} on the UNHCR-IOM/R4V count")
+
+
+# --- after the capture -------------------------------------------------------------------------
+
+def prisoners_sentence(releases: pd.DataFrame) -> str:
+    verified = releases[releases["measure"] == "political_prisoners_released_verified"].sort_values("date")
+    held = releases[releases["measure"] == "political_prisoners_held"].sort_values("date")
+    if verified.empty:
+        return "No count of political prisoners released is held."
+    last = verified.iloc[-1]
+    text = (f"Foro Penal verified {num(last['persons'])} releases of political prisoners between 8 January and "
+            f"{day(last['date'])}")
+    if not held.empty:
+        still = held.iloc[-1]
+        text += f", and counted {num(still['persons'])} still held on {day(still['date'])}"
+    claimed = releases[releases["measure"] == "detainees_released_claimed"]
+    if not claimed.empty:
+        text += (f"; the government claimed more than {num(claimed['persons'].iloc[0])} releases, a figure Foro Penal "
+                 "disputed")
+    return text + ". The counters measure different things and are not added."
+
+
+def period_subtitle(last, precision: str = "month") -> str:
+    return data_to(last, precision)

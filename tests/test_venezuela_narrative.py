@@ -1,0 +1,119 @@
+"""Sentences and titles of the Venezuela chapter on tiny labelled fixtures and the real tables."""
+
+import pandas as pd
+import pytest
+
+from hemisphere import data
+from hemisphere.venezuela import analysis, narrative
+
+
+def _designations(rows):
+    frame = pd.DataFrame(rows, columns=["date", "program_group", "designated", "individuals", "entities",
+                                        "vessels_aircraft_or_unsplit", "authority", "notable_names"])
+    frame["date"] = pd.to_datetime(frame["date"])
+    frame["vessels_or_aircraft"] = frame["vessels_aircraft_or_unsplit"]
+    frame["type_not_stated"] = 0
+    return frame
+
+
+TWO_PROGRAMS = _designations([
+    ("2019-01-28", "VENEZUELA-EO13850", 10, 0, 10, 0, "EO 13850", "PdVSA"),
+    ("2019-03-01", "VENEZUELA", 6, 6, 0, 0, "EO 13692", "Six officers"),
+    ("2020-06-18", "VENEZUELA", 5, 5, 0, 0, "EO 13692", ""),
+])
+
+
+def test_title_names_the_program_the_legend_puts_first():
+    # EO 13692 has 11 against 10: the title must name it, as the legend (ordered by totals) does.
+    title = narrative.designations_title(TWO_PROGRAMS)
+    assert "EO 13692 (VENEZUELA): 11" in title and title.startswith("21 designations")
+    assert analysis.program_totals(TWO_PROGRAMS).index[0] == "VENEZUELA"
+    assert "16 of them in 2019" in title
+
+
+def test_title_for_one_program_and_one_year():
+    one = TWO_PROGRAMS.iloc[:1]
+    title = narrative.designations_title(one)
+    assert title == "10 designations in the sourced actions; all under EO 13850 (sectors)"
+
+
+def test_real_title_agrees_with_the_chart_legend_order():
+    actions = data.load("ofac_actions")
+    programs = ["VENEZUELA", "VENEZUELA-EO13850", "VENEZUELA-EO13884", "SDNTK", "SDGT", "FTO"]
+    chosen = analysis.designation_actions(actions, programs, "2015-01-01", "2026-08-31")
+    totals = analysis.program_totals(chosen)
+    assert narrative.program_label(totals.index[0]) in narrative.designations_title(chosen)
+    assert totals.iloc[0] == totals.max()
+
+
+def test_sentence_grammar_singular_and_empty():
+    text = narrative.designations_sentence(TWO_PROGRAMS.iloc[:1], ["VENEZUELA-EO13850"], "2019-01-01", "2019-12-31")
+    assert "1 designation action under EO 13850 (sectors)" in text and "10 entities" in text
+    assert "0 vessels or aircraft" in text and "(Venezuela, Venezuela)" not in text
+    empty = narrative.designations_sentence(TWO_PROGRAMS.iloc[:0], ["FTO"], "2016-01-01", "2016-01-01")
+    assert empty.startswith("No designation action under Foreign Terrorist Org. (FTO) is recorded on 1 January 2016")
+
+
+def test_overview_finding_leads_with_the_list_count():
+    text = narrative.overview_finding()
+    assert text.startswith("OFAC's SDN list of 20 August 2026 holds 444 Venezuela-related entries")
+    assert "not a total" in text and "sourced designation actions" in text
+
+
+def test_removed_sentence_singular():
+    removed = pd.DataFrame({"sdn_type": ["individual"]})
+    text = narrative.removed_sentence("2021-08-18", "2024-05-03", 1, removed)
+    assert "1 Venezuela-related entry was newly listed and 1 entry left" in text
+    assert "(1 of them an individual)" in text
+
+
+def _crude(rows):
+    frame = pd.DataFrame(rows, columns=["period", "frequency", "reporter", "value"])
+    frame["unit"] = analysis.KBD
+    return analysis.crude_points(frame, "2015-01-01", "2026-12-31")
+
+
+def test_oil_sentence_compares_each_basis_with_itself():
+    points = _crude([("2017", "year", analysis.OPEC_INDEPENDENT, 1900), ("2023", "year", analysis.OPEC_INDEPENDENT, 749),
+                     ("2024", "year", analysis.OPEC_OFFICIAL, 921)])
+    text = narrative.oil_sentence(points, "2015-01-01", "2026-12-31")
+    assert "fell 61% from 1,900" in text and "direct communication" not in text
+    assert narrative.oil_title(points) == "Crude output fell 61% from 2017 to 2023 on OPEC's independent estimates"
+
+
+def test_gap_sentence_counts_the_periods_given():
+    gaps = pd.DataFrame({"period": ["2024-04"], "official_kbd": [878], "independent_kbd": [809], "gap_kbd": [69]})
+    text = narrative.gap_sentence(gaps)
+    assert "(1 period in this window)" in text and "higher in it" in text and "5 months" not in text
+    assert narrative.gap_sentence(gaps.iloc[:0]).startswith("No period")
+
+
+def test_rewards_title_counts_the_raises():
+    steps = analysis.reward_steps(data.load("rewards"))
+    assert narrative.rewards_title(steps, "2026-08-31", "2026-01-03") == (
+        "The reward for Maduro was raised twice, to $50 million, before his capture")
+    early = steps[steps["date"] <= "2020-12-31"]
+    assert narrative.rewards_title(early, "2020-12-31", "2026-01-03") == "By December 2020 the reward for Maduro stood at $15 million"
+    assert "6 people" in narrative.rewards_sentence(steps, pd.Timestamp("2026-08-31"))
+
+
+def test_diaspora_uses_the_platform_count_only():
+    totals = analysis.platform_totals(data.load("migrants_refugees"))
+    assert set(totals["indicator"]) == {analysis.PLATFORM_TOTAL}
+    assert totals["persons"].iloc[-1] == 7_891_000
+    assert narrative.diaspora_title(totals.iloc[:1]).startswith("Venezuelans abroad: too few")
+
+
+def test_prisoners_sentence_keeps_counters_apart():
+    text = narrative.prisoners_sentence(data.load("prisoner_releases"))
+    assert "Foro Penal verified 448 releases" in text and "not added" in text
+
+
+@pytest.mark.parametrize("kind, count, expected", [("aircraft", 1, "1 aircraft"), ("entity", 2, "2 entities"),
+                                                   ("vessel", 1, "1 vessel")])
+def test_counted_nouns(kind, count, expected):
+    assert narrative.counted(count, kind) == expected
+
+
+def test_overview_glance_is_the_list_count():
+    assert narrative.overview_glance() == "the SDN list held 444 Venezuela-related entries in August 2026"
