@@ -53,6 +53,29 @@ def test_html_is_self_contained(built):
     assert "<script" not in page
 
 
+def test_html_is_light_enough_for_a_phone(built):
+    """Under 4 MB, charts embedded as light images that browsers decode lazily."""
+    page = built.html.read_text()
+    assert built.html.stat().st_size < 4 * 1024 * 1024
+    images = re.findall(r"<img\b[^>]*>", page)
+    assert images and all('loading="lazy"' in image for image in images)
+
+
+def test_html_forbids_scripts_and_lets_wide_tables_scroll_in_their_box(built):
+    page = built.html.read_text()
+    assert re.search(r"<meta[^>]+Content-Security-Policy[^>]+default-src 'none'", page)
+    assert ".table-block" in page and "overflow-x: auto" in page
+
+
+def test_chart_source_lines_are_text_with_a_link_to_the_data(built):
+    page = built.html.read_text()
+    captions = re.findall(r'<figcaption class="source-line">(.*?)</figcaption>', page, re.S)
+    assert captions and all(c.startswith("Source: ") for c in captions)
+    report_data = built.html.parent
+    for href in re.findall(r'class="chart-data" href="([^"]+)"', page):
+        assert (report_data / href).is_file(), href
+
+
 def test_html_shows_no_code(built):
     page = built.html.read_text()
     assert "jp-InputArea-editor" not in page and 'class="highlight' not in page

@@ -109,6 +109,7 @@ def export_html(merged: nbformat.NotebookNode, report: Report) -> str:
     body, _ = exporter.from_notebook_node(merged, resources={"hemisphere_css": css,
                                                              "hemisphere_csp": CONTENT_SECURITY_POLICY})
     body = _strip_css_comment_urls(body)
+    body = body.replace("</main>", _edition_parameters(report) + "\n</main>", 1)
     body, contents = _anchor_headings(body, [section.notebook for section in report.sections])
     front = _title_page(report) + _table_of_contents(contents)
     return body.replace("<main>", "<main>\n" + front, 1)
@@ -159,6 +160,32 @@ def _table_of_contents(contents: list[tuple[int, str, str]]) -> str:
 
 
 def _title_page(report: Report) -> str:
+    """Title, abstract and the edition's scope; the parameters used are listed at the end."""
+    abstract = f'<p class="report-abstract">{html.escape(report.abstract)}</p>' if report.abstract else ""
+    scope = f'<p class="report-scope">{html.escape(report.scope)}</p>' if report.scope else ""
+    return (
+        '<section class="title-page">'
+        f'<p class="report-title">{html.escape(report.title)}</p>'
+        f'<p class="report-subtitle">{html.escape(report.subtitle)}</p>'
+        f'<p class="report-meta">{html.escape(report.authors)} · Edition of {html.escape(report.date)}</p>'
+        f"{abstract}{scope}{_where_sources_are(report)}"
+        "</section>"
+    )
+
+
+def _where_sources_are(report: Report) -> str:
+    if report.sources_url:
+        link = html.escape(report.sources_url, quote=True)
+        return (f'<p class="report-sources">Data, code and notebooks: <a href="{link}">{html.escape(report.sources_url)}</a>. '
+                "Every chart's data is published beside this page under report_data/.</p>")
+    return ('<p class="report-sources">The data, code and notebooks behind this edition are not yet at a public '
+            "address. They come as one repository: ask the authors for a copy, then run <code>make report</code> "
+            "to rebuild this report exactly (see Sources and methods). Every chart's data is published beside "
+            "this page under report_data/.</p>")
+
+
+def _edition_parameters(report: Report) -> str:
+    """The parameters each chapter ran with, as the last section of the appendix."""
     rows = "".join(
         f"<tr><td>{html.escape(section.notebook)}</td><td>"
         + (html.escape(", ".join(f"{k} = {_show(v)}" for k, v in section.parameters.items())) or "none")
@@ -166,13 +193,10 @@ def _title_page(report: Report) -> str:
         for section in report.sections
     )
     return (
-        '<section class="title-page">'
-        f'<p class="report-title">{html.escape(report.title)}</p>'
-        f'<p class="report-subtitle">{html.escape(report.subtitle)}</p>'
-        f'<p class="report-meta">{html.escape(report.authors)} · Edition of {html.escape(report.date)}</p>'
-        '<table class="data-table"><caption>Parameters used in this edition</caption>'
-        f"<thead><tr><th>Chapter notebook</th><th>Parameters</th></tr></thead><tbody>{rows}</tbody></table>"
-        "</section>"
+        '<h2>Parameters used in this edition</h2>'
+        '<p>Each chapter is a notebook run with these parameters; <code>hemisphere run</code> re-runs one with others.</p>'
+        '<div class="table-block short"><table class="data-table short"><caption>Chapter notebooks and their parameters</caption>'
+        f"<thead><tr><th>Chapter notebook</th><th>Parameters</th></tr></thead><tbody>{rows}</tbody></table></div>"
     )
 
 

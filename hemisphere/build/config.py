@@ -34,6 +34,11 @@ class Report:
     sections: tuple[Section, ...]
     cell_timeout: float = CELL_TIMEOUT
     kernel_start_timeout: float = KERNEL_START_TIMEOUT
+    abstract: str = ""
+    scope: str = ""
+    # Where the report's sources (repository) are published; empty until the project has a
+    # public address. While empty, the report says how to obtain the sources instead.
+    sources_url: str = ""
 
 
 def load(path: Path | None = None, overrides: list[str] | None = None) -> Report:
@@ -72,9 +77,20 @@ def load(path: Path | None = None, overrides: list[str] | None = None) -> Report
         date=str(spec.get("date", "")),
         authors=str(spec.get("authors", "")),
         sections=sections,
+        abstract=str(spec.get("abstract") or "").strip(),
+        scope=str(spec.get("scope") or "").strip(),
+        sources_url=_address(path, spec.get("sources_url")),
         cell_timeout=_seconds(path, spec, "cell_timeout", CELL_TIMEOUT),
         kernel_start_timeout=_seconds(path, spec, "kernel_start_timeout", KERNEL_START_TIMEOUT),
     )
+
+
+def _address(path: Path, value) -> str:
+    """`sources_url`: empty, or a web address (never a guess: the setting stays empty until real)."""
+    text = str(value or "").strip()
+    if text and not text.startswith(("https://", "http://")):
+        raise ReportConfigError(f"{path.name}: `sources_url` must be empty or a web address, not {text!r}")
+    return text
 
 
 def _seconds(path: Path, spec: dict, key: str, default: float) -> float:

@@ -8,6 +8,7 @@ those change. The parser reads attributes by name, whatever their order.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+import re
 from html.parser import HTMLParser
 
 
@@ -49,10 +50,7 @@ class _Scanner(HTMLParser):
     def __init__(self, page: str, wanted: frozenset[str], skip_text_of) -> None:
         super().__init__(convert_charrefs=True)
         self.page, self.wanted, self.skip_text_of = page, wanted, skip_text_of
-        self.line_starts = [0]
-        for index, character in enumerate(page):
-            if character == "\n":
-                self.line_starts.append(index + 1)
+        self.line_starts = [0] + [match.end() for match in re.finditer("\n", page)]
         self.found: list[Element] = []
         self.open: list[Element] = []      # wanted elements being read
         self.skipping: list[Element] = []  # inner elements whose text is not collected

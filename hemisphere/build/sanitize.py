@@ -36,7 +36,7 @@ ATTRIBUTES = {
 # Links: in-page anchors, relative files (report_data/...) and web pages; images: embedded only.
 SAFE_HREF = re.compile(r"(#[^\s\"'<>]*|https?://[^\s\"'<>]+|mailto:[^\s\"'<>]+|(?![a-z][a-z0-9+.-]*:)[\w./%?=&#-]+)",
                        re.IGNORECASE)
-SAFE_IMAGE = re.compile(r"data:image/(png|jpeg|webp|gif);base64,[A-Za-z0-9+/=\s]+")
+SAFE_IMAGE = re.compile(r"data:image/(png|jpeg|webp|gif);base64,([A-Za-z0-9+/=\s]+|\ue000\d+\ue001)")
 SAFE_TOKEN = re.compile(r"[\w .:,/-]*")  # ids, classes, sizes: no quotes, brackets or URLs
 
 
@@ -102,8 +102,24 @@ def _allowed(tag: str, name: str, value: str) -> bool:
     return bool(SAFE_TOKEN.fullmatch(value))
 
 
+# Embedded images are set aside before parsing: their base64 (hundreds of kilobytes, only
+# [A-Za-z0-9+/=]) is all the parser would otherwise spend its time on, and cannot hold markup.
+_OPEN, _CLOSE = "\ue000", "\ue001"
+_EMBEDDED = re.compile(r"(data:image/(?:png|jpeg|webp|gif);base64,)([A-Za-z0-9+/=]{64,})")
+
+
 def clean(fragment: str) -> str:
     """The fragment rebuilt from allowed tags and attributes only; everything else is text or gone."""
+    payloads: list[str] = []
+
+    def set_aside(match: re.Match) -> str:
+        payloads.append(match[2])
+        return f"{match[1]}{_OPEN}{len(payloads) - 1}{_CLOSE}"
+
     rebuilder = _Rebuilder()
-    rebuilder.feed(fragment)
-    return rebuilder.close_all()
+    # Private-use marks bracket the placeholders; any already in the text are dropped first.
+    rebuilder.feed(_EMBEDDED.sub(set_aside, fragment.replace(_OPEN, "").replace(_CLOSE, "")))
+    rebuilt = rebuilder.close_all()
+    if not payloads:
+        return rebuilt
+    return re.sub(f"{_OPEN}(\\d+){_CLOSE}", lambda match: payloads[int(match[1])], rebuilt)
