@@ -126,3 +126,11 @@ def test_broken_data_exits_2_before_any_kernel(sandbox, capsys, monkeypatch, dam
     error = capsys.readouterr().err
     assert "bad data" in error and "administrations" in error and fragment in error
     assert not (paths.BUILD / "cache").exists(), "nothing executed"
+
+
+def test_the_cache_key_covers_installed_versions_not_only_the_lock(monkeypatch):
+    from hemisphere.build import cache
+
+    before = cache.shared_fingerprint()
+    monkeypatch.setattr(cache, "installed_versions", lambda: "pandas==0.0.0-fixture")
+    assert cache.shared_fingerprint() != before

@@ -27,6 +27,21 @@ def _digest_files(files: list[Path], root: Path) -> str:
     return digest.hexdigest()
 
 
+def installed_versions() -> str:
+    """Every installed distribution (name and version, from its metadata folder's name), sorted.
+
+    Why: the lock says what should be installed; a hand-upgraded package (or a different
+    system build) changes outputs without changing the lock's text. Folder names carry name
+    and version, so this reads no file and costs milliseconds.
+    """
+    found = set()
+    for entry in sys.path:
+        folder = Path(entry or ".")
+        if folder.is_dir():
+            found.update(p.name for pattern in ("*.dist-info", "*.egg-info") for p in folder.glob(pattern))
+    return "\n".join(sorted(found))
+
+
 def shared_fingerprint() -> str:
     """What every notebook depends on: all data, the package code, the environment."""
     data_files = [p for p in paths.DATA.rglob("*") if p.is_file()]
@@ -34,7 +49,7 @@ def shared_fingerprint() -> str:
     extra = [p for p in (LOCK_FILE,) if p.is_file()]
     digest = hashlib.sha256()
     for part in (_digest_files(data_files, paths.DATA), _digest_files(code_files, paths.ROOT),
-                 _digest_files(extra, paths.ROOT), sys.version):
+                 _digest_files(extra, paths.ROOT), installed_versions(), sys.version):
         digest.update(part.encode())
     return digest.hexdigest()
 
