@@ -104,7 +104,8 @@ def _returns_more_deportations(claim):
     headline = (f"ICE removals FY{TRUMP_I_FISCAL_YEARS[0]}-FY{TRUMP_I_FISCAL_YEARS[-1]} {'+' if rise >= 0 else ''}"
                 f"{pct(rise)} on FY{BEFORE_TRUMP_I}; {TRUMP_II_YEAR} returns fell in {num(len(fell))} of "
                 f"{num(len(changes))} receiving countries")
-    parts = [f"{c['country']} ({num(c['before'])} to {num(c['after'])}, {c['counter']})" for c in changes]
+    parts = [f"{c['country']} ({num(c['before'])} to {num(c['after'])}, by {returns.SHORT_COUNTERS.get(c['counter'], c['counter'])})"
+             for c in changes]
     finding = (f"ICE removed a yearly average of {num(during)} Guatemalans, Hondurans and Salvadorans in "
                f"FY{TRUMP_I_FISCAL_YEARS[0]}-FY{TRUMP_I_FISCAL_YEARS[-1]}, {pct(abs(rise))} "
                f"{'more' if rise >= 0 else 'fewer'} than the {num(before)} of FY{BEFORE_TRUMP_I}; in {TRUMP_II_YEAR} the "

@@ -147,8 +147,10 @@ def funding_sentence(funding: pd.DataFrame) -> str:
 def contrast_sentence(counts: dict, countries: list[str]) -> str:
     """US enforcement on the chosen countries' figures against Venezuela designations, in the window."""
     who = listing(countries)
-    text = (f"Over both Trump terms, the register holds {plural(counts['enforcement_actions'], 'US enforcement action')} "
-            f"against figures from {who} (naming {plural(counts['enforcement_persons'], 'person')}), against "
+    ours = (f"{plural(counts['enforcement_actions'], 'US enforcement action')} against figures from {who} (naming "
+            f"{plural(counts['enforcement_persons'], 'person')})" if counts["enforcement_actions"] else
+            f"no US enforcement action against figures from {who}")
+    text = (f"Over both Trump terms, the register holds {ours}, against "
             f"{plural(counts['venezuela_actions'], 'OFAC designation action')} on Venezuelan targets naming "
             f"{num(counts['venezuela_named'])} persons and entities")
     if counts["pardons"]:

@@ -105,6 +105,16 @@ def change_sentence(change: dict | None, country: str, year: int) -> str:
             f"{year}{tail} on the {num(change['before'])} of {year - 1}.")
 
 
+def change_sentences(changes: dict[str, dict | None], year: int) -> list[str]:
+    """One sentence per country with a comparable pair; the countries without one named together."""
+    sentences = [change_sentence(change, country, year) for country, change in changes.items() if change is not None]
+    missing = [country for country, change in changes.items() if change is None]
+    if missing:
+        sentences.append(f"No pair of whole-year counts from one counter lets returns in {year} be set against "
+                         f"{year - 1} for {listing(missing)}.")
+    return sentences
+
+
 def conflicts_sentence(table: pd.DataFrame) -> str:
     """Where the receiving-country sources disagree, named rather than averaged."""
     if table.empty:
@@ -132,8 +142,9 @@ def returns_chart(returnees: pd.DataFrame, removals: pd.DataFrame, countries: li
                          subtitle="Persons: ICE removals by fiscal year (bars, centred on each October-September year) "
                                   "and the receiving governments' calendar-year counts (markers, by counter and scope); "
                                   + data_to(max(int(returnees["year"].max()), int(removals["fiscal_year"].max())), "year"),
-                         alt=f"{len(countries)} panels, one each for {listing(countries)}, of ICE removals by fiscal "
-                             "year as bars and the receiving governments' yearly counts of returnees as markers.",
+                         alt=(f"{len(countries)} panels, one each for {listing(countries)}," if len(countries) > 1 else
+                              f"One panel for {countries[0]}:") + " ICE removals by fiscal year as bars and the "
+                             "receiving governments' yearly counts of returnees as markers.",
                          time_axis="year", nrows=len(countries), height=1.2 + 1.55 * len(countries), sharex=True)
     axes = [chart.ax] if len(countries) == 1 else list(chart.axes)
     plotted = []
