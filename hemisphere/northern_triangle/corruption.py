@@ -42,6 +42,7 @@ def commission_life(commissions: pd.DataFrame, body: str) -> dict:
         return found.iloc[0] if len(found) else None
 
     return {"body": body, "country": BODIES[body], "agreement": first("agreement"), "start": first("start"),
+            "starts": list(steps.loc[steps["step"] == "start", "date"]),
             "end": first("end"), "non_renewal": first("non_renewal"),
             "renewals": int((steps["step"] == "renewal").sum()), "steps": len(steps)}
 
@@ -111,8 +112,11 @@ def commission_sentence(life: dict) -> str:
     if life["agreement"] is None:
         return f"No agreement for {life['body']} is recorded."
     text = f"{life['body']} ({life['country']}) was agreed on {day(life['agreement'])}"
-    if life["start"] is not None:
-        text += f" and began work in {life['start']:%B %Y}"
+    starts = life.get("starts") or ([life["start"]] if life["start"] is not None else [])
+    if len(starts) > 1:
+        text += " and began work in " + " or ".join(f"{moment:%B %Y}" for moment in starts) + " (sources differ)"
+    elif starts:
+        text += f" and began work in {starts[0]:%B %Y}"
     if life["renewals"]:
         text += f"; the register holds {plural(life['renewals'], 'dated renewal')}"
     if life["non_renewal"] is not None and life["end"] is not None:
