@@ -71,7 +71,7 @@ def _mano_dura_backed(claim):
     finding = (f"In the second term the United States sent {num(int(sent['persons'].sum()))} people into El Salvador's "
                f"CECOT prison under the state of exception, which backs the mano dura directly; but El Salvador's "
                f"recorded homicide rate fell from {num(base, 1)} in {base_year} to {num(last, 1)} per 100,000 in "
-               f"{last_year} ({pct(fall)}), not the limited success the claim expected, though the official count "
+               f"{last_year}, {pct(fall)} lower, not the limited success the claim expected, though the official count "
                "leaves out deaths in custody"
                + (f", which {newest['counter']} put at {mano_dura.figure(newest)} by {mano_dura.when(newest)}"
                   if newest is not None else "") + ".")
