@@ -16,7 +16,7 @@ from hemisphere.prose import day, data_to, listing, money, num, plural
 THEME = "northern_triangle"
 BODIES = {"CICIG": "Guatemala", "MACCIH": "Honduras"}
 # US actions that press against corrupt or criminal figures; a pardon undoes one.
-ENFORCEMENT = ("arrest", "conviction", "sentence", "extradition", "sdn_designation", "visa_list")
+ENFORCEMENT = ("arrest", "conviction", "sentence", "extradition", "sdn_designation", "visa_list", "visa_revocation")
 LENIENCY = ("pardon_announced", "pardon")
 # OFAC action types in venezuela/ofac_actions.csv that name Venezuelan targets for sanctions
 # (corruption, undermining democracy, drug trafficking); terrorist designations, rewards alone,
@@ -179,12 +179,14 @@ ACTION_STYLE = {
     "arrest": ("v", charts.COLORS["blue"]), "extradition": ("v", charts.COLORS["blue"]),
     "conviction": ("s", charts.COLORS["blue"]), "sentence": ("s", charts.COLORS["blue"]),
     "sdn_designation": ("D", charts.COLORS["green"]), "visa_list": ("o", charts.COLORS["green"]),
+    "visa_revocation": ("P", charts.COLORS["purple"]),
     "authority_expired": ("X", charts.COLORS["grey"]),
     "pardon_announced": ("*", charts.COLORS["vermillion"]), "pardon": ("*", charts.COLORS["vermillion"]),
 }
 ACTION_LABELS = {"arrest": "arrest / extradition", "extradition": "arrest / extradition",
                  "conviction": "conviction / sentence", "sentence": "conviction / sentence",
                  "sdn_designation": "OFAC designation", "visa_list": "Section 353 listing",
+                 "visa_revocation": "visa revocation",
                  "authority_expired": "authority expired", "pardon_announced": "pardon", "pardon": "pardon"}
 
 
