@@ -257,7 +257,7 @@ def timeline_chart(commissions: pd.DataFrame, actions: pd.DataFrame, ofac_action
     ax.plot([], [], marker="o", color=charts.COLORS["orange"], ls="none", label="Venezuela designation")
     ax.set_yticks(range(len(rows)), rows)
     ax.set_ylim(len(rows) - 0.4, -0.6)
-    ax.set_xlim(start, end)
+    ax.set_xlim(start, end + (end - start) * 0.02)  # room for a marker on the last day
     ax.grid(False)
     ax.legend(loc="upper center", bbox_to_anchor=(0.4, -0.1), ncols=4, fontsize=6.5)
     chart.mark_events(event_ids)
