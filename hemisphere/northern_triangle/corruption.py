@@ -144,7 +144,7 @@ def funding_sentence(funding: pd.DataFrame) -> str:
         parts.append(f"{hold['actor']} held {money(hold['amount_usd'])} from {hold['date']:%B %Y}{tail}")
     statements = funding[funding["step"] == "us_statement"]
     if len(statements):
-        parts.append(f"the register holds {plural(len(statements), 'US executive statement')} on the commission")
+        parts.append(f"US executive statements on it are recorded on {listing([day(d) for d in statements['date']])}")
     return "For CICIG, " + "; ".join(parts) + "."
 
 
