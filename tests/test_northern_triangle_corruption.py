@@ -83,7 +83,7 @@ def test_contrast_counts_only_the_terms():
     assert counts["venezuela_actions"] == 2 and counts["venezuela_named"] == 5
     assert counts["pardons"] == 1 and counts["pardoned"] == ["A former president"]
     text = corruption.contrast_sentence(counts, ["Guatemala", "Honduras"])
-    assert "1 US enforcement action against figures from Guatemala and Honduras (naming 1 person)" in text
+    assert "1 US enforcement action against figures from Guatemala and Honduras, against 2 OFAC" in text
     assert "1 presidential pardon, of A former president" in text
 
 

@@ -151,8 +151,8 @@ def funding_sentence(funding: pd.DataFrame) -> str:
 def contrast_sentence(counts: dict, countries: list[str]) -> str:
     """US enforcement on the chosen countries' figures against Venezuela designations, in the window."""
     who = listing(countries)
-    ours = (f"{plural(counts['enforcement_actions'], 'US enforcement action')} against figures from {who} (naming "
-            f"{plural(counts['enforcement_persons'], 'person')})" if counts["enforcement_actions"] else
+    ours = (f"{plural(counts['enforcement_actions'], 'US enforcement action')} against figures from {who}"
+            if counts["enforcement_actions"] else
             f"no US enforcement action against figures from {who}")
     text = (f"Over both Trump terms, the register holds {ours}, against "
             f"{plural(counts['venezuela_actions'], 'OFAC designation action')} on Venezuelan targets naming "
