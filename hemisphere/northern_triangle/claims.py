@@ -18,9 +18,17 @@ from hemisphere.prose import day, listing, num, pct, plural
 VENEZUELA_MULTIPLE = 3        # Venezuela designation actions at least 3x the US actions on the three countries
 RECORDED_FALL = 0.5           # a fall of more than half in recorded homicides is not 'limited success'
 REMOVALS_RISE = 0.10          # ICE removals up by more than 10 percent count as a rise
-TRUMP_I_FISCAL_YEARS = (2018, 2019, 2020)   # fiscal years wholly inside the first term
-BEFORE_TRUMP_I = 2016                       # the last full fiscal year before it
-TRUMP_II_YEAR = 2025                        # first calendar year of the second term
+
+
+def _term_years() -> tuple[tuple[int, ...], int, int]:
+    """From the claims window: the fiscal years wholly inside the first term, the last fiscal year
+    wholly before it, and the first calendar year of the second term."""
+    (first_start, first_end), (second_start, _) = window_terms()
+    inside = tuple(year for year in range(first_start.year, first_end.year + 2)
+                   if pd.Timestamp(year - 1, 10, 1) >= first_start and pd.Timestamp(year, 9, 30) < first_end)
+    before = max(year for year in range(first_start.year - 3, first_start.year + 1)
+                 if pd.Timestamp(year, 9, 30) < first_start)
+    return inside, before, second_start.year
 
 
 @evaluates("northern_triangle_corruption_only_venezuela")
@@ -80,17 +88,18 @@ def _mano_dura_backed(claim):
 
 @evaluates("northern_triangle_returns_more_deportations")
 def _returns_more_deportations(claim):
+    first_term_years, year_before, second_term_year = _term_years()
     removals = data.load("removals")
     by_year = removals[removals["country"].isin(NORTHERN_TRIANGLE)].pivot_table(
         index="fiscal_year", columns="country", values="removals", aggfunc="sum")
-    needed = (BEFORE_TRUMP_I, *TRUMP_I_FISCAL_YEARS)
+    needed = (year_before, *first_term_years)
     if any(year not in by_year.index or by_year.loc[year].isna().any() for year in needed):
         raise ValueError("ICE removals to the three countries are incomplete for FY2016 or FY2018-FY2020")
-    before = float(by_year.loc[BEFORE_TRUMP_I].sum())
-    during = float(by_year.loc[list(TRUMP_I_FISCAL_YEARS)].sum(axis=1).mean())
+    before = float(by_year.loc[year_before].sum())
+    during = float(by_year.loc[list(first_term_years)].sum(axis=1).mean())
     rise = during / before - 1
     returnees = data.load("returnees_received")
-    changes = [change for change in (returns.year_change(returnees, country, TRUMP_II_YEAR) for country in NORTHERN_TRIANGLE)
+    changes = [change for change in (returns.year_change(returnees, country, second_term_year) for country in NORTHERN_TRIANGLE)
                if change is not None]
     rose = [c for c in changes if c["after"] > c["before"]]
     fell = [c for c in changes if c["after"] < c["before"]]
@@ -101,15 +110,15 @@ def _returns_more_deportations(claim):
                CONTRADICTED if not first_rose and second_fell else MIXED)
     measured = {"ice_before": before, "ice_during_mean": during, "ice_change": rise,
                 "received_2025": {c["country"]: (c["before"], c["after"], c["counter"], c["scope"]) for c in changes}}
-    headline = (f"ICE removals FY{TRUMP_I_FISCAL_YEARS[0]}-FY{TRUMP_I_FISCAL_YEARS[-1]} {'+' if rise >= 0 else ''}"
-                f"{pct(rise)} on FY{BEFORE_TRUMP_I}; {TRUMP_II_YEAR} returns fell in {num(len(fell))} of "
+    headline = (f"ICE removals FY{first_term_years[0]}-FY{first_term_years[-1]} {'+' if rise >= 0 else ''}"
+                f"{pct(rise)} on FY{year_before}; {second_term_year} returns fell in {num(len(fell))} of "
                 f"{num(len(changes))} receiving countries")
     parts = [f"{c['country']} ({num(c['before'])} to {num(c['after'])}, by {returns.SHORT_COUNTERS.get(c['counter'], c['counter'])})"
              for c in changes]
     finding = (f"ICE removed a yearly average of {num(during)} Guatemalans, Hondurans and Salvadorans in "
-               f"FY{TRUMP_I_FISCAL_YEARS[0]}-FY{TRUMP_I_FISCAL_YEARS[-1]}, {pct(abs(rise))} "
-               f"{'more' if rise >= 0 else 'fewer'} than the {num(before)} of FY{BEFORE_TRUMP_I}; in {TRUMP_II_YEAR} the "
-               f"receiving governments counted fewer returns than in {TRUMP_II_YEAR - 1} in "
+               f"FY{first_term_years[0]}-FY{first_term_years[-1]}, {pct(abs(rise))} "
+               f"{'more' if rise >= 0 else 'fewer'} than the {num(before)} of FY{year_before}; in {second_term_year} the "
+               f"receiving governments counted fewer returns than in {second_term_year - 1} in "
                + (f"{'both' if len(changes) == 2 else 'all ' + num(len(changes))} countries with comparable counts"
                   if len(fell) == len(changes) and len(changes) > 1 else
                   f"{num(len(fell))} of the {num(len(changes)) + (' country' if len(changes) == 1 else ' countries')} with comparable counts")
