@@ -1,0 +1,75 @@
+"""Mano dura: the state of exception table, its sentences, the CECOT counts and the claim."""
+
+import pandas as pd
+import pytest
+
+from hemisphere import claims, data
+from hemisphere.northern_triangle import mano_dura
+
+
+@pytest.fixture(scope="module")
+def exception():
+    return data.load("el_salvador_state_of_exception")
+
+
+def test_known_rows(exception):
+    assert mano_dura.declared(exception) == pd.Timestamp("2022-03-27")
+    newest = mano_dura.latest(exception, "extensions")
+    assert int(newest["value"]) == 48 and newest["date"] == pd.Timestamp("2026-02-24")
+    cristosal = mano_dura.measure(exception, "deaths_in_custody", "Cristosal")
+    assert cristosal.iloc[0]["value"] == 139
+    cecot = data.load("cecot_transfers")
+    assert set(cecot.loc[cecot["event"] == "return_from_cecot", "persons"]) == {252, 238}
+
+
+FIXTURE = pd.DataFrame({
+    "date": pd.to_datetime(["2022-03-27", "2022-12-19", "2023-03-01", "2023-03-27", "2024-04-05", "2022-04-30"]),
+    "date_precision": ["day", "day", "month", "day", "day", "month"],
+    "measure": ["declared", "detained", "extensions", "deaths_in_custody", "deaths_in_custody", "extensions"],
+    "value": [None, 60452, 11, 139, 241, 1],
+    "qualifier": [None, "exact", "exact", "exact", "exact", "exact"],
+    "counter": ["Assembly", "Government of El Salvador", "Assembly", "Cristosal", "Socorro Jurídico Humanitario",
+                "Assembly"],
+})
+
+
+def test_extensions_sentence_singular_and_plural():
+    assert "extended 11 times by March 2023" in mano_dura.extensions_sentence(FIXTURE)
+    assert "extended 1 time by April 2022" in mano_dura.extensions_sentence(FIXTURE, end="2022-12-31")
+    assert mano_dura.extensions_sentence(FIXTURE, end="2022-04-01").startswith("No count of extensions")
+
+
+def test_deaths_kept_apart_by_counter():
+    text = mano_dura.deaths_sentence(FIXTURE)
+    assert "Cristosal, 139 by 27 March 2023" in text and "Socorro Jurídico Humanitario, 241 by 5 April 2024" in text
+    assert mano_dura.deaths_sentence(FIXTURE, end="2022-06-01").startswith("No count of deaths")
+
+
+def test_detention_sentence_and_qualifier():
+    row = pd.Series({"value": 65000, "qualifier": "more_than"})
+    assert mano_dura.figure(row) == "more than 65,000"
+    assert mano_dura.detention_sentence(FIXTURE) == ("By 19 December 2022 the government counted 60,452 people "
+                                                     "detained under the measure.")
+
+
+def test_homicide_sentence_needs_both_sides():
+    rates = pd.DataFrame({"year": [2019, 2021, 2024], "rate_per_100k": [38.5, 17.3, 1.9],
+                          "source": ["UNODC", "UNODC", "InSight Crime"]})
+    text = mano_dura.homicide_sentence(rates, pd.Timestamp("2022-03-27"))
+    assert text == ("Recorded homicides per 100,000 had already fallen from 38.5 in 2019 to 17.3 in 2021, before the "
+                    "measure, and were 1.9 in 2024 (InSight Crime).")
+    assert "does not reach" in mano_dura.homicide_sentence(rates[rates["year"] > 2022], pd.Timestamp("2022-03-27"))
+
+
+def test_cecot_sentence_keeps_both_counts():
+    text = mano_dura.cecot_sentence(mano_dura.cecot_summary(data.load("cecot_transfers")))
+    assert "252 according to" in text and "238 according to" in text
+    assert "10 US citizens and residents" in text
+
+
+def test_claim_is_mixed_on_the_data():
+    claim = claims.load_claims(["northern_triangle"]).set_index("claim_id", drop=False).loc[
+        "northern_triangle_mano_dura_backed"]
+    result = claims.evaluate(claim)
+    assert result.measured["persons_sent_to_cecot"] == 261
+    assert result.verdict == (claims.MIXED if result.measured["homicide_fall"] > 0.5 else claims.SUPPORTED)
