@@ -287,6 +287,8 @@ class Chart:
                 raise ChartError(f"chart {self.name!r}: {error}") from error
         if data is not None and not isinstance(data, pd.DataFrame):
             raise ChartError(f"chart {self.name!r}: data must be a DataFrame of the plotted values")
+        if data is not None:
+            check_claimed_period(self.name, f"{self.title} {self.subtitle}", data)
         if self.time_axis is not None:
             for ax in self._all_axes():
                 self._shade_administrations(ax)
@@ -367,6 +369,43 @@ class Chart:
             raise ChartError(f"chart {self.name!r}: content runs {over:.2f} in past the figure's edge "
                              f"(drawn {drawn.x0:.2f}-{drawn.x1:.2f} x {drawn.y0:.2f}-{drawn.y1:.2f} in, "
                              f"figure {width:.2f} x {height:.2f} in); move or shorten the legend or labels")
+
+
+CLAIMED_PERIOD = re.compile(r"\bdata to (?P<label>(?:FY\s?)?\d{4}|[A-Z][a-z]+ \d{4}|\d{1,2} [A-Z][a-z]+ \d{4})")
+TIME_COLUMNS = ("date", "month", "year", "fiscal_year", "period_end", "tally_date", "snapshot_date")
+
+
+def check_claimed_period(name: str, text: str, data: pd.DataFrame) -> None:
+    """Refuse a title or subtitle that says 'data to X' when the plotted data stop before X.
+
+    Why: a subtitle claiming more currency than its chart has is a false statement about the
+    data, whatever parameters the reader chose. Checked against the plotted data's own time
+    columns (date, month, year, fiscal_year...); a chart without one is not checked.
+    """
+    claimed = CLAIMED_PERIOD.search(text)
+    columns = [c for c in TIME_COLUMNS if c in data.columns and data[c].notna().any()]
+    if not claimed or not columns:
+        return
+    label = claimed["label"]
+    if label.startswith("FY"):
+        claimed_end = pd.Timestamp(year=int(label[2:].strip()), month=9, day=30)
+    elif label.isdigit():
+        claimed_end = pd.Timestamp(year=int(label), month=1, day=1)  # any figure in that year reaches it
+    elif label[0].isdigit():
+        claimed_end = pd.Timestamp(label)
+    else:
+        claimed_end = pd.Timestamp(f"1 {label}")
+    reached = []
+    for column in columns:
+        values = data[column].dropna()
+        if column in ("year", "fiscal_year") or pd.api.types.is_numeric_dtype(values):
+            last = int(values.max())
+            reached.append(pd.Timestamp(year=last, month=9, day=30) if column == "fiscal_year"
+                           else pd.Timestamp(year=last, month=12, day=31))
+        else:
+            reached.append(pd.Timestamp(values.max()) + (pd.offsets.MonthEnd(0) if column == "month" else pd.Timedelta(0)))
+    if max(reached) < claimed_end:
+        raise ChartError(f"chart {name!r} says 'data to {label}' but its plotted data stop at {max(reached):%Y-%m-%d}")
 
 
 class _EventBadge(matplotlib.text.Text):

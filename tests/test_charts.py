@@ -243,3 +243,17 @@ def test_tables_of_wrapped_sentences_may_break_across_pages(capsys, monkeypatch)
     charts.show_table(sentences, caption="Fixture sentences", sources=["administrations"])
     assert 'class="table-block short"' in shown[0] and 'class="table-block long"' in shown[1]
     assert charts.printed_lines(numbers) == 11
+
+
+@pytest.mark.parametrize("subtitle, fails", [
+    ("Units of nothing, data to 2018", False),
+    ("Units of nothing, data to 2019", True),
+    ("Units of nothing, data to March 2019", True),
+    ("Units of nothing; no period stated", False),
+])
+def test_a_subtitle_may_not_claim_data_the_chart_does_not_have(tmp_path, subtitle, fails):
+    if fails:
+        with pytest.raises(charts.ChartError, match="plotted data stop"):
+            draw(tmp_path, subtitle=subtitle)
+    else:
+        draw(tmp_path, subtitle=subtitle)
