@@ -109,8 +109,15 @@ def test_fy2026_failed_demonstrably_list(majors):
 
 
 def test_unverified_years_are_reported_as_such(majors):
+    fy2024 = analysis.designations(majors, 2024)
+    assert fy2024["failed_demonstrably"] == [] and "Bolivia" in fy2024["not_verified"]
+
+
+def test_fy2021_designations_checked_against_crs(majors):
+    """CRS R46695: Bolivia and Venezuela were FY2021's designations, both waived."""
     fy2021 = analysis.designations(majors, 2021)
-    assert fy2021["failed_demonstrably"] == [] and "Bolivia" in fy2021["not_verified"]
+    assert fy2021["failed_demonstrably"] == ["Bolivia", "Venezuela"]
+    assert fy2021["waived"] == ["Bolivia", "Venezuela"] and fy2021["not_verified"] == []
     with pytest.raises(analysis.SeriesError, match="FY2009"):
         analysis.designations(majors, 2009)
 
@@ -174,18 +181,18 @@ def test_comparison_years_start_before_the_last_year(cultivation):
 
 
 def test_designation_summary_says_not_verified_for_unread_years(majors):
-    """FY2021 and FY2024: no designation paragraph was read, so neither list may read 'none'."""
+    """FY2024: no designation paragraph was read, so its list may not read 'none' (FY2021 was checked with CRS)."""
     summary = analysis.designation_summary(majors).set_index("fiscal_year")
-    for year in ("FY2021", "FY2024"):
-        assert summary.loc[year, "failed_demonstrably"] == "not verified"
-        assert summary.loc[year, "of_which_waived"] == "not verified"
+    assert summary.loc["FY2024", "failed_demonstrably"] == "not verified"
+    assert summary.loc["FY2024", "of_which_waived"] == "not verified"
+    assert summary.loc["FY2021", "failed_demonstrably"] == "Bolivia, Venezuela"
     assert summary.loc["FY2019", "of_which_waived"] == "Venezuela"
-    assert analysis.unread_determinations(majors) == [2021, 2024]
+    assert analysis.unread_determinations(majors) == [2024]
 
 
 def test_readable_determinations_leave_out_unread_years(majors):
     readable = analysis.readable_determinations(majors, "Colombia")
-    assert len(readable) == 15 and 2021 not in readable and 2024 not in readable and 2026 in readable
+    assert len(readable) == 16 and 2021 in readable and 2024 not in readable and 2026 in readable
 
 
 def test_production_releases_name_the_release_of_each_year(production):
