@@ -427,7 +427,9 @@ def _whole_year_ticks(ax) -> None:
     """Years as 2017, never 2017.5 or 2,017 (ticks a view placed itself, such as 'FY17', are kept)."""
     if isinstance(ax.xaxis.get_major_locator(), matplotlib.ticker.FixedLocator):
         return
-    ax.xaxis.set_major_locator(matplotlib.ticker.MaxNLocator(integer=True, steps=[1, 2, 5, 10]))
+    # min_n_ticks=1: on a one- or two-year axis the locator would otherwise fall back to
+    # fractional steps, printed as the same year several times.
+    ax.xaxis.set_major_locator(matplotlib.ticker.MaxNLocator(integer=True, steps=[1, 2, 5, 10], min_n_ticks=1))
     ax.xaxis.set_major_formatter(matplotlib.ticker.FuncFormatter(lambda value, _: f"{value:.0f}"))
 
 
