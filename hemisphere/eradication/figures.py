@@ -172,7 +172,7 @@ def eradication_against_cultivation(eradicated: pd.DataFrame, cultivation: pd.Se
     if no_figure:
         note = f"No bar: no eradication figure is held for {no_figure}. " + note
     if eradicated["lower_bound"].any():
-        note = "Hatched bar: a lower bound ('more than'). " + note
+        note = "Hatched bar: a lower bound (a count for part of the year, or 'more than'). " + note
     chart.show(sources=["coca_eradication", "coca_cultivation"], data=plotted, note=note)
 
 

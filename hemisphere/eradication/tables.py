@@ -124,7 +124,7 @@ def coca_cultivation(sources: Path = SOURCES) -> pd.DataFrame:
     for fact in _collected("coca_cultivation").itertuples():
         rows.append({
             "country": fact.country, "year": int(fact.year), "estimator": fact.estimator,
-            "hectares": float(fact.hectares), "area_concept": fact.area_concept, "vintage": fact.vintage,
+            "hectares": float(fact.value), "area_concept": fact.area_concept, "vintage": fact.vintage,
             "publisher": fact.publisher, "source_title": fact.source_title, "source_url": fact.source_url,
             "confidence": fact.confidence,
         })
@@ -167,6 +167,13 @@ def cocaine_production(sources: Path = SOURCES) -> pd.DataFrame:
             "source_title": fact.source_title,
             "source_url": fact.source_url,
             "confidence": _confidence(fact.source_url),
+        })
+    for fact in _collected("cocaine_production").itertuples():
+        rows.append({
+            "country": fact.country, "year": int(fact.year), "estimator": fact.estimator,
+            "metric_tons": float(fact.value), "vintage": fact.vintage, "superseded": fact.superseded == "true",
+            "note": fact.note, "publisher": fact.publisher, "source_title": fact.source_title,
+            "source_url": fact.source_url, "confidence": fact.confidence,
         })
     return pd.DataFrame(rows).sort_values(["country", "estimator", "year", "vintage"], ignore_index=True)
 
@@ -239,7 +246,7 @@ def coca_eradication(sources: Path = SOURCES) -> pd.DataFrame:
     for fact in _collected("coca_eradication").itertuples():
         rows.append({
             "country": fact.country, "year": int(fact.year), "method": fact.method,
-            "hectares": float(fact.hectares), "period": fact.period, "lower_bound": fact.lower_bound == "true",
+            "hectares": float(fact.value), "period": fact.period, "lower_bound": fact.lower_bound == "true",
             "reported_by": fact.reported_by, "note": fact.note, "publisher": fact.publisher,
             "source_title": fact.source_title, "source_url": fact.source_url, "confidence": fact.confidence,
         })
