@@ -76,3 +76,11 @@ def test_eradication_title_for_one_pair():
     pairs = pd.DataFrame({"eradicated": [10.0], "cultivation_change_next_year": [5.0]}, index=[2020])
     title = narrative.eradication_title("Testland", pairs)
     assert "1 of the 1" not in title and "after 2020" in title
+
+
+def test_halving_plan_headline_states_both_directions():
+    from hemisphere import data
+
+    headline = narrative.halving_plan_headline(data.load("coca_cultivation"))
+    assert "UNODC's fell 17%" in headline and "the US government's rose 17%" in headline
+    assert "47%" not in headline

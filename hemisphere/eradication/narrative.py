@@ -281,3 +281,20 @@ def eradication_title(country: str, pairs: pd.DataFrame) -> str:
                 "of eradication shown with a figure for the next year")
     return (f"Coca in {country} {'still ' if grew else ''}grew the following year after "
             f"{analysis.count_of(grew, len(pairs))} years of eradication shown")
+
+
+def halving_plan_headline(cultivation: pd.DataFrame, country: str = "Colombia") -> str:
+    """A headline on coca against the 2018 plan to halve it, for the overview: each body's own
+    direction over the first Trump term's data years, never one body's figure against the other's.
+
+    Falls back to UNODC's change over the plan years (2017-2023) when the bodies agreed.
+    """
+    series = {body: analysis.cultivation_series(cultivation, country, body) for body in (analysis.UNODC, analysis.ONDCP)}
+    table = direction_by_administration(series, administrations=("Trump I",),
+                                        last_year=max(int(s.index.max()) for s in series.values() if len(s)))
+    apart = opposite_directions_title(table, country)
+    if apart:
+        return apart.replace("Over 2017-2020 the two counts", "Under the plan to halve it, over 2017-2020 the two counts")
+    unodc = series[analysis.UNODC]
+    return (f"Under the plan to halve it, UNODC's count of {country}'s coca {moved(unodc.loc[2017], unodc.loc[2023])} "
+            "from 2017 to 2023")

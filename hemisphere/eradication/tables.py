@@ -139,21 +139,25 @@ def _simci_vintage(year: int) -> str:
 
 # --- cocaine production -----------------------------------------------------------------------
 
-# Values a later release of the same body replaced; kept, labelled, and left out of the series.
-SUPERSEDED_PRODUCTION = {
-    ("Colombia", "2016", "INCSR Mar 2018"): "revised to 772 t in the ONDCP release of Jun 2018",
-    ("Colombia", "2017", "ONDCP Jun 2018 release"): "revised to 900 t in the ONDCP release of Jun 2019",
-    ("Bolivia", "2011", "ONDCP 2012 release"): "cut to 190 t in the ONDCP release of Jul 2013",
-}
+# Values a later release of the same body replaced: kept, labelled, and left out of the series. The
+# revisions, with the source that reports each, are data (data/eradication/production_revisions.csv).
+PRODUCTION_REVISIONS = paths.DATA / "eradication" / "production_revisions.csv"
+
+
+def superseded_production() -> dict[tuple[str, str, str], str]:
+    """(country, year, superseded vintage) -> the note saying which later release replaced it."""
+    revisions = pd.read_csv(PRODUCTION_REVISIONS, dtype=str, keep_default_na=False)
+    return {(row.country, row.year, row.superseded_vintage): row.note for row in revisions.itertuples()}
 
 
 def cocaine_production(sources: Path = SOURCES) -> pd.DataFrame:
     """Potential pure cocaine production (metric tons) by country, year, estimator and release."""
     facts = _read("cocaine_production_estimates_unodc_vs_ondcp.csv", sources)
     rows = []
+    revisions = superseded_production()
     for fact in facts.itertuples():
         estimator = ONDCP if "ONDCP" in fact.estimate_by else UNODC
-        superseded_by = SUPERSEDED_PRODUCTION.get((fact.country, fact.year, fact.release_vintage), "")
+        superseded_by = revisions.get((fact.country, fact.year, fact.release_vintage), "")
         rows.append({
             "country": fact.country,
             "year": int(fact.year),
