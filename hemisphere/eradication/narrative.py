@@ -88,7 +88,8 @@ def _body_clause(row: pd.Series, unit: str) -> str:
             f"{num(row['first'])} {unit} in {int(row['first_year'])} to {num(row['last'])} in {int(row['last_year'])}")
 
 
-def directions_sentence(table: pd.DataFrame, country: str, what: str = "coca", unit: str = "hectares") -> str:
+def directions_sentence(table: pd.DataFrame, country: str, what: str = "coca", unit: str = "hectares",
+                        scope: str = "") -> str:
     """One sentence per administration: where each body's own series went over its data years,
     and whether the bodies agree on the direction."""
     sentences = []
@@ -111,7 +112,7 @@ def directions_sentence(table: pd.DataFrame, country: str, what: str = "coca", u
         sentences.append(f"Over the {administration} {years_word} ({span}), {'; '.join(clauses)}{verdict}.")
     if not sentences:
         return f"No {what} estimate for {country} falls in the data years of the administrations compared."
-    return (f"{what[0].upper() + what[1:]} in {country}, each body's series on its own: " + " ".join(sentences))
+    return (f"Each body's series for {what} in {country} is read on its own{scope}. " + " ".join(sentences))
 
 
 def opposite_directions_title(table: pd.DataFrame, country: str, administration: str = "Trump I") -> str | None:
@@ -298,3 +299,112 @@ def halving_plan_headline(cultivation: pd.DataFrame, country: str = "Colombia") 
     unodc = series[analysis.UNODC]
     return (f"Under the plan to halve it, UNODC's count of {country}'s coca {moved(unodc.loc[2017], unodc.loc[2023])} "
             "from 2017 to 2023")
+
+
+def _change_from_base(series: pd.Series, base_year: int, start_year: int, end_year: int, *, opening: str,
+                      unit: str, short_unit: str, body: str, noun: str, level_only: str, peak_word: str) -> str:
+    """'<opening> X <unit> in <first>[note][, a low base] and Y in <last>: <noun> rose N%.' with the
+    caveats the chapter always gives: a base outside the window or missing, a base at the series'
+    low or high, the first year shown, and a peak in between."""
+    first_year, last_year = analysis.comparison_years(series, base_year)
+    if first_year == last_year:
+        return f"{opening} {num(series.loc[last_year])} {unit} in {last_year}, {level_only}."
+    first, last = series.loc[first_year], series.loc[last_year]
+    peak_year, peak_value = analysis.peak(series)
+    note = base_note(series, first_year, base_year, start_year, end_year, body)
+    base_clause, side = analysis.base_words(series, first_year, short_unit)
+    text = (f"{opening} {num(first)} {unit} in {first_year}{note}{base_clause} and {num(last)} in {last_year}"
+            + (f", {peak_word}" if peak_year == last_year else "")
+            + f": {noun} {moved(first, last)}" + (f" from that {side} base." if side else "."))
+    earliest = int(series.index.min())
+    if side and earliest != first_year:
+        text += (f" Measured from the first figure in the years shown, {earliest} ({num(series.loc[earliest])} {short_unit}), "
+                 f"{noun} {moved(series.loc[earliest], last)}.")
+    if peak_year not in (first_year, last_year):
+        text += f" The highest figure in the years shown is {num(peak_value)} {short_unit}, in {peak_year}."
+    return text
+
+
+def cultivation_change_sentence(series: pd.Series, country: str, base_year: int, start_year: int,
+                                end_year: int) -> str:
+    """UNODC's coca area for the country: from the base year (or nearest) to the last year shown."""
+    if series.empty:
+        return f"UNODC published no figure for {country} between {start_year} and {end_year} in the tables used here."
+    return _change_from_base(series, base_year, start_year, end_year, opening=f"On UNODC's count, {country} had",
+                             unit="hectares of coca", short_unit="hectares", body="UNODC", noun="the area",
+                             level_only="the only UNODC figure in the years shown", peak_word="the largest")
+
+
+def production_change_sentence(series: pd.Series, estimator: str, country: str, base_year: int, start_year: int,
+                               end_year: int) -> str:
+    """One body's potential cocaine production for the country, from the base year to the last year shown."""
+    body = "UNODC" if estimator == analysis.UNODC else "the US government"
+    return _change_from_base(series, base_year, start_year, end_year,
+                             opening=f"{body[0].upper() + body[1:]} puts potential production in {country} at",
+                             unit="metric tons", short_unit="tons", body=body, noun="output",
+                             level_only="its only figure in the years shown", peak_word="its highest")
+
+
+def eradication_sentences(shown: pd.DataFrame, area: pd.Series, record_year: int | None,
+                          no_figure_years: list[int]) -> list[str]:
+    """The record manual year and what the area did next; averages with and without spraying; lower bounds."""
+    sentences = []
+    if record_year is not None:
+        text = (f"The largest manual-only eradication in the years shown was in {record_year}: "
+                f"{num(shown.loc[record_year, 'hectares'])} hectares.")
+        standing, after = area.get(record_year), area.get(record_year + 1)
+        if standing is not None and after is not None:
+            text += (f" UNODC counted {num(standing)} hectares standing at the end of that year and "
+                     f"{num(after)} a year later: the area {moved(standing, after)} in the year that followed.")
+        sentences.append(text)
+    sprayed, manual = shown[shown["methods"] != "manual"], shown[shown["methods"] == "manual"]
+    if len(sprayed) and len(manual):
+        sentences.append(
+            f"In the {plural(len(sprayed), 'year')} shown that include aerial spraying, an average of "
+            f"{num(sprayed['hectares'].mean())} hectares a year was eradicated; in the "
+            f"{plural(len(manual), 'manual-only year')}, {num(manual['hectares'].mean())}."
+            + (f" Both averages cover only the years with a figure: none is held for "
+               f"{analysis.year_ranges(no_figure_years)}." if no_figure_years else ""))
+    bounds = [int(year) for year in shown.index[shown["lower_bound"].astype(bool)]]
+    if bounds:
+        sentences.append(
+            f"The {analysis.year_ranges(bounds)} {'figure is a lower bound' if len(bounds) == 1 else 'figures are lower bounds'} "
+            "(hatched): the sources give only part of the year or say only that more than this was eradicated.")
+    return sentences
+
+
+def poppy_title(us: pd.Series, mexico: pd.Series) -> str:
+    """How far the US put Mexico's poppy area from the UNODC-Mexico survey, in the matching years shown."""
+    overlap = analysis.common_years(us, mexico)
+    if not overlap:
+        return "Mexican opium poppy area as estimated by the US government and by UNODC-Mexico"
+    ratio = (us.loc[overlap] / mexico.loc[overlap]).mean()
+    side = "above" if ratio >= 1 else "below"
+    if len(overlap) == 1:
+        return (f"The US put Mexico's poppy area {pct(abs(ratio - 1))} {side} the UNODC-Mexico survey in "
+                f"{overlap[0]}, the only matching year shown")
+    return (f"The US put Mexico's poppy area {pct(abs(ratio - 1))} {side} the UNODC-Mexico survey on average over "
+            f"{plural(len(overlap), 'matching year')}")
+
+
+def poppy_sentence(us: pd.Series) -> str:
+    peak_year, peak_area = analysis.peak(us)
+    last_year = int(us.index.max())
+    if last_year == peak_year:
+        return f"The highest US estimate in the years shown is its last: {num(peak_area)} hectares in {peak_year}."
+    return (f"The US estimate peaked at {num(peak_area)} hectares in {peak_year}. By {last_year}, the last year "
+            f"shown with a US figure, it stood at {num(us.loc[last_year])}: it {moved(peak_area, us.loc[last_year])} "
+            "from the peak.")
+
+
+def eradication_finding(pairs: pd.DataFrame) -> str:
+    """The closing bullet on eradication: after how many years coca still grew, and the link."""
+    grew = int((pairs["cultivation_change_next_year"] > 0).sum())
+    if len(pairs) == 1:
+        year = int(pairs.index[0])
+        return (f"- **Eradication.** Coca {'grew' if grew else 'did not grow'} in the year after {year}, the one "
+                "eradication year shown with a next-year figure; too few years to measure a link.")
+    link = (f"the year-to-year link between the two is {analysis.strength(analysis.correlation(pairs)[0])}."
+            if len(pairs) >= 3 else "too few years to measure a link.")
+    return (f"- **Eradication.** Coca grew in the year after {analysis.count_of(grew, len(pairs))} eradication "
+            f"years shown; {link}")
