@@ -84,3 +84,16 @@ def test_halving_plan_headline_states_both_directions():
     headline = narrative.halving_plan_headline(data.load("coca_cultivation"))
     assert "UNODC's fell 17%" in headline and "the US government's rose 17%" in headline
     assert "47%" not in headline
+
+
+def test_eradication_claims_verdicts_over_both_terms():
+    """The crop claims, tested over both Trump terms on the committed tables."""
+    from hemisphere import claims
+
+    results = {r.claim_id: r for r in claims.evaluate_all(claims.load_claims(["eradication"]))}
+    assert results["eradication_crops_decertification_no_cut"].verdict == claims.MIXED  # UNODC fell, US rose
+    assert results["eradication_crops_colombia_record_2025"].verdict == claims.MIXED    # US series ends in 2021
+    assert results["eradication_crops_cocaine_record_2025"].verdict == claims.MIXED
+    assert results["eradication_crops_record_manual_2020"].verdict == claims.SUPPORTED
+    assert results["eradication_cannot_keep_up"].measured["years"] == 4                 # 2017-2020 only
+    assert len([r for r in results if r.startswith("eradication_")]) >= 5

@@ -28,6 +28,10 @@ def test_eradication_notebook_runs_with_defaults(tmp_path):
     assert "from that low base" in text                         # 2013 is named as a low base
     assert "changed +" not in text and "(+" not in text         # changes in words, not signed figures
     figures = tmp_path / "figures" / "eradication"
+    # The cultivation chart's title states, computed, that the two counts moved apart over 2017-2020.
+    title = (figures / "coca_cultivation_estimators.svg").read_text()
+    assert "moved apart" in title and "fell 17%" in title and "rose 17%" in title
+    assert "Opposite" not in text  # the finding is stated per body, not as one spliced figure
     for name in ("coca_cultivation_estimators", "eradication_against_cultivation", "eradication_and_next_change",
                  "production_and_yield", "poppy_cultivation_estimators", "majors_list_grid",
                  "overdose_rates_by_drug", "demand_and_production_indexed"):

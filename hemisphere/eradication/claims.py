@@ -72,12 +72,13 @@ def _decertification_no_cut(claim):
     """After each threat or designation, did either estimator's own series fall by more than a tenth?"""
     pressure_years = (2017, 2025)  # the FY2018 threat (Sept 2017) and the FY2026 designation (Sept 2025)
     measured, parts, cut, tested = {}, [], 0, 0
+    lacking: dict[int, list[str]] = {}
     for estimator in ESTIMATORS:
         series = _colombia("coca_cultivation", estimator)
         for start in pressure_years:
             term = [year for year in window_years(series.index) if year >= start and year - start < 4]
             if len(term) < 2 or term[0] != start:
-                parts.append(f"{NAMES[estimator]} has no two figures from {start} within that term")
+                lacking.setdefault(start, []).append(NAMES[estimator])
                 continue
             first, last = series.loc[term[0]], series.loc[term[-1]]
             change = last / first - 1
@@ -85,13 +86,17 @@ def _decertification_no_cut(claim):
             cut += int(change < -CUT_SHARE)
             measured[f"{NAMES[estimator]} {term[0]}-{term[-1]}"] = {"from": first, "to": last, "change": change}
             parts.append(f"{NAMES[estimator]}'s estimate {moved(first, last)} from {term[0]} to {term[-1]}")
+    for start, names in lacking.items():
+        who = "neither body has" if len(names) == len(ESTIMATORS) else f"{listing(names)} {'has' if len(names) == 1 else 'have'}"
+        parts.append(f"{who} two figures from {start} within that term yet")
     if tested == 0:
         from hemisphere.claims import NOT_TESTABLE
         return measured, "no series with two figures", "No estimator has two figures after a threat.", NOT_TESTABLE
     verdict = SUPPORTED if cut == 0 else CONTRADICTED if cut == tested else MIXED
     headline = f"a cut of more than {num(CUT_SHARE * 100)}% in {num(cut)} of {num(tested)} series tested"
     finding = (f"Measured from the year of the threat (2017) or of the designation (2025) to the last figure of that "
-               f"term: {'; '.join(parts)}. The two bodies disagree, so the verdict rests on which is believed.")
+               f"term: {'; '.join(parts)}."
+               + (" The series disagree, so the verdict depends on which estimate is believed." if verdict == MIXED else ""))
     return measured, headline, finding, verdict
 
 
