@@ -44,6 +44,11 @@ def drawn_source_entries(sources: list[str], drawn: dict[str, set[str]]) -> list
         for source in catalogue.resource(name)["sources"]:
             if keep is not None and source.get("publisher") not in keep:
                 continue
+            # A source that covers some countries only (its `countries` key) is credited only when
+            # rows of one of them are drawn.
+            if keep is not None and source.get("countries") and not any(
+                    f"country:{country}" in keep for country in source["countries"]):
+                continue
             text = ", ".join(part for part in (source.get("publisher"), source.get("title")) if part)
             if text and text not in seen:
                 seen.append(text)
@@ -65,9 +70,19 @@ def drawn_source_text(sources: list[str], drawn: dict[str, set[str]], data_note:
     return "Source: " + "; ".join(names) + " (titles and addresses in the appendix)" + tail
 
 
+def show_table(table: pd.DataFrame, caption: str, sources: list[str], name: str,
+               drawn: dict[str, set[str]] | None = None, formats: dict[str, str] | None = None) -> None:
+    """A reader-facing table whose source line names only the publishers of the rows it shows."""
+    charts.show_table(table, caption=caption, sources=sources, theme=THEME, name=name, formats=formats,
+                      source=drawn_source_text(sources, drawn) if drawn is not None else None)
+
+
 def publishers_of(rows: pd.DataFrame) -> set[str]:
-    """The publishers of the table rows a chart draws."""
-    return set(rows["publisher"]) if "publisher" in rows else set()
+    """The publishers of the table rows a chart draws, with 'country:<name>' for each country drawn
+    (catalogue sources that cover some countries only are matched on those)."""
+    publishers = set(rows["publisher"]) if "publisher" in rows else set()
+    countries = {f"country:{country}" for country in rows["country"]} if "country" in rows else set()
+    return publishers | countries
 
 
 def _on_full_years(series: pd.Series, start: int, end: int) -> pd.Series:
