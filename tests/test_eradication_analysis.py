@@ -41,7 +41,7 @@ def test_estimator_gap_colombia_2020(cultivation):
     gap = analysis.estimator_gap(cultivation, "Colombia")
     assert gap.loc[2020, "gap"] == 245000 - 142784
     assert gap.loc[2020, "ratio"] == pytest.approx(245000 / 142784)
-    assert 2014 not in gap.index  # no ONDCP figure for 2014
+    assert gap.loc[2014, "ondcp"] == 112000  # ONDCP 2014, from the AP report of the May 2015 release
 
 
 def test_unknown_country_is_a_clear_error(cultivation):

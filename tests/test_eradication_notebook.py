@@ -24,7 +24,7 @@ def test_eradication_notebook_runs_with_defaults(tmp_path):
     text = _texts(executed)
     assert "252,572" in text  # UNODC Colombia 2023, stated in the halving-plan sentence
     assert "none is held for 2001-2003 and 2007" in text          # eradication years without a figure (2007 missing)
-    assert "no US figure is held for 2014" in text              # the gap year inside 2011-2021
+    assert "Over the 11 years both bodies published (2011 to 2021)" in text  # ONDCP 2014 now held
     assert "from that low base" in text                         # 2013 is named as a low base
     assert "changed +" not in text and "(+" not in text         # changes in words, not signed figures
     figures = tmp_path / "figures" / "eradication"
