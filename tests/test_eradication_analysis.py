@@ -201,7 +201,7 @@ def test_production_releases_name_the_release_of_each_year(production):
     assert us.loc[2016, "vintage"] == "ONDCP Jun 2018 release" and us.loc[2016, "superseded_dropped"] == 1
     assert us.loc[2017, "superseded_dropped"] == 1 and us.loc[2018, "superseded_dropped"] == 0
     unodc = analysis.production_releases(production, "Colombia", analysis.UNODC)
-    assert unodc.loc[2021, "release"] == unodc.loc[2023, "release"]  # a back series is part of its survey's release
+    assert unodc.loc[2023, "vintage"] == "2023 survey (Oct 2024)"
     assert list(unodc.index) == list(analysis.production_series(production, "Colombia", analysis.UNODC).index)
 
 
@@ -222,3 +222,11 @@ def test_year_words():
     assert analysis.count_of(10, 10) == "every one of the 10"
     assert analysis.count_of(0, 4) == "none of the 4"
     assert analysis.count_of(11, 17) == "11 of the 17"
+
+
+def test_a_back_series_belongs_to_its_surveys_release():
+    fixture = pd.DataFrame({"country": ["Testland"] * 2, "year": [2021, 2023], "estimator": [analysis.UNODC] * 2,
+                            "metric_tons": [1.0, 2.0], "superseded": [False, False],
+                            "vintage": ["2023 survey (Oct 2024) back-series", "2023 survey (Oct 2024)"]})
+    releases = analysis.production_releases(fixture, "Testland", analysis.UNODC)
+    assert releases.loc[2021, "release"] == releases.loc[2023, "release"]

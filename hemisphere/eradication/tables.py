@@ -173,6 +173,10 @@ def cocaine_production(sources: Path = SOURCES) -> pd.DataFrame:
             "confidence": _confidence(fact.source_url),
         })
     for fact in _collected("cocaine_production").itertuples():
+        # A collected figure for a year the reference file already holds (same body, current
+        # release) replaces that row: it is the same figure read in a better source.
+        rows = [row for row in rows if not (row["country"] == fact.country and row["year"] == int(fact.year)
+                                            and row["estimator"] == fact.estimator and not row["superseded"])]
         rows.append({
             "country": fact.country, "year": int(fact.year), "estimator": fact.estimator,
             "metric_tons": float(fact.value), "vintage": fact.vintage, "superseded": fact.superseded == "true",
