@@ -391,8 +391,9 @@ def poppy_sentence(us: pd.Series) -> str:
     peak_year, peak_area = analysis.peak(us)
     last_year = int(us.index.max())
     if last_year == peak_year:
-        return f"The highest US estimate in the years shown is its last: {num(peak_area)} hectares in {peak_year}."
-    return (f"The US estimate peaked at {num(peak_area)} hectares in {peak_year}. By {last_year}, the last year "
+        return (f"The highest US estimate of Mexico's poppy in the years shown is its last: {num(peak_area)} hectares "
+                f"in {peak_year}.")
+    return (f"The US estimate of Mexico's poppy peaked at {num(peak_area)} hectares in {peak_year}. By {last_year}, the last year "
             f"shown with a US figure, it stood at {num(us.loc[last_year])}: it {moved(peak_area, us.loc[last_year])} "
             "from the peak.")
 
