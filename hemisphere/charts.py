@@ -468,7 +468,9 @@ def _whole_year_ticks(ax) -> None:
     """Years as 2017, never 2017.5 or 2,017 (ticks a view placed itself, such as 'FY17', are kept)."""
     if isinstance(ax.xaxis.get_major_locator(), matplotlib.ticker.FixedLocator):
         return
-    ax.xaxis.set_major_locator(matplotlib.ticker.MaxNLocator(integer=True, steps=[1, 2, 5, 10]))
+    # min_n_ticks=1: on a one- or two-year axis the locator would otherwise fall back to
+    # fractional steps, printed as the same year several times.
+    ax.xaxis.set_major_locator(matplotlib.ticker.MaxNLocator(integer=True, steps=[1, 2, 5, 10], min_n_ticks=1))
     ax.xaxis.set_major_formatter(matplotlib.ticker.FuncFormatter(lambda value, _: f"{value:.0f}"))
 
 
@@ -559,8 +561,14 @@ def printed_lines(table: pd.DataFrame) -> int:
 
 
 def show_table(table: pd.DataFrame, caption: str, sources: list[str], theme: str | None = None,
-               name: str | None = None, formats: dict[str, str] | None = None) -> None:
-    """Display a reader-facing table with its caption and source line (and save its CSV)."""
+               name: str | None = None, formats: dict[str, str] | None = None,
+               source: str | None = None) -> None:
+    """Display a reader-facing table with its caption and source line (and save its CSV).
+
+    `source`, when given, replaces the line built from the whole catalogue entry of `sources`
+    (a 'Source: ...' text naming only the publishers of the rows shown); the table-data note is
+    appended to it either way.
+    """
     from IPython.display import HTML, display
 
     if not caption:
@@ -582,7 +590,7 @@ def show_table(table: pd.DataFrame, caption: str, sources: list[str], theme: str
         folder.mkdir(parents=True, exist_ok=True)
         table.to_csv(folder / f"{name}.csv", index=False, lineterminator="\n")
         data_note = f"Table data: report_data/{theme}/{name}.csv"
-    source = source_text(sources, data_note, limit=600)
+    source = (source + (f". {data_note}" if data_note else "")) if source else source_text(sources, data_note, limit=600)
     # Short tables stay on one page; long ones break between rows and repeat their header.
     size = "short" if len(table) <= SHORT_TABLE_ROWS and printed_lines(table) <= SHORT_TABLE_LINES else "long"
     # The block keeps a short table with its caption and source line when the page breaks.

@@ -215,6 +215,8 @@ def _eradication_cannot_keep_up(claim):
     cultivation = eradication.cultivation_series(data.load("coca_cultivation"), "Colombia", eradication.UNODC)
     eradicated = eradication.eradication_series(data.load("coca_eradication"), "Colombia")
     paired = eradication.eradication_and_next_change(cultivation, eradicated)
+    # The test window: eradication years in either Trump term (1 July of the year in office).
+    paired = paired[[in_window(f"{int(year)}-07-01") for year in paired.index]]
     r, years = eradication.correlation(paired)
     p_value = eradication.permutation_p_value(paired)
     grew = int((paired["cultivation_change_next_year"] > 0).sum())

@@ -41,7 +41,7 @@ def test_estimator_gap_colombia_2020(cultivation):
     gap = analysis.estimator_gap(cultivation, "Colombia")
     assert gap.loc[2020, "gap"] == 245000 - 142784
     assert gap.loc[2020, "ratio"] == pytest.approx(245000 / 142784)
-    assert 2014 not in gap.index  # no ONDCP figure for 2014
+    assert gap.loc[2014, "ondcp"] == 112000  # ONDCP 2014, from the AP report of the May 2015 release
 
 
 def test_unknown_country_is_a_clear_error(cultivation):
@@ -109,8 +109,15 @@ def test_fy2026_failed_demonstrably_list(majors):
 
 
 def test_unverified_years_are_reported_as_such(majors):
+    fy2024 = analysis.designations(majors, 2024)
+    assert fy2024["failed_demonstrably"] == [] and "Bolivia" in fy2024["not_verified"]
+
+
+def test_fy2021_designations_checked_against_crs(majors):
+    """CRS R46695: Bolivia and Venezuela were FY2021's designations, both waived."""
     fy2021 = analysis.designations(majors, 2021)
-    assert fy2021["failed_demonstrably"] == [] and "Bolivia" in fy2021["not_verified"]
+    assert fy2021["failed_demonstrably"] == ["Bolivia", "Venezuela"]
+    assert fy2021["waived"] == ["Bolivia", "Venezuela"] and fy2021["not_verified"] == []
     with pytest.raises(analysis.SeriesError, match="FY2009"):
         analysis.designations(majors, 2009)
 
@@ -174,18 +181,18 @@ def test_comparison_years_start_before_the_last_year(cultivation):
 
 
 def test_designation_summary_says_not_verified_for_unread_years(majors):
-    """FY2021 and FY2024: no designation paragraph was read, so neither list may read 'none'."""
+    """FY2024: no designation paragraph was read, so its list may not read 'none' (FY2021 was checked with CRS)."""
     summary = analysis.designation_summary(majors).set_index("fiscal_year")
-    for year in ("FY2021", "FY2024"):
-        assert summary.loc[year, "failed_demonstrably"] == "not verified"
-        assert summary.loc[year, "of_which_waived"] == "not verified"
+    assert summary.loc["FY2024", "failed_demonstrably"] == "not verified"
+    assert summary.loc["FY2024", "of_which_waived"] == "not verified"
+    assert summary.loc["FY2021", "failed_demonstrably"] == "Bolivia, Venezuela"
     assert summary.loc["FY2019", "of_which_waived"] == "Venezuela"
-    assert analysis.unread_determinations(majors) == [2021, 2024]
+    assert analysis.unread_determinations(majors) == [2024]
 
 
 def test_readable_determinations_leave_out_unread_years(majors):
     readable = analysis.readable_determinations(majors, "Colombia")
-    assert len(readable) == 15 and 2021 not in readable and 2024 not in readable and 2026 in readable
+    assert len(readable) == 16 and 2021 in readable and 2024 not in readable and 2026 in readable
 
 
 def test_production_releases_name_the_release_of_each_year(production):
@@ -194,7 +201,7 @@ def test_production_releases_name_the_release_of_each_year(production):
     assert us.loc[2016, "vintage"] == "ONDCP Jun 2018 release" and us.loc[2016, "superseded_dropped"] == 1
     assert us.loc[2017, "superseded_dropped"] == 1 and us.loc[2018, "superseded_dropped"] == 0
     unodc = analysis.production_releases(production, "Colombia", analysis.UNODC)
-    assert unodc.loc[2021, "release"] == unodc.loc[2023, "release"]  # a back series is part of its survey's release
+    assert unodc.loc[2023, "vintage"] == "2023 survey (Oct 2024)"
     assert list(unodc.index) == list(analysis.production_series(production, "Colombia", analysis.UNODC).index)
 
 
@@ -215,3 +222,11 @@ def test_year_words():
     assert analysis.count_of(10, 10) == "every one of the 10"
     assert analysis.count_of(0, 4) == "none of the 4"
     assert analysis.count_of(11, 17) == "11 of the 17"
+
+
+def test_a_back_series_belongs_to_its_surveys_release():
+    fixture = pd.DataFrame({"country": ["Testland"] * 2, "year": [2021, 2023], "estimator": [analysis.UNODC] * 2,
+                            "metric_tons": [1.0, 2.0], "superseded": [False, False],
+                            "vintage": ["2023 survey (Oct 2024) back-series", "2023 survey (Oct 2024)"]})
+    releases = analysis.production_releases(fixture, "Testland", analysis.UNODC)
+    assert releases.loc[2021, "release"] == releases.loc[2023, "release"]

@@ -11,16 +11,20 @@ import numpy as np
 import pandas as pd
 
 from hemisphere.eradication.tables import (
+    DEVIDA,
     ONDCP,
+    REPORTER_GOVERNMENT_PRESS,
     REPORTER_MINDEFENSA,
     REPORTER_ONDCP,
     REPORTER_UNODC_ANNEX,
+    REPORTER_UNODC_BOLIVIA,
     REPORTER_UNODC_SURVEY,
     UNODC,
 )
 
 # Order in which reporting bodies are trusted when several give one year's eradication.
-ERADICATION_REPORTERS = [REPORTER_UNODC_ANNEX, REPORTER_UNODC_SURVEY, REPORTER_MINDEFENSA, REPORTER_ONDCP]
+ERADICATION_REPORTERS = [REPORTER_UNODC_ANNEX, REPORTER_UNODC_SURVEY, REPORTER_UNODC_BOLIVIA, REPORTER_MINDEFENSA,
+                         REPORTER_ONDCP, REPORTER_GOVERNMENT_PRESS]
 
 
 class SeriesError(ValueError):

@@ -12,12 +12,77 @@ import pandas as pd
 from matplotlib.colors import ListedColormap
 from matplotlib.patches import Patch, Rectangle
 
-from hemisphere import charts
+from hemisphere import catalogue, charts
 
 THEME = "eradication"
 COLORS = charts.COLORS
 INK_MUTED = charts.MUTED
 THOUSANDS = matplotlib.ticker.FuncFormatter(lambda value, _: f"{value:,.0f}")
+
+
+class _Chart(charts.Chart):
+    """A chart whose source line names only the publishers of the rows it draws.
+
+    `drawn` maps each source table to the publishers of its rows on the chart (the tables'
+    `publisher` column, spelled as in the catalogue); a table left out of `drawn` is credited
+    in full.
+    """
+
+    def __init__(self, *args, drawn: dict[str, set[str]] | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.drawn = drawn or {}
+
+    def source_line(self, sources: list[str]) -> str:
+        return drawn_source_text(sources, self.drawn, f"Chart data: report_data/{self.theme}/{self.name}.csv")
+
+
+def drawn_source_entries(sources: list[str], drawn: dict[str, set[str]]) -> list[str]:
+    """'Publisher, title' for each catalogue source of the tables whose publisher drew a row."""
+    seen: list[str] = []
+    for name in sources:
+        keep = drawn.get(name)
+        for source in catalogue.resource(name)["sources"]:
+            if keep is not None and source.get("publisher") not in keep:
+                continue
+            # A source that covers some countries only (its `countries` key) is credited only when
+            # rows of one of them are drawn.
+            if keep is not None and source.get("countries") and not any(
+                    f"country:{country}" in keep for country in source["countries"]):
+                continue
+            text = ", ".join(part for part in (source.get("publisher"), source.get("title")) if part)
+            if text and text not in seen:
+                seen.append(text)
+    return seen
+
+
+def drawn_source_text(sources: list[str], drawn: dict[str, set[str]], data_note: str = "",
+                      limit: int = 3 * 135) -> str:
+    tail = f". {data_note}" if data_note else ""
+    entries = drawn_source_entries(sources, drawn)
+    full = "Source: " + "; ".join(entries) + tail
+    if len(full) <= limit:
+        return full
+    names = []
+    for entry in entries:
+        publisher = entry.split(", ")[0]
+        if publisher not in names:
+            names.append(publisher)
+    return "Source: " + "; ".join(names) + " (titles and addresses in the appendix)" + tail
+
+
+def show_table(table: pd.DataFrame, caption: str, sources: list[str], name: str,
+               drawn: dict[str, set[str]] | None = None, formats: dict[str, str] | None = None) -> None:
+    """A reader-facing table whose source line names only the publishers of the rows it shows."""
+    charts.show_table(table, caption=caption, sources=sources, theme=THEME, name=name, formats=formats,
+                      source=drawn_source_text(sources, drawn) if drawn is not None else None)
+
+
+def publishers_of(rows: pd.DataFrame) -> set[str]:
+    """The publishers of the table rows a chart draws, with 'country:<name>' for each country drawn
+    (catalogue sources that cover some countries only are matched on those)."""
+    publishers = set(rows["publisher"]) if "publisher" in rows else set()
+    countries = {f"country:{country}" for country in rows["country"]} if "country" in rows else set()
+    return publishers | countries
 
 
 def _on_full_years(series: pd.Series, start: int, end: int) -> pd.Series:
@@ -38,10 +103,16 @@ def _year_limits(ax, start: int, end: int) -> None:
 
 
 def cultivation_estimators(unodc: pd.Series, ondcp: pd.Series, start: int, end: int, *, title: str,
-                           subtitle: str, alt: str, events: list[str]) -> None:
-    """Both estimators' coca area on one axis, the gap between them shaded where both exist."""
-    chart = charts.Chart(theme=THEME, name="coca_cultivation_estimators", title=title, subtitle=subtitle,
-                         alt=alt, time_axis="year", height=3.4)
+                           subtitle: str, alt: str, events: list[str], national: pd.Series | None = None,
+                           drawn: set[str] | None = None) -> None:
+    """Both estimators' coca area on one axis, the gap between them shaded where both exist.
+
+    `national` is a government agency's own series (Peru's DEVIDA), drawn as its own line and
+    never joined to UNODC's; `drawn` names the publishers of the rows drawn, for the source line.
+    """
+    chart = _Chart(theme=THEME, name="coca_cultivation_estimators", title=title, subtitle=subtitle,
+                   alt=alt, time_axis="year", height=3.4,
+                   drawn={"coca_cultivation": drawn} if drawn is not None else None)
     ax = chart.ax
     years = range(start, end + 1)
     full_unodc, full_ondcp = _on_full_years(unodc, start, end), _on_full_years(ondcp, start, end)
@@ -52,27 +123,33 @@ def cultivation_estimators(unodc: pd.Series, ondcp: pd.Series, start: int, end: 
             label="UNODC (national monitoring, satellite census)")
     ax.plot(list(years), full_ondcp, color=COLORS["orange"], marker="s", ms=3.2,
             label="US government (ONDCP, sampled imagery)")
+    columns = {"year": list(years), "unodc_hectares": full_unodc.to_numpy(), "ondcp_hectares": full_ondcp.to_numpy()}
+    if national is not None and not national.empty:
+        full_national = _on_full_years(national, start, end)
+        ax.plot(list(years), full_national, color=COLORS["green"], marker="^", ms=3.4, ls="--",
+                label="DEVIDA (Peru's own monitoring, drawn apart)")
+        columns["devida_hectares"] = full_national.to_numpy()
     ax.set_ylim(bottom=0)
     ax.yaxis.set_major_formatter(THOUSANDS)
     ax.set_ylabel("Hectares")
     _year_limits(ax, start, end)
     _legend_below(ax, ncols=2)
     chart.mark_events(events)
-    plotted = pd.DataFrame({"year": list(years), "unodc_hectares": full_unodc.to_numpy(),
-                            "ondcp_hectares": full_ondcp.to_numpy()}).dropna(how="all", subset=["unodc_hectares", "ondcp_hectares"])
+    plotted = pd.DataFrame(columns).dropna(how="all", subset=[key for key in columns if key != "year"])
     chart.show(sources=["coca_cultivation"], data=plotted)
 
 
 def eradication_against_cultivation(eradicated: pd.DataFrame, cultivation: pd.Series, start: int, end: int,
                                     record_year: int | None, *, title: str, subtitle: str, alt: str,
-                                    events: list[str], no_figure: str = "") -> None:
+                                    events: list[str], no_figure: str = "",
+                                    drawn: dict[str, set[str]] | None = None) -> None:
     """Eradication bars (by how it was done) beside the net area left standing.
 
     `no_figure` names the years in the window with no eradication figure (e.g. '2001-2003 and
     2006-2008'); the note under the chart says so, so that an empty slot is not read as zero.
     """
-    chart = charts.Chart(theme=THEME, name="eradication_against_cultivation", title=title, subtitle=subtitle,
-                         alt=alt, time_axis="year", height=3.4)
+    chart = _Chart(theme=THEME, name="eradication_against_cultivation", title=title, subtitle=subtitle,
+                   alt=alt, time_axis="year", height=3.4, drawn=drawn)
     ax = chart.ax
     styles = {
         "aerial spraying and manual, combined": (COLORS["sky"], "Eradicated: aerial spraying and manual"),
@@ -110,15 +187,16 @@ def eradication_against_cultivation(eradicated: pd.DataFrame, cultivation: pd.Se
     if no_figure:
         note = f"No bar: no eradication figure is held for {no_figure}. " + note
     if eradicated["lower_bound"].any():
-        note = "Hatched bar: a lower bound ('more than'). " + note
+        note = "Hatched bar: a lower bound (a count for part of the year, or 'more than'). " + note
     chart.show(sources=["coca_eradication", "coca_cultivation"], data=plotted, note=note)
 
 
 
-def eradication_and_next_change(paired: pd.DataFrame, *, title: str, subtitle: str, alt: str) -> None:
+def eradication_and_next_change(paired: pd.DataFrame, *, title: str, subtitle: str, alt: str,
+                                drawn: dict[str, set[str]] | None = None) -> None:
     """Scatter of eradication in one year against the change in coca area by the next."""
-    chart = charts.Chart(theme=THEME, name="eradication_and_next_change", title=title, subtitle=subtitle,
-                         alt=alt, time_axis=None, height=3.3)
+    chart = _Chart(theme=THEME, name="eradication_and_next_change", title=title, subtitle=subtitle,
+                   alt=alt, time_axis=None, height=3.3, drawn=drawn)
     ax = chart.ax
     x, y = paired["eradicated"], paired["cultivation_change_next_year"]
     ax.axhline(0, color="#999999", lw=0.8)
@@ -167,10 +245,11 @@ def _label_points(ax, points: list[tuple[int, float, float]]) -> None:
 
 
 def production_and_yield(production: dict[str, pd.Series], yields: dict[str, pd.Series], start: int, end: int,
-                         *, title: str, subtitle: str, alt: str, events: list[str]) -> None:
+                         *, title: str, subtitle: str, alt: str, events: list[str],
+                         drawn: dict[str, set[str]] | None = None) -> None:
     """Two panels: potential cocaine production, and cocaine per hectare, by estimator."""
-    chart = charts.Chart(theme=THEME, name="production_and_yield", title=title, subtitle=subtitle, alt=alt,
-                         time_axis="year", nrows=1, ncols=2, height=3.0, sharex=True)
+    chart = _Chart(theme=THEME, name="production_and_yield", title=title, subtitle=subtitle, alt=alt,
+                   time_axis="year", nrows=1, ncols=2, height=3.0, sharex=True, drawn=drawn)
     colors = {"UNODC": COLORS["blue"], "US government (ONDCP)": COLORS["orange"]}
     markers = {"UNODC": "o", "US government (ONDCP)": "s"}
     left, right = chart.axes
@@ -230,7 +309,7 @@ MAJORS_CATEGORIES = [
 
 
 def majors_grid(grid: pd.DataFrame, highlight: dict[tuple[str, str], tuple[str, str]], *, title: str,
-                subtitle: str, alt: str, signed: dict[str, pd.Timestamp]) -> None:
+                subtitle: str, alt: str, signed: dict[str, pd.Timestamp], chosen: str | None = None) -> None:
     """The majors list as a country-by-fiscal-year grid of statuses.
 
     `highlight` maps (country, fiscal-year column) to (mark, explanation): the cell is outlined,
@@ -257,6 +336,9 @@ def majors_grid(grid: pd.DataFrame, highlight: dict[tuple[str, str], tuple[str, 
         ax.text(column + 0.5, row + 0.5, mark, ha="center", va="center", fontsize=7, fontweight="bold")
     ax.set_xticks(np.arange(grid.shape[1]) + 0.5, grid.columns, fontsize=6.5)
     ax.set_yticks(np.arange(grid.shape[0]) + 0.5, grid.index, fontsize=7.5)
+    for label in ax.get_yticklabels():
+        if label.get_text() == chosen:
+            label.set_fontweight("bold")
     ax.invert_yaxis()
     ax.set_xlim(0, grid.shape[1])
     chart.shade_decisions({column + 0.5: signed[label] for column, label in enumerate(grid.columns) if label in signed})
@@ -269,9 +351,12 @@ def majors_grid(grid: pd.DataFrame, highlight: dict[tuple[str, str], tuple[str, 
     ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.45, -0.07), ncols=3, fontsize=7,
               handlelength=1.2, columnspacing=1.0)
     plotted = grid.reset_index()
-    chart.show(sources=["majors_list"], data=plotted,
-               note="Outlined cells: " + "; ".join(f"({mark}) {country} {fy}: {why}"
-                                                    for (country, fy), (mark, why) in highlight.items()) + ".")
+    note = ("Outlined cells: " + "; ".join(f"({mark}) {country} {fy}: {why}"
+                                           for (country, fy), (mark, why) in highlight.items()) + "."
+            if highlight else "")
+    if chosen in list(grid.index):
+        note = (note + " " if note else "") + f"Row in bold: {chosen}, the country this chapter follows."
+    chart.show(sources=["majors_list"], data=plotted, note=note)
 
 
 def overdose_rates(rates: pd.DataFrame, start: int, end: int, *, title: str, subtitle: str, alt: str,
@@ -303,16 +388,18 @@ def overdose_rates(rates: pd.DataFrame, start: int, end: int, *, title: str, sub
 
 
 def demand_and_production_indexed(deaths: pd.Series, production: pd.Series, base_year: int, start: int, end: int,
-                                  *, title: str, subtitle: str, alt: str, events: list[str]) -> None:
+                                  *, title: str, subtitle: str, alt: str, events: list[str],
+                                  production_label: str = "Colombia: potential cocaine production (UNODC)",
+                                  drawn: dict[str, set[str]] | None = None) -> None:
     """Cocaine-involved death rate and Colombian production, both indexed to the base year."""
-    chart = charts.Chart(theme=THEME, name="demand_and_production_indexed", title=title, subtitle=subtitle,
-                         alt=alt, time_axis="year", height=3.3)
+    chart = _Chart(theme=THEME, name="demand_and_production_indexed", title=title, subtitle=subtitle,
+                   alt=alt, time_axis="year", height=3.3, drawn=drawn)
     ax = chart.ax
     ax.axhline(100, color="#999999", lw=0.8)
     full_production = _on_full_years(production, start, end)
     full_deaths = _on_full_years(deaths, start, end)
     ax.plot(list(full_production.index), full_production, color=COLORS["orange"], marker="s", ms=3.2,
-            label="Colombia: potential cocaine production (UNODC)")
+            label=production_label)
     ax.plot(list(full_deaths.index), full_deaths, color=COLORS["blue"], marker="D", ms=3.2,
             label="US: cocaine-involved overdose death rate (NCHS)")
     ax.set_ylim(bottom=0)

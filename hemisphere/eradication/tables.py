@@ -30,6 +30,7 @@ WDR2022_URL = "https://www.unodc.org/unodc/en/data-and-analysis/world-drug-repor
 
 UNODC = "UNODC"
 ONDCP = "US government (ONDCP)"
+DEVIDA = "DEVIDA (Government of Peru)"
 ANDEAN = ["Colombia", "Peru", "Bolivia"]
 
 # Area concepts, from the notes to WDR 2022 annex table 6.1.1 and the SIMCI reports.
@@ -55,6 +56,31 @@ def _read(name: str, sources: Path) -> pd.DataFrame:
     return pd.read_csv(sources / name, dtype=str, keep_default_na=False)
 
 
+# Figures this project collected after the shared reference files were assembled (newer surveys,
+# Colombia's 2006 and 2008 eradication, checked majors-list designations), one row each with its
+# source; they live in data/eradication/ beside the tables they extend.
+COLLECTED = paths.DATA / "eradication" / "collected_figures.csv"
+MAJORS_CHECKS = paths.DATA / "eradication" / "majors_list_checks.csv"
+
+# The publisher of each row, named exactly as in the table's catalogue sources, so that a chart
+# credits only the publishers of the rows it draws.
+PUB_SIMCI = "UNODC / SIMCI (Government of Colombia)"
+PUB_UNODC = "UNODC"
+PUB_ONDCP = "US Office of National Drug Control Policy (ONDCP)"
+PUB_STATE = "US Department of State"
+PUB_MINDEFENSA = "Ministerio de Defensa Nacional de Colombia"
+
+
+def _collected(table: str) -> pd.DataFrame:
+    facts = pd.read_csv(COLLECTED, dtype=str, keep_default_na=False)
+    return facts[facts["table"] == table]
+
+
+def _us_publisher(source_title: str) -> str:
+    """INCSR figures are the State Department's report of the US estimate; the rest are ONDCP's."""
+    return PUB_STATE if ("INCSR" in source_title or "Narcotics Control Strategy" in source_title) else PUB_ONDCP
+
+
 # --- coca cultivation -------------------------------------------------------------------------
 
 def coca_cultivation(sources: Path = SOURCES) -> pd.DataFrame:
@@ -76,6 +102,7 @@ def coca_cultivation(sources: Path = SOURCES) -> pd.DataFrame:
             "hectares": float(fact.value),
             "area_concept": AREA_CONCEPT.get((fact.country, estimator), ONDCP_AREA_CONCEPT),
             "vintage": fact.release_vintage if estimator == ONDCP else _simci_vintage(int(fact.year)),
+            "publisher": _us_publisher(fact.source_title) if estimator == ONDCP else PUB_SIMCI,
             "source_title": fact.source_title,
             "source_url": fact.source_url,
             "confidence": "medium" if unodc_2024 else ("high" if estimator == UNODC else _confidence(fact.source_url)),
@@ -89,9 +116,17 @@ def coca_cultivation(sources: Path = SOURCES) -> pd.DataFrame:
             "hectares": fact.hectares,
             "area_concept": AREA_CONCEPT[(fact.country, UNODC)],
             "vintage": "World Drug Report 2022 (Jun 2022)",
+            "publisher": PUB_UNODC,
             "source_title": f"{WDR2022_TITLE}, table 6.1.1 (global illicit cultivation of coca bush, 2009-2020)",
             "source_url": WDR2022_URL,
             "confidence": "high",
+        })
+    for fact in _collected("coca_cultivation").itertuples():
+        rows.append({
+            "country": fact.country, "year": int(fact.year), "estimator": fact.estimator,
+            "hectares": float(fact.value), "area_concept": fact.area_concept, "vintage": fact.vintage,
+            "publisher": fact.publisher, "source_title": fact.source_title, "source_url": fact.source_url,
+            "confidence": fact.confidence,
         })
     return pd.DataFrame(rows).sort_values(["country", "estimator", "year"], ignore_index=True)
 
@@ -104,21 +139,25 @@ def _simci_vintage(year: int) -> str:
 
 # --- cocaine production -----------------------------------------------------------------------
 
-# Values a later release of the same body replaced; kept, labelled, and left out of the series.
-SUPERSEDED_PRODUCTION = {
-    ("Colombia", "2016", "INCSR Mar 2018"): "revised to 772 t in the ONDCP release of Jun 2018",
-    ("Colombia", "2017", "ONDCP Jun 2018 release"): "revised to 900 t in the ONDCP release of Jun 2019",
-    ("Bolivia", "2011", "ONDCP 2012 release"): "cut to 190 t in the ONDCP release of Jul 2013",
-}
+# Values a later release of the same body replaced: kept, labelled, and left out of the series. The
+# revisions, with the source that reports each, are data (data/eradication/production_revisions.csv).
+PRODUCTION_REVISIONS = paths.DATA / "eradication" / "production_revisions.csv"
+
+
+def superseded_production() -> dict[tuple[str, str, str], str]:
+    """(country, year, superseded vintage) -> the note saying which later release replaced it."""
+    revisions = pd.read_csv(PRODUCTION_REVISIONS, dtype=str, keep_default_na=False)
+    return {(row.country, row.year, row.superseded_vintage): row.note for row in revisions.itertuples()}
 
 
 def cocaine_production(sources: Path = SOURCES) -> pd.DataFrame:
     """Potential pure cocaine production (metric tons) by country, year, estimator and release."""
     facts = _read("cocaine_production_estimates_unodc_vs_ondcp.csv", sources)
     rows = []
+    revisions = superseded_production()
     for fact in facts.itertuples():
         estimator = ONDCP if "ONDCP" in fact.estimate_by else UNODC
-        superseded_by = SUPERSEDED_PRODUCTION.get((fact.country, fact.year, fact.release_vintage), "")
+        superseded_by = revisions.get((fact.country, fact.year, fact.release_vintage), "")
         rows.append({
             "country": fact.country,
             "year": int(fact.year),
@@ -127,9 +166,22 @@ def cocaine_production(sources: Path = SOURCES) -> pd.DataFrame:
             "vintage": fact.release_vintage,
             "superseded": bool(superseded_by),
             "note": superseded_by,
+            "publisher": (_us_publisher(fact.source_title) if estimator == ONDCP
+                          else PUB_SIMCI if fact.country == "Colombia" else PUB_UNODC),
             "source_title": fact.source_title,
             "source_url": fact.source_url,
             "confidence": _confidence(fact.source_url),
+        })
+    for fact in _collected("cocaine_production").itertuples():
+        # A collected figure for a year the reference file already holds (same body, current
+        # release) replaces that row: it is the same figure read in a better source.
+        rows = [row for row in rows if not (row["country"] == fact.country and row["year"] == int(fact.year)
+                                            and row["estimator"] == fact.estimator and not row["superseded"])]
+        rows.append({
+            "country": fact.country, "year": int(fact.year), "estimator": fact.estimator,
+            "metric_tons": float(fact.value), "vintage": fact.vintage, "superseded": fact.superseded == "true",
+            "note": fact.note, "publisher": fact.publisher, "source_title": fact.source_title,
+            "source_url": fact.source_url, "confidence": fact.confidence,
         })
     return pd.DataFrame(rows).sort_values(["country", "estimator", "year", "vintage"], ignore_index=True)
 
@@ -140,6 +192,14 @@ REPORTER_UNODC_ANNEX = "UNODC annual report questionnaire (government data)"
 REPORTER_UNODC_SURVEY = "UNODC-Colombia coca survey (government data)"
 REPORTER_MINDEFENSA = "Colombian Ministry of Defence"
 REPORTER_ONDCP = "ONDCP, citing the Colombian government"
+REPORTER_GOVERNMENT_PRESS = "Government of Colombia, as relayed by EFE"
+REPORTER_UNODC_BOLIVIA = "UNODC Bolivia coca monitoring report (government data)"
+PUB_GOVERNMENT_COLOMBIA = "Government of Colombia (Acción Social and Policía Nacional)"
+REPORTER_PUBLISHERS = {
+    REPORTER_UNODC_SURVEY: PUB_SIMCI,
+    REPORTER_MINDEFENSA: PUB_MINDEFENSA,
+    REPORTER_ONDCP: PUB_ONDCP,
+}
 
 
 def coca_eradication(sources: Path = SOURCES) -> pd.DataFrame:
@@ -164,6 +224,7 @@ def coca_eradication(sources: Path = SOURCES) -> pd.DataFrame:
             "reported_by": REPORTER_UNODC_ANNEX,
             "note": ("aerial spraying plus manual eradication" if combined
                      else "" if colombia else "includes voluntary eradication"),
+            "publisher": PUB_UNODC,
             "source_title": f"{WDR2022_TITLE}, table 6.1.2 (reported eradication of coca bush, 2009-2020)",
             "source_url": WDR2022_URL,
             "confidence": "high",
@@ -185,9 +246,17 @@ def coca_eradication(sources: Path = SOURCES) -> pd.DataFrame:
             "lower_bound": fact.year == "2021",
             "reported_by": reporter,
             "note": _eradication_note(fact),
+            "publisher": REPORTER_PUBLISHERS[reporter],
             "source_title": fact.source_title,
             "source_url": fact.source_url,
             "confidence": confidence,
+        })
+    for fact in _collected("coca_eradication").itertuples():
+        rows.append({
+            "country": fact.country, "year": int(fact.year), "method": fact.method,
+            "hectares": float(fact.value), "period": fact.period, "lower_bound": fact.lower_bound == "true",
+            "reported_by": fact.reported_by, "note": fact.note, "publisher": fact.publisher,
+            "source_title": fact.source_title, "source_url": fact.source_url, "confidence": fact.confidence,
         })
     return pd.DataFrame(rows).sort_values(["country", "year", "period", "method", "reported_by"], ignore_index=True)
 
@@ -266,7 +335,17 @@ def majors_list(sources: Path = SOURCES) -> pd.DataFrame:
             "source_url": fact.source_url,
             "confidence": "medium" if fact.fiscal_year in SECONDARY_DESIGNATIONS else "high",
         })
-    return pd.DataFrame(rows).sort_values(["fiscal_year", "country"], ignore_index=True)
+    table = pd.DataFrame(rows)
+    checks = pd.read_csv(MAJORS_CHECKS, dtype=str, keep_default_na=False)
+    for check in checks.itertuples():
+        # A designation paragraph read later, in a better source, replaces the 'not verified' label.
+        match = (table["fiscal_year"] == int(check.fiscal_year)) & (table["country"] == check.country)
+        if match.sum() != 1:
+            raise ValueError(f"majors_list_checks: FY{check.fiscal_year} {check.country} is not one listed row")
+        for column in ("failed_demonstrably", "national_interest_waiver", "note", "source_title", "source_url",
+                       "confidence"):
+            table.loc[match, column] = getattr(check, column)
+    return table.sort_values(["fiscal_year", "country"], ignore_index=True)
 
 
 def _majors_note(fact) -> str:
