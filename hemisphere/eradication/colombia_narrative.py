@@ -1,0 +1,51 @@
+"""Sentences about the US-Colombia relationship, from `colombia` (pure functions)."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from hemisphere.prose import day, listing, money, num
+
+
+def aid_by_administration(averages: pd.DataFrame, measure: str = "obligations") -> str:
+    """Average yearly aid per administration over the complete fiscal years shown."""
+    if averages.empty:
+        return f"No complete fiscal year of {measure} to Colombia falls in the years shown."
+    parts = []
+    for _, row in averages.iterrows():
+        span = (f"FY{int(row['first_fy'])}" if row["first_fy"] == row["last_fy"]
+                else f"FY{int(row['first_fy'])}-FY{int(row['last_fy'])}")
+        parts.append(f"{money(row['mean_usd'])} a year under {row['administration']} ({span})")
+    return (f"US {measure} to Colombia averaged " + listing(parts)
+            + ", counting each complete fiscal year under the administration in office when it began.")
+
+
+def open_year(frame: pd.DataFrame, measure: str = "obligations") -> str:
+    """The newest, still-open fiscal year, if any, stated as partial."""
+    partial = frame[frame["partial_year"]]
+    if partial.empty:
+        return ""
+    year = int(partial.index.max())
+    return (f"FY{year} was still open when the file was downloaded: the {money(partial.loc[year, 'amount_usd'])} "
+            f"of {measure} recorded for it is partial and is not a measure of a cut.")
+
+
+def events_sentence(chosen: pd.DataFrame) -> str:
+    """The relationship's turning points in the years shown, in date order."""
+    if chosen.empty:
+        return "None of the relationship's events in the register falls in the years shown."
+    items = [f"{row['label']} ({day(row['date'])})" for _, row in chosen.iterrows()]
+    return (f"The register holds {num(len(items))} turning point{'s' if len(items) != 1 else ''} in these years: "
+            + "; ".join(items) + ".")
+
+
+def aid_title(averages: pd.DataFrame, measure: str = "obligations") -> str:
+    """A title naming the average yearly aid of the last two administrations with complete years shown."""
+    if averages.empty:
+        return f"US {measure} to Colombia by fiscal year"
+    if len(averages) == 1:
+        row = averages.iloc[0]
+        return f"US {measure} to Colombia averaged {money(row['mean_usd'])} a year under {row['administration']}"
+    previous, last = averages.iloc[-2], averages.iloc[-1]
+    return (f"US {measure} to Colombia averaged {money(previous['mean_usd'])} a year under {previous['administration']} "
+            f"and {money(last['mean_usd'])} under {last['administration']}")
