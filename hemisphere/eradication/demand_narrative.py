@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from hemisphere.eradication import demand
-from hemisphere.prose import listing, money, num, pct
+from hemisphere.prose import listing, money, num, pct, plural
 
 
 def _span(first: int, last: int) -> str:
@@ -68,7 +68,7 @@ def seizures(full: pd.DataFrame, partial: pd.Series | None) -> str:
         pace = demand.monthly_pace(partial["pounds"], int(partial["months"]))
         before = demand.monthly_pace(full.loc[last_year, "pounds"], 12)
         months = int(partial["months"])
-        text += (f" In the first {num(months)} months of FY{int(partial['fiscal_year'])} ({partial['period']}) about "
+        text += (f" In the first {plural(months, 'month')} of FY{int(partial['fiscal_year'])} ({partial['period']}) about "
                  f"{num(partial['pounds'])} pounds were seized, {num(pace)} a month against {num(before)} a month in "
                  f"FY{last_year}, {pct(abs(pace / before - 1))} {'less' if pace < before else 'more'}.")
     return text

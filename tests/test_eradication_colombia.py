@@ -1,0 +1,50 @@
+"""Colombia as a relationship: aid by fiscal year and administration, the register's events, sentences."""
+
+import pandas as pd
+
+from hemisphere import data, events
+from hemisphere.eradication import colombia, colombia_narrative
+
+
+def _aid(rows):
+    """Fixture: yearly obligations (not real data)."""
+    return pd.DataFrame(rows, columns=["fiscal_year", "amount_usd", "partial_year"]).set_index("fiscal_year")
+
+
+def test_colombia_aid_known_rows_from_foreignassistance_gov():
+    obligations = colombia.aid(data.load("us_aid"), "obligations")
+    assert obligations.loc[2019, "amount_usd"] == 799476847
+    assert bool(obligations.loc[2025, "partial_year"])
+
+
+def test_fiscal_years_are_grouped_by_the_administration_that_began_them():
+    assert colombia.administration_of_fiscal_year(2017) == "Obama"    # began 1 October 2016
+    assert colombia.administration_of_fiscal_year(2018) == "Trump I"
+    assert colombia.administration_of_fiscal_year(2026) == "Trump II"
+    assert colombia.administration_of_fiscal_year(2005) is None        # before the register's first term
+    averages = colombia.averages_by_administration(_aid([(2020, 100.0, False), (2021, 300.0, False),
+                                                          (2022, 50.0, False), (2025, 1.0, True)]))
+    assert list(averages["administration"]) == ["Trump I", "Biden"]
+    assert list(averages["mean_usd"]) == [200.0, 50.0]
+
+
+def test_relationship_events_are_in_the_register_and_filtered_by_date():
+    register = set(events.load()["event_id"])
+    assert set(colombia.RELATIONSHIP_EVENTS) <= register
+    chosen = colombia.relationship_events(2025, 2025)
+    assert "eradication_colombia_petro_sanctioned_2025" in set(chosen["event_id"])
+    assert "eradication_colombia_decertification_threat_2017" not in set(chosen["event_id"])
+    assert colombia.fiscal_year_of("2025-10-24") == 2026
+
+
+def test_sentences_singular_one_year_and_empty():
+    one = colombia.averages_by_administration(_aid([(2019, 5e8, False)]))
+    text = colombia_narrative.aid_by_administration(one)
+    assert "$500 million a year under Trump I (FY2019)" in text
+    assert colombia_narrative.aid_title(one).endswith("under Trump I")
+    assert colombia_narrative.aid_by_administration(one.iloc[0:0]).startswith("No complete fiscal year")
+    assert colombia_narrative.open_year(_aid([(2019, 5e8, False)])) == ""
+    assert "partial" in colombia_narrative.open_year(_aid([(2025, 2e8, True)]))
+    single = colombia.relationship_events(2026, 2025)
+    assert "1 turning point in" in colombia_narrative.events_sentence(single.iloc[:1]) if len(single) else True
+    assert colombia_narrative.events_sentence(single.iloc[0:0]).startswith("None of")
