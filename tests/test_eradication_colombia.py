@@ -48,3 +48,15 @@ def test_sentences_singular_one_year_and_empty():
     single = colombia.relationship_events(2026, 2025)
     assert "1 turning point in" in colombia_narrative.events_sentence(single.iloc[:1]) if len(single) else True
     assert colombia_narrative.events_sentence(single.iloc[0:0]).startswith("None of")
+
+
+def test_extradition_table_known_rows_and_shares():
+    table = data.load("colombia_extraditions")
+    yearly = colombia.yearly_extraditions(table)
+    assert yearly.loc[2021, "extraditions"] == 239 and yearly.loc[2019, "extraditions"] == 163   # MinJusticia
+    shares = colombia.united_states_shares(table)
+    duque = shares[(shares["period_end"] == pd.Timestamp("2022-02-28"))].iloc[0]
+    assert (duque["United States"], duque["all countries"]) == (498, 660)
+    text = colombia_narrative.extraditions(yearly.loc[[2019]], shares.iloc[0:0])
+    assert text == "Colombia extradited 163 in 2019 (to all countries; the only calendar year held in the years shown)."
+    assert colombia_narrative.extraditions(yearly.iloc[0:0], shares).startswith("No calendar-year count")

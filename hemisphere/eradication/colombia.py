@@ -70,3 +70,23 @@ def relationship_events(start_fiscal_year: int, end_year: int) -> pd.DataFrame:
     first = pd.Timestamp(year=start_fiscal_year - 1, month=10, day=1)
     last = pd.Timestamp(year=end_year, month=12, day=31)
     return chosen[(chosen["date"] >= first) & (chosen["date"] <= last)].sort_values("date").reset_index(drop=True)
+
+
+# --- extraditions --------------------------------------------------------------------------------
+
+def yearly_extraditions(table: pd.DataFrame) -> pd.DataFrame:
+    """Calendar-year extraditions to all countries, with who counted them and how confidently."""
+    rows = table[table["calendar_year"].notna() & (table["destination"] == "all countries")]
+    frame = rows.set_index("calendar_year")[["extraditions", "counted_by", "confidence"]].sort_index()
+    frame.index = frame.index.astype(int)
+    return frame
+
+
+def united_states_shares(table: pd.DataFrame) -> pd.DataFrame:
+    """For each span counted both ways, extraditions to the United States as a share of all."""
+    keys = ["period_start", "period_end", "counted_by"]
+    both = table.pivot_table(index=keys, columns="destination", values="extraditions", aggfunc="first")
+    both = both.dropna(subset=["United States", "all countries"]) if "United States" in both else both.iloc[0:0]
+    frame = both.reset_index()
+    frame["share"] = frame["United States"].astype(float) / frame["all countries"].astype(float)
+    return frame.sort_values("period_start").reset_index(drop=True)

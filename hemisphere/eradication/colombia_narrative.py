@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from hemisphere.prose import day, listing, money, num
+from hemisphere.prose import day, listing, money, num, pct
 
 
 def aid_by_administration(averages: pd.DataFrame, measure: str = "obligations") -> str:
@@ -49,3 +49,17 @@ def aid_title(averages: pd.DataFrame, measure: str = "obligations") -> str:
     previous, last = averages.iloc[-2], averages.iloc[-1]
     return (f"US {measure} to Colombia averaged {money(previous['mean_usd'])} a year under {previous['administration']} "
             f"and {money(last['mean_usd'])} under {last['administration']}")
+
+
+def extraditions(yearly: pd.DataFrame, shares: pd.DataFrame) -> str:
+    """Calendar-year extraditions held, and the United States' share where a span gives it."""
+    if yearly.empty:
+        return "No calendar-year count of extraditions from Colombia is held for the years shown."
+    parts = [f"{num(row['extraditions'])} in {year}" for year, row in yearly.iterrows()]
+    text = (f"Colombia extradited {listing(parts)} (to all countries; "
+            f"{'the only calendar year' if len(parts) == 1 else 'the calendar years'} held in the years shown).")
+    if len(shares):
+        spans = [f"{pct(row['share'])} of {num(row['all countries'])} between {day(row['period_start'])} and "
+                 f"{day(row['period_end'])} ({row['counted_by']})" for _, row in shares.iterrows()]
+        text += " The United States received " + "; ".join(spans) + "."
+    return text

@@ -98,7 +98,7 @@ def attribution(rates: pd.Series, year: int) -> str:
         return (f"The table lacks a final all-drug death rate for {year - 1} or {year}, so deaths cannot be set "
                 "beside the rise in grants.")
     text = (f"The all-drug death rate was {num(before, 1)} per 100,000 in {year - 1} and {num(during, 1)} in {year}, "
-            f"the year of the largest state grant awards")
+            f"the calendar year holding most of FY{year}, when state grant awards were largest")
     text += f", then {num(after, 1)} in {year + 1}." if after is not None else "."
     text += (" Deaths moving after money moves is not attribution: the drug supply, naloxone, the pandemic and "
              "treatment capacity changed at the same time, and grants take years to be spent.")
