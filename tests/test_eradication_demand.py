@@ -50,7 +50,7 @@ def test_funding_table_known_rows():
     assert demand.emergency_fund_balance(funding) == 57000
     grants = demand.grants_to_states(funding)
     assert set(grants["programme"]) == {"STR", "SOR"}
-    assert demand.peak_award_year(grants) == 2019
+    assert demand.peak_award_year(grants) == 2020   # first of the $1.5 billion years
     assert len(funding[funding["line"].str.startswith("FY2018 omnibus")]) == 3  # conflicting totals all kept
 
 
@@ -122,7 +122,7 @@ def test_funding_sentence_states_share_and_later_money():
                            "amount_usd": [485e6, 1.4e9], "source": ["a", "b"]})
     text = demand_narrative.funding(57000, grants)
     assert "$57,000" in text and "0.01%" in text and "$1.4 billion in FY2019" in text
-    assert "not through the declaration" in text
+    assert "not money that came with the declaration" in text
 
 
 # --- the notebook ------------------------------------------------------------------------------------

@@ -83,10 +83,13 @@ def _emergency_no_money(claim):
     measured = {"fund_balance": balance, "fy2017_state_grants": already, "share": share,
                 "largest_award": float(largest["amount_usd"]), "largest_award_fy": int(largest["fiscal_year"])}
     headline = f"fund {money(balance)} = {pct(share, 2)} of FY2017 state grants"
+    second = awarded[awarded["fiscal_year"] >= window_terms()[-1][0].year + 1]
+    later = (f"; in FY{int(second['fiscal_year'].iloc[0])}, the first second-term year held, SOR awards were "
+             f"{money(second['amount_usd'].iloc[0])}" if len(second) else "; no second-term funding figure is held")
     finding = (f"The Public Health Emergency Fund held {money(balance)} when the emergency was declared, "
                f"{pct(share, 2)} of the {money(already)} in state opioid grants already awarded for FY2017; grants "
                f"later reached {money(largest['amount_usd'])} in FY{int(largest['fiscal_year'])}, through appropriations "
-               "rather than the declaration, and no funding figure for the second term is held.")
+               f"rather than the declaration{later}.")
     return measured, headline, finding, verdict
 
 

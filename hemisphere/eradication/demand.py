@@ -174,3 +174,10 @@ def peak_award_year(grants: pd.DataFrame) -> int:
     if awarded.empty:
         raise DemandError("no awarded grants in the funding table")
     return int(awarded.loc[awarded["amount_usd"].idxmax(), "fiscal_year"])
+
+
+def single_months(seizures: pd.DataFrame, scope: str = ALL_CBP) -> pd.DataFrame:
+    """Single-month seizure rows ('May 2025'), oldest first, with the month as a date."""
+    rows = seizures[(seizures["months"] == 1) & (seizures["scope"] == scope)].copy()
+    rows["month"] = pd.to_datetime(rows["period"], format="%B %Y", errors="coerce")
+    return rows.dropna(subset=["month"]).sort_values("month").reset_index(drop=True)

@@ -86,7 +86,7 @@ def state_grants(grants: pd.DataFrame, balance: float, *, title: str, subtitle: 
     ax = chart.ax
     colors = {"STR": COLORS["sky"], "SOR": COLORS["green"]}
     labels = {"STR": "Cures Act State Targeted Response grants, awarded",
-              "SOR": "State Opioid Response grants, announced (FY2018) or awarded (FY2019)"}
+              "SOR": "State Opioid Response grants (FY2018 announced; FY2020-FY2024 with tribal grants)"}
     bottoms: dict[int, float] = {}
     for programme in ("STR", "SOR"):
         rows = grants[grants["programme"] == programme]
@@ -96,6 +96,7 @@ def state_grants(grants: pd.DataFrame, balance: float, *, title: str, subtitle: 
         for x, amount in zip(xs, rows["amount_usd"]):
             bottoms[x] = bottoms.get(x, 0.0) + float(amount)
     first = int(grants["fiscal_year"].min())
+    missing = sorted(set(range(first, int(grants["fiscal_year"].max()) + 1)) - set(grants["fiscal_year"].astype(int)))
     ax.set_ylim(0, max(bottoms.values()) * 1.2)
     ax.yaxis.set_major_formatter(MILLIONS)
     ax.set_xlim(first - 0.6, int(grants["fiscal_year"].max()) + 0.6)
@@ -103,7 +104,8 @@ def state_grants(grants: pd.DataFrame, balance: float, *, title: str, subtitle: 
     chart.mark_events(events)
     chart.show(sources=["opioid_response_funding"], data=grants,
                note=(f"The Public Health Emergency Fund held ${balance:,.0f} at the declaration, too little to draw at this scale. "
-                     "FY2018 SOR: amount announced; FY2019: a lower bound ('more than')."))
+                     + (f"No bar: no figure held ({', '.join(f'FY{year}' for year in missing)}). " if missing else "")
+                     + "Some yearly figures are lower bounds ('more than'); see the table."))
 
 
 def colombia_relationship(obligations: pd.DataFrame, disbursements: pd.DataFrame, start: int, end: int, *,

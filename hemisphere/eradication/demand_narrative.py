@@ -55,8 +55,9 @@ def final_and_provisional(final: pd.Series, provisional: pd.Series | None) -> st
     return text
 
 
-def seizures(full: pd.DataFrame, partial: pd.Series | None) -> str:
-    """Peak and newest full fiscal year of fentanyl seized, and the pace of the newest part-year."""
+def seizures(full: pd.DataFrame, partial: pd.Series | None, single: pd.DataFrame | None = None) -> str:
+    """Peak and newest full fiscal year of fentanyl seized, the pace of the newest part-year, and any
+    single months held after it."""
     if full.empty:
         return "No full-year fentanyl seizure figure is held."
     peak_year = int(full["pounds"].idxmax())
@@ -71,6 +72,9 @@ def seizures(full: pd.DataFrame, partial: pd.Series | None) -> str:
         text += (f" In the first {plural(months, 'month')} of FY{int(partial['fiscal_year'])} ({partial['period']}) about "
                  f"{num(partial['pounds'])} pounds were seized, {num(pace)} a month against {num(before)} a month in "
                  f"FY{last_year}, {pct(abs(pace / before - 1))} {'less' if pace < before else 'more'}.")
+    if single is not None and len(single):
+        items = [f"{num(row['pounds'])} pounds in {row['month']:%B %Y}" for _, row in single.iterrows()]
+        text += f" The newest single month{'s' if len(items) > 1 else ''} held: {listing(items)}."
     return text
 
 
@@ -86,7 +90,7 @@ def funding(balance: float, grants: pd.DataFrame) -> str:
     largest = awards.loc[awards["amount_usd"].idxmax()]
     if largest["fiscal_year"] != first["fiscal_year"]:
         text += (f" State grants reached {money(largest['amount_usd'])} in FY{int(largest['fiscal_year'])} "
-                 f"({largest['programme']}), through appropriations Congress passed in 2018, not through the declaration.")
+                 f"({largest['programme']}), money Congress appropriated year by year, not money that came with the declaration.")
     return text
 
 
