@@ -139,3 +139,11 @@ def test_demand_sections_run_at_several_parameter_values(tmp_path, overrides, ex
     figures = tmp_path / "figures" / "eradication"
     for name in ("opioid_waves", "fentanyl_border_seizures", "opioid_state_grants", "colombia_relationship"):
         assert (figures / f"{name}.png").stat().st_size > 10_000, name
+
+
+def test_request_sentence_keeps_requests_apart_from_appropriations():
+    text = demand_narrative.requested_and_enacted(data.load("opioid_response_funding"))
+    assert "$13 billion of new HHS money" in text and "$4.65 billion" in text
+    assert "Requests are not appropriations" in text
+    empty = data.load("opioid_response_funding").iloc[0:0]
+    assert demand_narrative.requested_and_enacted(empty) == ""

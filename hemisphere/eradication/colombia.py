@@ -16,6 +16,7 @@ RELATIONSHIP_EVENTS = [
     "eradication_us_colombia_halving_plan_2018",
     "eradication_colombia_deportation_tariffs_2025",
     "eradication_colombia_decertified_2025",
+    "eradication_colombia_petro_visa_2025",
     "eradication_colombia_payments_halted_2025",
     "eradication_colombia_petro_sanctioned_2025",
 ]

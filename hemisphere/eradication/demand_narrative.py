@@ -150,3 +150,20 @@ def grants_title(balance: float, grants: pd.DataFrame) -> str:
     largest = awards.loc[awards["amount_usd"].idxmax()]
     return (f"The 2017 emergency came with a fund of {money(balance)}; state opioid grants voted by Congress "
             f"reached {money(largest['amount_usd'])} in FY{int(largest['fiscal_year'])}")
+
+
+def requested_and_enacted(funding: pd.DataFrame) -> str:
+    """What the administration asked for in its FY2019 budget beside what the FY2018 omnibus held."""
+    requested = demand.funding_rows(funding, "budget request (HHS)", "new opioid and mental-health funding proposed")
+    enacted = demand.funding_rows(funding, "FY2018 omnibus", "opioid funding in the enacted bill")
+    if requested.empty:
+        return ""
+    total = float(requested["amount_usd"].sum())
+    first, last = int(requested["fiscal_year_start"].min()), int(requested["fiscal_year_end"].max())
+    text = (f"In its FY2019 budget (February 2018) the administration asked for {money(total)} of new HHS "
+            f"money for opioids and mental health over FY{first}-FY{last}")
+    if len(enacted):
+        row = enacted.iloc[0]
+        text += (f"; the FY2018 omnibus Congress passed in March 2018 held about {money(row['amount_usd'], 2)} for opioids "
+                 f"across the government ({row['source']})")
+    return text + ". Requests are not appropriations, and the sources count programmes differently."
