@@ -125,7 +125,7 @@ def waves_title(rates: pd.DataFrame) -> str:
     if last_kind == demand.SYNTHETIC:
         synthetic = rates[demand.SYNTHETIC].dropna()
         if int(synthetic.idxmax()) > d:
-            title += f", and their rate rose to {num(synthetic.max(), 1)} by {int(synthetic.idxmax())}"
+            title += f", and their rate rose to {num(synthetic.max(), 1)} per 100,000 by {int(synthetic.idxmax())}"
     return title
 
 
