@@ -127,23 +127,31 @@ def test_funding_sentence_states_share_and_later_money():
 
 # --- the notebook ------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("overrides, expected", [
-    ({}, ["79,384 overdose deaths in 2024", "12 months to August 2025 at 73,000", "$57,000"]),
-    ({"end_year": 2026, "start_year": 2010}, ["12 months to January 2026 at 69,147"]),
-    ({"end_year": 2019, "country": "Peru"}, ["70,630 overdose deaths in 2019"]),
+CHARTS = ["opioid_waves", "fentanyl_border_seizures", "opioid_state_grants", "colombia_relationship"]
+
+
+@pytest.mark.parametrize("overrides, expected, charts", [
+    ({}, ["79,384 overdose deaths in 2024", "12 months to August 2025 at 73,000", "$57,000"],
+     CHARTS + ["overdose_deaths_final_and_provisional"]),
+    ({"end_year": 2026, "start_year": 2010}, ["12 months to January 2026 at 69,147"],
+     CHARTS + ["overdose_deaths_final_and_provisional"]),
+    # One final count only by 2019: no final-and-provisional chart, and no provisional figure yet.
+    ({"end_year": 2019, "country": "Peru"}, ["70,630 overdose deaths in 2019"], CHARTS),
 ])
-def test_demand_sections_run_at_several_parameter_values(tmp_path, overrides, expected):
+def test_demand_sections_run_at_several_parameter_values(tmp_path, overrides, expected, charts):
     text = _texts(execute_notebook(NOTEBOOK, overrides, tmp_path))
     for phrase in expected:
         assert phrase in text, phrase
     figures = tmp_path / "figures" / "eradication"
-    for name in ("opioid_waves", "fentanyl_border_seizures", "opioid_state_grants", "colombia_relationship"):
+    for name in charts:
         assert (figures / f"{name}.png").stat().st_size > 10_000, name
+    drawn = {path.stem for path in figures.glob("*.png")}
+    assert ("overdose_deaths_final_and_provisional" in drawn) == ("overdose_deaths_final_and_provisional" in charts)
 
 
-def test_request_sentence_keeps_requests_apart_from_appropriations():
-    text = demand_narrative.requested_and_enacted(data.load("opioid_response_funding"))
-    assert "$13 billion of new HHS money" in text and "$4.65 billion" in text
-    assert "Requests are not appropriations" in text
-    empty = data.load("opioid_response_funding").iloc[0:0]
-    assert demand_narrative.requested_and_enacted(empty) == ""
+def test_provisional_points_sit_at_the_end_of_their_periods():
+    points = demand.provisional_points(data.load("overdose_deaths"))
+    assert (points["period_end"].diff().dropna() >= pd.Timedelta(0)).all()
+    newest = points.iloc[-1]
+    assert newest["period"] == "12 months to Jan 2026" and newest["period_end"] == pd.Timestamp("2026-01-01")
+    assert set(points["period"]) >= {"calendar year", "12 months to Sep 2024"}

@@ -181,3 +181,13 @@ def single_months(seizures: pd.DataFrame, scope: str = ALL_CBP) -> pd.DataFrame:
     rows = seizures[(seizures["months"] == 1) & (seizures["scope"] == scope)].copy()
     rows["month"] = pd.to_datetime(rows["period"], format="%B %Y", errors="coerce")
     return rows.dropna(subset=["month"]).sort_values("month").reset_index(drop=True)
+
+
+def provisional_points(overdoses: pd.DataFrame, drug: str = ALL_DRUGS) -> pd.DataFrame:
+    """Every provisional death count for a drug class, each placed at the end of its period
+    (a calendar year at its December, a 12-month period at its last month)."""
+    rows = overdoses[(overdoses["data_status"] == "provisional") & (overdoses["measure"] == "deaths")
+                     & (overdoses["drug_class"] == drug)].copy()
+    rows["period_end"] = [pd.Timestamp(year=int(year), month=12, day=1) if period == "calendar year" else period_end(period)
+                          for year, period in zip(rows["year"], rows["period"])]
+    return rows[["year", "period", "period_end", "value", "confidence"]].sort_values("period_end").reset_index(drop=True)

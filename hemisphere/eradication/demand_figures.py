@@ -134,3 +134,37 @@ def colombia_relationship(obligations: pd.DataFrame, disbursements: pd.DataFrame
     chart.show(sources=["us_aid"], data=plotted.reset_index(),
                note=((note + " ") if note else "") + "All US agencies, current dollars; the country file does not separate "
                "security assistance.")
+
+
+def final_and_provisional_deaths(final: pd.Series, provisional: pd.DataFrame, start: int, end: int, *, title: str,
+                                 subtitle: str, alt: str, events: list[str]) -> None:
+    """Final yearly overdose deaths as a line; provisional counts as separate hollow markers, never joined."""
+    chart = charts.Chart(theme=THEME, name="overdose_deaths_final_and_provisional", title=title, subtitle=subtitle,
+                         alt=alt, time_axis="year", height=3.0)
+    ax = chart.ax
+    line = final.reindex(range(start, end + 1))
+    # A calendar year's count is drawn at the middle of its year; a 12-month period at the middle of its span.
+    ax.plot([year + 0.5 for year in line.index], line, color=COLORS["black"], marker="o", ms=3.5,
+            label="Final count, calendar year (NCHS)", zorder=3)
+    calendar = provisional[provisional["period"] == "calendar year"]
+    rolling = provisional[provisional["period"] != "calendar year"]
+    if len(calendar):
+        ax.scatter([year + 0.5 for year in calendar["year"]], calendar["value"], s=26, facecolors="white",
+                   edgecolors=COLORS["vermillion"], linewidths=1.2, marker="s", zorder=4,
+                   label="Provisional count, calendar year (predicted, CDC)")
+    if len(rolling):
+        centres = [charts.to_decimal_year(moment + pd.DateOffset(months=1)) - 0.5 for moment in rolling["period_end"]]
+        ax.scatter(centres, rolling["value"], s=30, facecolors="white", edgecolors=COLORS["blue"], linewidths=1.2,
+                   marker="D", zorder=4, label="Provisional count, 12 months ending in a month (predicted, CDC)")
+    ax.set_ylim(0, max(line.max(), provisional["value"].max() if len(provisional) else 0) * 1.15)
+    ax.yaxis.set_major_formatter(THOUSANDS)
+    ax.set_ylabel("Deaths")
+    ax.set_xlim(start - 0.1, end + 1.1)
+    _legend_below(ax, ncols=1)
+    chart.mark_events(events)
+    plotted = pd.concat([
+        pd.DataFrame({"series": "final", "period": "calendar year", "year": final.index, "deaths": final.to_numpy()}),
+        provisional.assign(series="provisional").rename(columns={"value": "deaths"})[["series", "period", "year", "deaths"]],
+    ], ignore_index=True)
+    chart.show(sources=["overdose_deaths"], data=plotted,
+               note="Hollow markers are provisional, predicted counts that CDC revises; they are not joined to the final line.")

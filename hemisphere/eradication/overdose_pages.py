@@ -15,6 +15,8 @@ CHANGE = "percent_change_on_previous_year"
 
 _DB428 = ('NCHS Data Brief No. 428, "Drug Overdose Deaths in the United States, 1999-2020" (Hedegaard, Minino, '
           'Spencer & Warner, Dec 2021), copy at pr.report', "https://pr.report/t7Aoz25L", "medium")
+_DB457 = ('NCHS Data Brief No. 457, "Drug Overdose Deaths in the United States, 2001-2021" (Spencer, Minino & '
+          'Warner, Dec 2022)', "https://www.cdc.gov/nchs/products/databriefs/db457.htm", "high")
 _SUDORS = ('CDC, SUDORS Data Brief No. 1, "Drug Overdose Deaths in 28 States and the District of Columbia: 2020" '
            '(June 2022), citing NCHS final 2020 count', "https://cdc.gov/drugoverdose/databriefs/sudors-1.html", "high")
 _HMP = ('HMP Global Learning Network, "Drug Overdose Deaths Overall Decrease from 2022 to 2023", summary of NCHS '
@@ -43,6 +45,8 @@ ROWS = [
     (2020, "calendar year", "all drug overdose", RATE, 28.3, "final", _DB428, ""),
     (2020, "calendar year", "all drug overdose", DEATHS, 91799, "final", _SUDORS, ""),
     (2020, "calendar year", "synthetic opioids other than methadone", RATE, 17.8, "final", _DB428, ""),
+    (2021, "calendar year", "all drug overdose", DEATHS, 106699, "final", _DB457, ""),
+    (2021, "calendar year", "all drug overdose", RATE, 32.4, "final", _DB457, ""),
     (2019, "calendar year", "cocaine", RATE, 4.9, "final", _DB428, ""),
     (2020, "calendar year", "cocaine", RATE, 6.0, "final", _DB428, ""),
     (2020, "calendar year", "psychostimulants", RATE, 7.5, "final", _DB428, ""),
