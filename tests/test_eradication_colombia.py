@@ -60,3 +60,14 @@ def test_extradition_table_known_rows_and_shares():
     text = colombia_narrative.extraditions(yearly.loc[[2019]], shares.iloc[0:0])
     assert text == "Colombia extradited 163 in 2019 (to all countries; the only calendar year held in the years shown)."
     assert colombia_narrative.extraditions(yearly.iloc[0:0], shares).startswith("No calendar-year count")
+
+
+def test_output_before_and_since_petro_on_a_fixture():
+    """Fixture series (not real data)."""
+    series = pd.Series({2020: 100.0, 2021: 120.0, 2022: 150.0, 2023: 140.0})
+    figures = colombia.output_before_and_since(series)
+    assert (figures["base_year"], figures["last_year"], figures["peak_year"]) == (2021, 2023, 2022)
+    text = colombia_narrative.output_since(figures)
+    assert "120 metric tons in 2021" in text and "peaked at 150 in 2022" in text
+    assert colombia.output_before_and_since(series.loc[:2021]) is None
+    assert "no year on both sides" in colombia_narrative.output_since(None)

@@ -123,6 +123,37 @@ def _narcotics_pouring_in(claim):
     return measured, headline, finding, verdict
 
 
+EXPLODED_RISE = 0.5                 # output more than 50% above the last pre-Petro year counts as "exploded"
+
+
+@evaluates("eradication_colombia_output_exploded")
+def _output_exploded(claim):
+    from hemisphere.eradication import analysis as eradication_analysis
+
+    series = eradication_analysis.production_series(data.load("cocaine_production"), "Colombia",
+                                                    eradication_analysis.UNODC)
+    figures = colombia.output_before_and_since(series)
+    if figures is None:
+        return {}, "no UNODC year on both sides of 2022", "UNODC's series has no year on both sides of August 2022.", NOT_TESTABLE
+    rise = figures["last"] / figures["base"] - 1
+    record = figures["peak_year"] == figures["last_year"]
+    if record and rise > EXPLODED_RISE:
+        verdict = SUPPORTED
+    elif rise < 0:
+        verdict = CONTRADICTED
+    else:
+        verdict = MIXED
+    measured = {**figures, "rise": rise, "record": record}
+    headline = (f"{num(figures['base'])} t ({figures['base_year']}) to {num(figures['last'])} t ({figures['last_year']}), "
+                f"{'record' if record else 'not a record'}")
+    finding = (f"UNODC's estimate of Colombian potential cocaine output went from {num(figures['base'])} metric tons in "
+               f"{figures['base_year']}, before President Petro took office, to {num(figures['last'])} in "
+               f"{figures['last_year']} ({pct(abs(rise))} {'more' if rise >= 0 else 'less'})"
+               + (", the highest in the series" if record else f", below the series peak of {num(figures['peak'])} in {figures['peak_year']}")
+               + "; the claim's attribution to his policies is not tested.")
+    return measured, headline, finding, verdict
+
+
 @evaluates("eradication_colombia_payments_stopped")
 def _payments_stopped(claim):
     obligations = colombia.aid(data.load("us_aid"), "obligations")

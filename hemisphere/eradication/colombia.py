@@ -91,3 +91,21 @@ def united_states_shares(table: pd.DataFrame) -> pd.DataFrame:
     frame = both.reset_index()
     frame["share"] = frame["United States"].astype(float) / frame["all countries"].astype(float)
     return frame.sort_values("period_start").reset_index(drop=True)
+
+
+# --- cocaine output under the Petro government --------------------------------------------------
+
+PETRO_TOOK_OFFICE = pd.Timestamp("2022-08-07")
+
+
+def output_before_and_since(production: pd.Series, took_office: pd.Timestamp = PETRO_TOOK_OFFICE) -> dict | None:
+    """The last full year of output before a government took office, the newest year, and the
+    series' peak; None when the series has no year on both sides."""
+    series = production.dropna()
+    before = series[series.index < took_office.year]
+    since = series[series.index >= took_office.year]
+    if before.empty or since.empty:
+        return None
+    base_year, last_year = int(before.index.max()), int(since.index.max())
+    return {"base_year": base_year, "base": float(series.loc[base_year]), "last_year": last_year,
+            "last": float(series.loc[last_year]), "peak_year": int(series.idxmax()), "peak": float(series.max())}

@@ -63,3 +63,15 @@ def extraditions(yearly: pd.DataFrame, shares: pd.DataFrame) -> str:
                  f"{day(row['period_end'])} ({row['counted_by']})" for _, row in shares.iterrows()]
         text += " The United States received " + "; ".join(spans) + "."
     return text
+
+
+def output_since(figures: dict | None, body: str = "UNODC") -> str:
+    """Colombian potential cocaine output before and since the government that took office in 2022."""
+    if figures is None:
+        return f"The {body} production series has no year on both sides of August 2022."
+    text = (f"{body}'s estimate of Colombia's potential cocaine output was {num(figures['base'])} metric tons in "
+            f"{figures['base_year']}, the last full year before President Petro took office, and {num(figures['last'])} "
+            f"in {figures['last_year']}")
+    text += (", the highest in the series." if figures["peak_year"] == figures["last_year"]
+             else f"; the series peaked at {num(figures['peak'])} in {figures['peak_year']}.")
+    return text + " The estimate cannot say what caused the rise."
