@@ -17,6 +17,8 @@ _DB428 = ('NCHS Data Brief No. 428, "Drug Overdose Deaths in the United States, 
           'Spencer & Warner, Dec 2021), copy at pr.report', "https://pr.report/t7Aoz25L", "medium")
 _DB457 = ('NCHS Data Brief No. 457, "Drug Overdose Deaths in the United States, 2001-2021" (Spencer, Minino & '
           'Warner, Dec 2022)', "https://www.cdc.gov/nchs/products/databriefs/db457.htm", "high")
+_DB491 = ('NCHS Data Brief No. 491, "Drug Overdose Deaths in the United States, 2002-2022" (Spencer, Garnett & '
+          'Minino, Mar 2024)', "https://www.cdc.gov/nchs/products/databriefs/db491.htm", "high")
 _SUDORS = ('CDC, SUDORS Data Brief No. 1, "Drug Overdose Deaths in 28 States and the District of Columbia: 2020" '
            '(June 2022), citing NCHS final 2020 count', "https://cdc.gov/drugoverdose/databriefs/sudors-1.html", "high")
 _HMP = ('HMP Global Learning Network, "Drug Overdose Deaths Overall Decrease from 2022 to 2023", summary of NCHS '
@@ -52,8 +54,8 @@ ROWS = [
     (2020, "calendar year", "psychostimulants", RATE, 7.5, "final", _DB428, ""),
     (2019, "calendar year", "heroin", RATE, 4.4, "final", _DB428, ""),
     (2020, "calendar year", "heroin", RATE, 4.1, "final", _DB428, ""),
-    (2021, "calendar year", "synthetic opioids other than methadone", RATE, 21.8, "final", _HMP, ""),
-    (2022, "calendar year", "synthetic opioids other than methadone", RATE, 22.7, "final", _HMP, ""),
+    (2021, "calendar year", "synthetic opioids other than methadone", RATE, 21.8, "final", _DB491, ""),
+    (2022, "calendar year", "synthetic opioids other than methadone", RATE, 22.7, "final", _DB491, ""),
     (2023, "calendar year", "synthetic opioids other than methadone", RATE, 22.2, "final", _HMP, ""),
     (2024, "calendar year", "all drug overdose", DEATHS, 79384, "final", _FINAL_2024,
      "drugfree.org's summary of the same report gives 79,385"),
@@ -77,7 +79,8 @@ ROWS = [
 
 # Rows of the reference table whose page was an aggregator's staging copy: the same figure cited
 # to a reputable outlet instead (issue 15). Key: (year, period, drug class, measure, data status).
-RECITED = {(2024, "calendar year", "all drug overdose", DEATHS, "provisional"): _GOVERNING}
+RECITED = {(2024, "calendar year", "all drug overdose", DEATHS, "provisional"): _GOVERNING,
+           (2022, "calendar year", "all drug overdose", DEATHS, "final"): _DB491}
 
 
 def rows(make_row) -> list[dict]:
