@@ -108,7 +108,8 @@ def _narcotics_pouring_in(claim):
     before = demand.monthly_pace(full.loc[year - 1, "pounds"], 12)
     change = pace / before - 1
     verdict = SUPPORTED if change >= 0 else CONTRADICTED if change < -SEIZURE_FALL else MIXED
-    first_term = [fy for fy in _term_fiscal_years(year) if fy in full.index and fy < 2022]
+    first_term_end = window_terms()[0][1].year
+    first_term = [fy for fy in _term_fiscal_years(year) if fy in full.index and fy <= first_term_end]
     first_pace = full.loc[first_term, "pounds"].mean() / 12 if first_term else None
     measured = {"fiscal_year": year, "months": int(partial["months"]), "pounds_per_month": pace,
                 "previous_year_per_month": before, "change": change, "first_term_per_month": first_pace,
