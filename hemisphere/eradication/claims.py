@@ -159,7 +159,7 @@ def _output_exploded(claim):
 def _payments_stopped(claim):
     obligations = colombia.aid(data.load("us_aid"), "obligations")
     announced_fy = colombia.fiscal_year_of(pd.Timestamp(year=int(claim["year"]), month=10, day=19))
-    complete = obligations[~obligations["partial_year"]]
+    complete = obligations[~obligations["partial_year"] & (obligations.index < announced_fy)]
     last_full = int(complete.index.max())
     if announced_fy not in obligations.index:
         newest = int(obligations.index.max())
