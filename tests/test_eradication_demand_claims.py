@@ -13,8 +13,11 @@ def table():
     return claims.load_claims(["eradication"]).set_index("claim_id", drop=False)
 
 
+ORIGINAL_LOAD = data.load
+
+
 def _with(monkeypatch, name, change):
-    real = data.load
+    real = ORIGINAL_LOAD
 
     def load(table_name):
         frame = real(table_name)
