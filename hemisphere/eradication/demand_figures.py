@@ -152,6 +152,7 @@ def final_and_provisional_deaths(final: pd.Series, provisional: pd.DataFrame, st
         ax.scatter([year + 0.5 for year in calendar["year"]], calendar["value"], s=26, facecolors="white",
                    edgecolors=COLORS["vermillion"], linewidths=1.2, marker="s", zorder=4,
                    label="Provisional count, calendar year (predicted, CDC)")
+    centres: list[float] = []
     if len(rolling):
         centres = [charts.to_decimal_year(moment + pd.DateOffset(months=1)) - 0.5 for moment in rolling["period_end"]]
         ax.scatter(centres, rolling["value"], s=30, facecolors="white", edgecolors=COLORS["blue"], linewidths=1.2,
@@ -159,7 +160,8 @@ def final_and_provisional_deaths(final: pd.Series, provisional: pd.DataFrame, st
     ax.set_ylim(0, max(line.max(), provisional["value"].max() if len(provisional) else 0) * 1.15)
     ax.yaxis.set_major_formatter(THOUSANDS)
     ax.set_ylabel("Deaths")
-    ax.set_xlim(start - 0.1, end + 1.1)
+    right = max([float(final.dropna().index.max()) + 1.0] + ([max(centres) + 0.6] if len(rolling) else []))
+    ax.set_xlim(start - 0.1, min(end + 1.1, right))
     _legend_below(ax, ncols=1)
     chart.mark_events(events)
     plotted = pd.concat([
