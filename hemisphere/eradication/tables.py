@@ -18,6 +18,7 @@ from pathlib import Path
 import pandas as pd
 
 from hemisphere import paths
+from hemisphere.eradication import overdose_pages
 from hemisphere.eradication.unodc_annex import read_annex_table
 
 SOURCES = paths.SHARED_SOURCES / "eradication"
@@ -449,7 +450,8 @@ def overdose_deaths(sources: Path = SOURCES) -> pd.DataFrame:
                                "12 months to Sep 2024" if twelve_months else "calendar year",
                                DRUG_CLASSES[fact.drug_class], MEASURES[fact.measure], float(fact.value),
                                status, fact.source_title, fact.source_url, grade, _death_note(fact)))
-    table = pd.DataFrame(rows)
+    rows.extend(overdose_pages.rows(_death_row))
+    table = overdose_pages.recite(pd.DataFrame(rows))
     key = ["year", "period", "drug_class", "measure", "data_status"]
     # Where two sources give the same final figure, keep the first (the NCHS dataset).
     table = table.drop_duplicates(subset=key, keep="first")

@@ -1,0 +1,169 @@
+"""Sentences about the opioid response, built from the numbers in `demand` (pure functions)."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from hemisphere.eradication import demand
+from hemisphere.prose import listing, money, num, pct, plural
+
+
+def _span(first: int, last: int) -> str:
+    return str(first) if first == last else f"{first}-{last}"
+
+
+def waves(rates: pd.DataFrame) -> str:
+    """Which opioid type had the highest death rate, year by year, as runs of years."""
+    leaders = demand.leading_type(rates)
+    if leaders.empty:
+        return "No year in the period shown has a final death rate for all three opioid types."
+    runs = demand.leader_runs(leaders)
+    parts = [f"{demand.OPIOID_TYPES[kind]} in {_span(first, last)}" for kind, first, last in runs]
+    first_year, last_year = int(leaders.index.min()), int(leaders.index.max())
+    share = demand.share_of_opioid_rates(rates, demand.SYNTHETIC)
+    lead = ("Among the opioid types, the highest final death rate belonged to "
+            if len(runs) > 1 else "In every year with at least two rates, the highest final death rate belonged to ")
+    text = lead + listing(parts) + "."
+    if len(share) >= 2 and share.index.min() != share.index.max():
+        a, b = int(share.index.min()), int(share.index.max())
+        text += (f" Synthetic opioids' part of the three rates added together went from {pct(share.loc[a])} "
+                 f"in {a} to {pct(share.loc[b])} in {b}, the last year with all three.")
+    if demand.SYNTHETIC in rates and rates[demand.SYNTHETIC].notna().any():
+        synthetic = rates[demand.SYNTHETIC].dropna()
+        peak_year = int(synthetic.idxmax())
+        if peak_year > last_year:
+            text += (f" The synthetic-opioid rate alone kept rising, to {num(synthetic.max(), 1)} per 100,000 in "
+                     f"{peak_year}; no final rate for the other types after {last_year} is held.")
+    return text
+
+
+def final_and_provisional(final: pd.Series, provisional: pd.Series | None) -> str:
+    """The newest final count and, as a separate series, the newest provisional 12-month count."""
+    if final.empty:
+        return "No final overdose death count is held for the years shown."
+    year = int(final.index.max())
+    text = f"The newest final count is {num(final.loc[year])} overdose deaths in {year}"
+    earlier = final[final.index < year]
+    if len(earlier):
+        peak_year = int(earlier.idxmax())
+        text += f", against {num(earlier.max())} in {peak_year}, the highest final count held before it"
+    text += "."
+    if provisional is not None:
+        end = provisional["period_end"]
+        text += (f" A separate, provisional series (predicted counts that CDC revises) puts deaths in the 12 months to "
+                 f"{end:%B %Y} at {num(provisional['value'])}; it is reported beside the final series, not joined to it.")
+    return text
+
+
+def seizures(full: pd.DataFrame, partial: pd.Series | None, single: pd.DataFrame | None = None) -> str:
+    """Peak and newest full fiscal year of fentanyl seized, the pace of the newest part-year, and any
+    single months held after it."""
+    if full.empty:
+        return "No full-year fentanyl seizure figure is held."
+    peak_year = int(full["pounds"].idxmax())
+    last_year = int(full.index.max())
+    text = (f"CBP's fentanyl seizures peaked at {num(full.loc[peak_year, 'pounds'])} pounds in FY{peak_year}"
+            + (f" and were {num(full.loc[last_year, 'pounds'])} pounds in FY{last_year}, the newest full year held."
+               if last_year != peak_year else ", the newest full year held."))
+    if partial is not None and int(partial["fiscal_year"]) > last_year:
+        pace = demand.monthly_pace(partial["pounds"], int(partial["months"]))
+        before = demand.monthly_pace(full.loc[last_year, "pounds"], 12)
+        months = int(partial["months"])
+        text += (f" In the first {plural(months, 'month')} of FY{int(partial['fiscal_year'])} ({partial['period']}) about "
+                 f"{num(partial['pounds'])} pounds were seized, {num(pace)} a month against {num(before)} a month in "
+                 f"FY{last_year}, {pct(abs(pace / before - 1))} {'less' if pace < before else 'more'}.")
+    if single is not None and len(single):
+        items = [f"{num(row['pounds'])} pounds in {row['month']:%B %Y}" for _, row in single.iterrows()]
+        text += f" The newest single month{'s' if len(items) > 1 else ''} held: {listing(items)}."
+    return text
+
+
+def funding(balance: float, grants: pd.DataFrame) -> str:
+    """What the emergency fund held against the grants already flowing and those that came later."""
+    awards = demand.awards(grants)
+    if awards.empty:
+        return f"When the emergency was declared, the Public Health Emergency Fund held {money(balance)}."
+    first = awards.iloc[0]
+    text = (f"When the emergency was declared, the Public Health Emergency Fund held {money(balance)}: "
+            f"{pct(balance / first['amount_usd'], 2)} of the {money(first['amount_usd'])} in {first['programme']} grants "
+            f"already awarded to states for FY{int(first['fiscal_year'])}, money Congress had voted in 2016.")
+    largest = awards.loc[awards["amount_usd"].idxmax()]
+    if largest["fiscal_year"] != first["fiscal_year"]:
+        text += (f" State grants reached {money(largest['amount_usd'])} in FY{int(largest['fiscal_year'])} "
+                 f"({largest['programme']}), money Congress appropriated year by year, not money that came with the declaration.")
+    return text
+
+
+def attribution(rates: pd.Series, year: int) -> str:
+    """Death rates around the year money rose, with what that can and cannot show."""
+    before, during = rates.get(year - 1), rates.get(year)
+    after = rates.get(year + 1)
+    if before is None or during is None:
+        return (f"The table lacks a final all-drug death rate for {year - 1} or {year}, so deaths cannot be set "
+                "beside the rise in grants.")
+    text = (f"The all-drug death rate was {num(before, 1)} per 100,000 in {year - 1} and {num(during, 1)} in {year}, "
+            f"the calendar year holding most of FY{year}, when state grant awards were largest")
+    text += f", then {num(after, 1)} in {year + 1}." if after is not None else "."
+    text += (" Deaths moving after money moves is not attribution: the drug supply, naloxone, the pandemic and "
+             "treatment capacity changed at the same time, and grants take years to be spent.")
+    return text
+
+
+def waves_title(rates: pd.DataFrame) -> str:
+    """A chart title naming which opioid type led first and which leads last."""
+    leaders = demand.leading_type(rates)
+    if leaders.empty:
+        return "US overdose death rates by opioid type"
+    runs = demand.leader_runs(leaders)
+    short = {"natural and semisynthetic opioids": "Prescription-type opioids", "heroin": "Heroin",
+             "synthetic opioids other than methadone": "synthetic opioids (mainly fentanyl)"}
+    (first_kind, a, b), (last_kind, c, d) = runs[0], runs[-1]
+    first_name = short[first_kind][0].upper() + short[first_kind][1:]
+    if len(runs) == 1:
+        return f"{first_name} had the highest opioid death rate in every year compared, {_span(a, d)}"
+    title = f"{first_name} had the highest opioid death rate in {_span(a, b)}; {short[last_kind]} in {_span(c, d)}"
+    if last_kind == demand.SYNTHETIC:
+        synthetic = rates[demand.SYNTHETIC].dropna()
+        if int(synthetic.idxmax()) > d:
+            title += f", and their rate rose to {num(synthetic.max(), 1)} per 100,000 by {int(synthetic.idxmax())}"
+    return title
+
+
+def seizures_title(full: pd.DataFrame, partial: pd.Series | None) -> str:
+    if full.empty:
+        return "Fentanyl seized by CBP"
+    peak_year = int(full["pounds"].idxmax())
+    text = f"CBP's fentanyl seizures peaked in FY{peak_year} at {num(full.loc[peak_year, 'pounds'] / 12)} pounds a month"
+    if partial is not None and int(partial["fiscal_year"]) > int(full.index.max()):
+        pace = demand.monthly_pace(partial["pounds"], int(partial["months"]))
+        text += f"; the first months of FY{int(partial['fiscal_year'])} ran at {num(pace)}"
+    return text
+
+
+def grants_title(balance: float, grants: pd.DataFrame) -> str:
+    """A title setting the emergency fund's balance against the largest year of state grants."""
+    if grants.empty:
+        return f"The 2017 emergency came with a fund of {money(balance)}"
+    awards = demand.awards(grants)
+    if awards.empty:
+        return f"The 2017 emergency came with a fund of {money(balance)}"
+    largest = awards.loc[awards["amount_usd"].idxmax()]
+    return (f"The 2017 emergency came with a fund of {money(balance)}; state opioid grants voted by Congress "
+            f"reached {money(largest['amount_usd'])} in FY{int(largest['fiscal_year'])}")
+
+
+def requested_and_enacted(funding: pd.DataFrame) -> str:
+    """What the administration asked for in its FY2019 budget beside what the FY2018 omnibus held."""
+    requested = demand.funding_rows(funding, "budget request (HHS)", "new opioid and mental-health funding proposed")
+    enacted = demand.funding_rows(funding, "FY2018 omnibus", "opioid funding in the enacted bill")
+    if requested.empty:
+        return ""
+    total = float(requested["amount_usd"].sum())
+    first, last = int(requested["fiscal_year_start"].min()), int(requested["fiscal_year_end"].max())
+    text = (f"In its FY2019 budget (February 2018) the administration asked for {money(total)} of new HHS "
+            f"money for opioids and mental health over FY{first}-FY{last}")
+    if len(enacted):
+        row = enacted.iloc[0]
+        text += (f"; the FY2018 omnibus Congress passed in March 2018 held about {money(row['amount_usd'], 2)} for opioids "
+                 f"across the government ({row['source']})")
+    return text + ". Requests are not appropriations, and the sources count programmes differently."
