@@ -1,0 +1,187 @@
+"""Charts of the terrorist-designation chapter, drawn through the one chart contract.
+
+Each function takes the tables (already cut to the chapter's parameters), computes its title
+from the data it draws, states the period covered in the subtitle (`prose.data_to`) and
+returns the `hemisphere.charts.Chart` after showing it, or None when there is nothing to draw.
+"""
+
+from __future__ import annotations
+
+import matplotlib.dates as mdates
+import pandas as pd
+
+from hemisphere import charts
+from hemisphere.prose import data_to, day, num, plural, signed
+
+THEME = "terrorist_designation"
+# First Mérida funds were appropriated in June 2008 (FY2008 supplemental); its first years, per CRS R40135.
+MERIDA_EARLY = (2008, 2012)
+
+
+def transfers_chart(batches: pd.DataFrame, as_of):
+    """Bars of each mass transfer of prisoners from Mexico, with the running total."""
+    as_of = pd.Timestamp(as_of)
+    done = batches[batches["date"] <= as_of].sort_values("date").copy()
+    if done.empty:
+        return None
+    done["running_total"] = done["people"].cumsum()
+    last = done.iloc[-1]
+    title = (f"Mexico sent {plural(int(last['running_total']), 'prisoner')} to the United States in "
+             f"{plural(len(done), 'mass transfer')}" + (f", the largest {num(done['people'].max())} on "
+                                                        f"{day(done.loc[done['people'].idxmax(), 'date'])}"
+                                                        if len(done) > 1 else f" on {day(last['date'])}"))
+    chart = charts.Chart(theme=THEME, name="mexico_cartel_transfers", title=title,
+                         subtitle=f"People per transfer (bars) and running total (line); {data_to(last['date'], 'day')}",
+                         alt=f"Bar chart of {len(done)} transfers of alleged cartel figures from Mexico to the United States "
+                             f"between {day(done['date'].min())} and {day(last['date'])}, with a running total.",
+                         time_axis="date", height=2.8)
+    ax = chart.ax
+    ax.bar(done["date"], done["people"], width=12, color=charts.COLORS["blue"], label="people in the transfer")
+    for row in done.itertuples():
+        ax.annotate(num(row.people), (row.date, row.people), textcoords="offset points", xytext=(0, 2),
+                    ha="center", fontsize=7)
+    ax.step(list(done["date"]) + [max(as_of, last["date"]) + pd.Timedelta(days=10)],
+            list(done["running_total"]) + [last["running_total"]], where="post", color=charts.COLORS["orange"],
+            label="running total")
+    ax.set_ylim(0, done["running_total"].max() * 1.35)
+    ax.set_ylabel("people")
+    ax.set_xlim(pd.Timestamp("2025-01-01"), max(as_of, last["date"]) + pd.Timedelta(days=20))
+    locator = mdates.AutoDateLocator(minticks=3, maxticks=8)
+    ax.xaxis.set_major_locator(locator)
+    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
+    ax.legend(loc="upper left", fontsize=7, frameon=False)
+    chart.mark_events([e for e in ("terrorist_designation_eight_groups_fto_2025",
+                                   "terrorist_designation_mexico_tariff_in_effect_2025",
+                                   "terrorist_designation_ieepa_tariffs_struck_down_2026")
+                       if _event_date(e) <= max(as_of, last["date"])])
+    chart.show(sources=["mexico_cartel_transfers"], data=done[["date", "people", "running_total"]])
+    return chart
+
+
+def _event_date(event_id: str) -> pd.Timestamp:
+    from hemisphere import events
+
+    return events.load().set_index("event_id").loc[event_id, "date"]
+
+
+def tariff_chart(tariffs: pd.DataFrame, as_of):
+    """Step chart of the IEEPA fentanyl duty on Mexican goods, outside and inside the USMCA."""
+    as_of = pd.Timestamp(as_of)
+    known = tariffs[tariffs["date"] <= as_of].sort_values("date")
+    if known.empty:
+        return None
+    enacted = known[known["action"] != "threatened"]
+    threats = known[known["action"] == "threatened"]
+    end = max(as_of, known["date"].max()) + pd.Timedelta(days=30)
+    now = enacted.iloc[-1]
+    high = enacted["rate_non_usmca_pct"].max()
+    title = (f"The fentanyl tariff on Mexican goods outside the USMCA reached {num(high)}% and stood at "
+             f"{num(now['rate_non_usmca_pct'])}% on {day(min(as_of, end))}")
+    chart = charts.Chart(theme=THEME, name="mexico_fentanyl_tariff",
+                         title=title,
+                         subtitle=f"Additional US duty under IEEPA, percent; threatened rates as markers; {data_to(known['date'].max(), 'day')}",
+                         alt="Step chart of the additional US duty on Mexican goods justified by fentanyl, for goods outside "
+                             "and inside the USMCA, with the threatened 30% rate as a marker.",
+                         time_axis="date", height=2.8)
+    ax = chart.ax
+    # An ordered duty is not yet in force: the step starts when it took effect.
+    in_force = enacted[enacted["action"] != "ordered"]
+    if not in_force.empty:
+        xs = list(in_force["date"]) + [end]
+        ax.step(xs, list(in_force["rate_non_usmca_pct"]) + [in_force["rate_non_usmca_pct"].iloc[-1]], where="post",
+                color=charts.COLORS["vermillion"], label="goods outside the USMCA")
+        usmca = in_force["rate_usmca_pct"].fillna(in_force["rate_non_usmca_pct"])
+        ax.step(xs, list(usmca) + [usmca.iloc[-1]], where="post", color=charts.COLORS["blue"], ls="--",
+                label="goods qualifying under the USMCA")
+    ordered = enacted[enacted["action"] == "ordered"]
+    if not ordered.empty:
+        ax.scatter(ordered["date"], ordered["rate_non_usmca_pct"], marker="o", facecolors="white",
+                   edgecolors=charts.COLORS["vermillion"], zorder=3, label="ordered, not yet in force")
+    if not threats.empty:
+        ax.scatter(threats["date"], threats["rate_non_usmca_pct"], marker="^", color=charts.COLORS["black"], zorder=3,
+                   label="threatened (never in force)")
+    ax.set_ylim(0, 40)
+    ax.set_ylabel("percent")
+    ax.set_xlim(pd.Timestamp("2025-01-01"), end)
+    locator = mdates.AutoDateLocator(minticks=3, maxticks=8)
+    ax.xaxis.set_major_locator(locator)
+    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
+    ax.legend(loc="upper right", fontsize=6.5, frameon=False)
+    chart.show(sources=["mexico_fentanyl_tariffs"], data=known[["date", "action", "rate_non_usmca_pct", "rate_usmca_pct"]],
+               note="Sector duties under Section 232 (autos, steel, aluminium, copper) are separate and not drawn.")
+    return chart
+
+
+def mexico_aid_chart(aid: pd.DataFrame, as_of):
+    """US obligations and disbursements to Mexico by fiscal year, Mérida era marked."""
+    as_of = pd.Timestamp(as_of)
+    last_fy = as_of.year + (1 if as_of.month >= 10 else 0)
+    rows = aid[aid["fiscal_year"] <= last_fy]
+    wide = rows.pivot_table(index="fiscal_year", columns="measure", values="amount_usd", aggfunc="sum")
+    if wide.empty or "obligations" not in wide:
+        return None
+    full = rows[(rows["measure"] == "obligations") & ~rows["partial_year"]]
+    peak = full.loc[full["amount_usd"].idxmax()] if len(full) else rows.iloc[-1]
+    title = (f"US aid obligations to Mexico peaked at ${num(peak['amount_usd'] / 1e6)} million in "
+             f"FY{int(peak['fiscal_year'])}" + (", in the Mérida Initiative's early years"
+                                                 if MERIDA_EARLY[0] <= peak["fiscal_year"] <= MERIDA_EARLY[1] else ""))
+    chart = charts.Chart(theme=THEME, name="mexico_us_aid", title=title,
+                         subtitle=f"US foreign assistance to Mexico, all agencies and sectors, million current dollars; "
+                                  f"{data_to(int(wide.index.max()), 'fiscal_year')} (last year partial)",
+                         alt="Bar and line chart of US obligations and disbursements of foreign assistance to Mexico by "
+                             "fiscal year.", time_axis="fiscal_year", height=2.8)
+    ax = chart.ax
+    partial = set(rows.loc[rows["partial_year"], "fiscal_year"])
+    colours = [charts.COLORS["sky"] if year in partial else charts.COLORS["blue"] for year in wide.index]
+    ax.bar(wide.index, wide["obligations"] / 1e6, color=colours, width=0.8, label="obligations")
+    if "disbursements" in wide:
+        ax.plot(wide.index, wide["disbursements"] / 1e6, color=charts.COLORS["orange"], marker="o", ms=2.5,
+                label="disbursements")
+    ax.set_ylabel("$ million")
+    ax.legend(loc="upper left", fontsize=7, frameon=False)
+    chosen = [e for e in ("terrorist_designation_merida_first_funds_2008", "terrorist_designation_eight_groups_fto_2025")
+              if _event_date(e) <= as_of]
+    if chosen:
+        chart.mark_events(chosen)
+    chart.show(sources=["us_aid"], data=wide.reset_index(),
+               note="Light bars: fiscal year still open in the download. Totals cover all sectors, not only security aid.")
+    return chart
+
+
+def reconciliation_chart(checks: pd.DataFrame, x_end):
+    """Published total minus the list's sum on each date, as stems with dots, so agreement (zero) shows."""
+    if checks.empty:
+        return None
+    official = checks[checks["source_kind"] == "official"]
+    matched = official[official["gap"] == 0]
+    title = (f"Published death tolls differ from the strike list's sum by {signed(checks['gap'].min())} "
+             f"to {signed(checks['gap'].max())} people")
+    if len(official):
+        title += (f"; {num(len(matched))} of {plural(len(official), 'official total')} "
+                  f"{'matches' if len(matched) == 1 else 'match'} it exactly")
+    chart = charts.Chart(theme=THEME, name="boat_strikes_reconciliation", title=title,
+                         subtitle="Published total minus the list's sum on the same date (people); a dot on the zero line is "
+                                  f"an exact match; {data_to(checks['tally_date'].max(), 'day')}",
+                         alt="Dot-and-stem chart of the difference between each published boat-strike death toll and the sum "
+                             "of the strike list on that date, coloured by official or press source; exact matches sit on zero.",
+                         time_axis="date", height=2.6)
+    ax = chart.ax
+    same_day = checks.groupby("tally_date").cumcount() - (checks.groupby("tally_date")["gap"].transform("size") - 1) / 2
+    dates = checks["tally_date"] + pd.to_timedelta(same_day * 1.6, unit="D")
+    for kind, colour, marker in (("official", charts.COLORS["vermillion"], "s"), ("press", charts.COLORS["grey"], "o")):
+        chosen = checks["source_kind"] == kind
+        if chosen.any():
+            ax.vlines(dates[chosen], 0, checks.loc[chosen, "gap"], color=colour, lw=1.2)
+            ax.scatter(dates[chosen], checks.loc[chosen, "gap"], color=colour, marker=marker, s=16, zorder=3,
+                       label=f"{kind} total")
+    ax.axhline(0, color=charts.COLORS["black"], lw=0.8)
+    ax.set_ylabel("published minus list")
+    ax.set_xlim(pd.Timestamp("2025-10-01"), x_end)
+    locator = mdates.AutoDateLocator(minticks=3, maxticks=9)
+    ax.xaxis.set_major_locator(locator)
+    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
+    ax.legend(loc="upper left", fontsize=7, frameon=False)
+    if checks["tally_date"].max() >= _event_date("terrorist_designation_southcom_counts_presumed_dead_2026"):
+        chart.mark_events(["terrorist_designation_southcom_counts_presumed_dead_2026"])
+    chart.show(sources=["boat_strike_tallies", "boat_strikes"], data=checks)
+    return chart
