@@ -185,3 +185,38 @@ def reconciliation_chart(checks: pd.DataFrame, x_end):
         chart.mark_events(["terrorist_designation_southcom_counts_presumed_dead_2026"])
     chart.show(sources=["boat_strike_tallies", "boat_strikes"], data=checks)
     return chart
+
+
+def homicide_incidence_chart(incidence: pd.DataFrame, as_of):
+    """Monthly homicide offences in case files, the 2026 register drawn apart, designations marked."""
+    from hemisphere.terrorist_designation.narrative import months_known
+
+    known = months_known(incidence, as_of)
+    if len(known) < 2:
+        return None
+    first_register = known["register"].iloc[0]
+    old = known[known["register"] == first_register]
+    peak = old.loc[old["offences"].idxmax()]
+    last = known.iloc[-1]
+    title = (f"Homicide offences in Mexican case files: {num(peak['offences'])} a month at the peak "
+             f"({peak['start']:%b %Y}), {num(last['offences'])} in {last['start']:%B %Y}")
+    chart = charts.Chart(theme=THEME, name="mexico_homicide_incidence",
+                         title=title,
+                         subtitle=f"Intentional-homicide offences recorded per month, national (SESNSP); "
+                                  f"{data_to(last['start'], 'month')}",
+                         alt="Line chart of monthly intentional-homicide offences in Mexican prosecutors' case files from "
+                             "2015, with the 2026 register drawn as a separate line.", time_axis="date", height=2.8)
+    ax = chart.ax
+    for (register, rows), colour in zip(known.groupby("register", sort=False),
+                                        (charts.COLORS["blue"], charts.COLORS["vermillion"])):
+        ax.plot(rows["start"] + pd.Timedelta(days=14), rows["offences"], color=colour, lw=1.2, label=register)
+    ax.set_ylim(0, known["offences"].max() * 1.3)
+    ax.set_ylabel("offences a month")
+    ax.legend(loc="lower left", fontsize=7, frameon=False)
+    chosen = [e for e in ("terrorist_designation_eo14157_2025", "terrorist_designation_eight_groups_fto_2025")
+              if _event_date(e) <= as_of]
+    if chosen:
+        chart.mark_events(chosen[-1:])
+    chart.show(sources=["mexico_homicide_incidence_monthly"], data=known[["month", "register", "offences"]],
+               note="Offences in case files, not victims; the 2026 register (RNID) is not joined to the earlier one.")
+    return chart

@@ -231,3 +231,43 @@ def mexico_strikes(chosen: pd.DataFrame, as_of) -> str:
             f"({plural(int(pacific['strikes'].sum()), 'strike')}, {num(int(pacific['killed'].sum()))} killed) were in the "
             "eastern Pacific, the sea off Mexico's coast; no announcement names a Mexican group, and the US has not "
             "said where the boats had sailed from.")
+
+
+def months_known(incidence: pd.DataFrame, as_of) -> pd.DataFrame:
+    """Monthly rows whose month had ended by `as_of`, with a month-start timestamp column `start`."""
+    rows = incidence.assign(start=pd.to_datetime(incidence["month"] + "-01"))
+    ended = rows["start"] + pd.offsets.MonthEnd(0)
+    return rows[ended <= pd.Timestamp(as_of)].sort_values("start")
+
+
+def homicide_incidence(incidence: pd.DataFrame, first_cartel_day, as_of) -> str:
+    """Homicide offences a year before and since the designations, within one register only."""
+    known = months_known(incidence, as_of)
+    if known.empty:
+        return "No month of SESNSP's homicide case-file count had ended by this date."
+    first_cartel_day = pd.Timestamp(first_cartel_day)
+    old = known[known["register"] == known["register"].iloc[0]]
+    peak = old.loc[old["offences"].idxmax()]
+    sentence = (f"SESNSP's count of intentional-homicide offences in case files peaked at {num(peak['offences'])} in "
+                f"{peak['start']:%B %Y}")
+    designation_month = first_cartel_day.to_period("M").to_timestamp()
+    before = old[(old["start"] < designation_month) & (old["start"] >= designation_month - pd.DateOffset(years=1))]
+    after = old[old["start"] >= designation_month]
+    if len(before) == 12 and len(after):
+        change = after["offences"].mean() / before["offences"].mean() - 1
+        sentence += (f". In the {plural(len(after), 'month')} from {designation_month:%B %Y} to "
+                     f"{after['start'].max():%B %Y} it averaged {num(after['offences'].mean())} a month, against "
+                     f"{num(before['offences'].mean())} in the twelve months before the designations "
+                     f"({'down' if change < 0 else 'up'} {num(abs(change) * 100)}%)")
+        earlier = old[(old["start"] < designation_month - pd.DateOffset(years=1))
+                      & (old["start"] >= designation_month - pd.DateOffset(years=2))]
+        if len(earlier) == 12:
+            trend = before["offences"].mean() / earlier["offences"].mean() - 1
+            sentence += (f"; the year before that it had moved {'down' if trend < 0 else 'up'} "
+                         f"{num(abs(trend) * 100)}%")
+    sentence += "."
+    new = known[known["register"] != old["register"].iloc[0]]
+    if len(new):
+        sentence += (f" From {new['start'].min():%B %Y} a new register gives {num(new['offences'].mean())} a month "
+                     f"to {new['start'].max():%B %Y}; it is not joined to the old one.")
+    return sentence
