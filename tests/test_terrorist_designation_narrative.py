@@ -99,3 +99,38 @@ def test_figures_draw_or_return_none(chart_dir):
                            "gap": [0, 3], "reported_by": ["SOUTHCOM", "AP"]})
     chart = figures.reconciliation_chart(checks, pd.Timestamp("2026-02-01"))
     assert "1 of 1 official total matches it exactly" in chart.title
+
+
+def test_mexico_milestones_follow_the_date():
+    from hemisphere import events
+
+    register = events.load().set_index("event_id")
+    assert narrative.security_milestones(register, "2000-01-01") == ""
+    text = narrative.security_milestones(register, "2022-01-01")
+    assert "Bicentennial Framework" in text and "implementation group" not in text
+    assert narrative.sheinbaum_on_strikes(register, "2025-10-01") == ""
+    assert "does not support the strikes" in narrative.sheinbaum_on_strikes(register, "2025-11-01")
+
+
+def test_homicide_incidence_keeps_registers_apart():
+    incidence = data.load("mexico_homicide_incidence_monthly")
+    assert set(incidence["register"]) == {"CNSP/38/15 register", "RNID register (from 2026)"}
+    row = incidence.set_index("month").loc["2018-07"]
+    assert row["offences"] == 2640
+    assert narrative.homicide_incidence(incidence, "2025-02-20", "2014-06-30").startswith("No month")
+    text = narrative.homicide_incidence(incidence, "2025-02-20", "2026-08-31")
+    assert "new register" in text and "not joined" in text
+
+
+def test_moved_charts_draw_for_a_short_period(chart_dir):
+    from hemisphere.terrorist_designation import fto_list
+
+    fto = data.load("fto_list")
+    counts = fto_list.counts_over_time(fto, "Western Hemisphere", pd.Timestamp("1998-01-01"))
+    chart = figures.fto_list_chart(counts, "title", "1998-01-01")
+    assert "data to 1 January 1998" in chart.subtitle
+    strikes, tallies = data.load("boat_strikes"), data.load("boat_strike_tallies")
+    last = strikes.loc[strikes["status"] == "confirmed", "date"].max()
+    assert figures.strikes_cumulative_chart(strikes, tallies, ["Unknown"], "2025-09-30", last) is None
+    chart = figures.strikes_cumulative_chart(strikes, tallies, ["Caribbean"], "2025-09-30", last)
+    assert chart.title.startswith("3 strikes killed 17 people by 19 September 2025")

@@ -139,7 +139,8 @@ def mexico_aid_chart(aid: pd.DataFrame, as_of):
                 label="disbursements")
     ax.set_ylabel("$ million")
     ax.legend(loc="upper left", fontsize=7, frameon=False)
-    chosen = [e for e in ("terrorist_designation_merida_first_funds_2008", "terrorist_designation_eight_groups_fto_2025")
+    chosen = [e for e in ("terrorist_designation_merida_first_funds_2008", "terrorist_designation_bicentennial_framework_2021",
+                          "terrorist_designation_eight_groups_fto_2025")
               if _event_date(e) <= as_of]
     if chosen:
         chart.mark_events(chosen)
@@ -219,4 +220,104 @@ def homicide_incidence_chart(incidence: pd.DataFrame, as_of):
         chart.mark_events(chosen[-1:])
     chart.show(sources=["mexico_homicide_incidence_monthly"], data=known[["month", "register", "offences"]],
                note="Offences in case files, not victims; the 2026 register (RNID) is not joined to the earlier one.")
+    return chart
+
+
+FTO_PALETTE = {"criminal groups": "vermillion", "ideological groups": "blue", "state entity": "purple",
+               "Other regions": "grey"}
+# The rebuilt list misses most groups revoked before November 2021 (see fto_list's catalogue caveats).
+FTO_LIST_COMPLETE_FROM = pd.Timestamp("2021-11-30")
+
+
+def fto_list_chart(counts: pd.DataFrame, title: str, as_of):
+    """Stacked steps of organizations on the FTO list by category, the incomplete early years hatched."""
+    as_of = pd.Timestamp(as_of)
+    order = [c for c in counts.columns if "criminal" in c.lower()] + \
+            [c for c in counts.columns if "ideological" in c.lower()] + \
+            [c for c in counts.columns if "state entity" in c.lower()] + \
+            [c for c in counts.columns if c == "Other regions"]
+    counts = counts[order]
+    colours = [charts.COLORS[next(colour for key, colour in FTO_PALETTE.items() if key.lower() in column.lower())]
+               for column in order]
+    chart = charts.Chart(theme=THEME, name="fto_list_over_time", title=title,
+                         subtitle="Organizations designated as Foreign Terrorist Organizations, by region and kind, on each "
+                                  f"date the list changed; {data_to(counts.index.max(), 'day')}",
+                         alt=f"Stacked step chart of the number of organizations on the US FTO list from 1997 to {day(as_of)}, "
+                             f"split into {', '.join(order)}.",
+                         time_axis="date", height=3.4)
+    # Hold the last state for a few months past as_of, so a change on that very day stays visible.
+    drawn = pd.concat([counts, counts.iloc[[-1]].set_axis([as_of + pd.Timedelta(days=150)])])
+    ax = chart.ax
+    ax.stackplot(drawn.index, *[drawn[c] for c in order], labels=order, colors=colours, step="post", alpha=0.9)
+    ax.set_ylabel("organizations on the list")
+    ax.set_xlim(drawn.index.min(), drawn.index.max())
+    ax.axvspan(drawn.index.min(), min(FTO_LIST_COMPLETE_FROM, drawn.index.max()), facecolor="none",
+               edgecolor=charts.COLORS["grey"], hatch="////", lw=0, alpha=0.35, label="incomplete: counts are lower bounds")
+    ax.legend(loc="upper left", fontsize=7, frameon=False)
+    chosen = [e for e in ("terrorist_designation_eo14157_2025", "terrorist_designation_eight_groups_fto_2025")
+              if _event_date(e) <= drawn.index.max()]
+    if chosen:
+        chart.mark_events(chosen)
+    chart.show(sources=["fto_list"], data=counts.reset_index(),
+               note="Counts before about 2018 are lower bounds: groups revoked before November 2021 are missing from the "
+                    "rebuilt list, except the AUC.")
+    return chart
+
+
+def strikes_cumulative_chart(strikes: pd.DataFrame, tallies: pd.DataFrame, chosen_seas, as_of, last_listed_strike):
+    """Cumulative strikes and deaths by sea, with the published totals when every sea is counted."""
+    from hemisphere.terrorist_designation import narrative, reconciliation
+
+    as_of = pd.Timestamp(as_of)
+    chosen = reconciliation.confirmed(strikes, chosen_seas, as_of)
+    if chosen.empty:
+        return None
+    cumulative = reconciliation.cumulative_by_sea(strikes, chosen_seas, as_of)
+    x_end = min(as_of, last_listed_strike + pd.Timedelta(days=7))
+    sea_colours = {"Caribbean": charts.COLORS["blue"], "Eastern Pacific": charts.COLORS["orange"],
+                   "Unknown": charts.COLORS["grey"]}
+    total = reconciliation.totals(strikes, chosen_seas, as_of)
+    chart = charts.Chart(theme=THEME, name="boat_strikes_cumulative",
+                         title=narrative.strike_title(total, chosen["date"].max()),
+                         subtitle="Cumulative strikes (top) and people reported killed (bottom), by sea; published totals "
+                                  f"as markers when all seas are counted; {data_to(chosen['date'].max(), 'day')}",
+                         alt="Two-panel step chart of cumulative US boat strikes and deaths by sea from September 2025, "
+                             "with official and press running totals as markers.",
+                         time_axis="date", nrows=2, height=4.6, sharex=True)
+    top, bottom = chart.axes
+    for sea, rows in cumulative.groupby("sea"):
+        xs = list(rows["date"]) + [x_end]
+        label = sea if sea != "Unknown" else "sea not stated"
+        top.step(xs, list(rows["cumulative_strikes"]) + [rows["cumulative_strikes"].iloc[-1]], where="post",
+                 color=sea_colours[sea], label=label)
+        bottom.step(xs, list(rows["cumulative_killed"]) + [rows["cumulative_killed"].iloc[-1]], where="post",
+                    color=sea_colours[sea], label=f"{label}, killed")
+    running = chosen.groupby("date")[["killed", "presumed_dead_later"]].sum().cumsum()
+    xs = list(running.index) + [x_end]
+    bottom.step(xs, list(running["killed"]) + [running["killed"].iloc[-1]], where="post",
+                color=charts.COLORS["black"], lw=1.2, label="all chosen seas, killed")
+    with_presumed = running["killed"] + running["presumed_dead_later"]
+    bottom.step(xs, list(with_presumed) + [with_presumed.iloc[-1]], where="post", color=charts.COLORS["black"],
+                lw=1.0, ls="--", label="killed + later presumed dead")
+    if set(chosen_seas) == set(reconciliation.SEAS):
+        shown = tallies[tallies["tally_date"] <= x_end]
+        for kind, marker, colour in (("official", "s", charts.COLORS["vermillion"]), ("press", "o", charts.COLORS["grey"])):
+            rows = shown[shown["source_kind"] == kind]
+            if len(rows):
+                bottom.scatter(rows["tally_date"], rows["deaths_reported"], marker=marker, s=16, color=colour,
+                               zorder=4, label=f"{kind} total published")
+    top.set_ylabel("strikes")
+    bottom.set_ylabel("people killed")
+    top.legend(loc="upper left", fontsize=7, frameon=False)
+    bottom.legend(loc="upper left", fontsize=6.5, frameon=False)
+    bottom.set_xlim(pd.Timestamp("2025-08-25"), x_end)
+    locator = mdates.AutoDateLocator(minticks=3, maxticks=9)
+    bottom.xaxis.set_major_locator(locator)
+    bottom.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
+    chosen_events = [e for e in ("terrorist_designation_first_pacific_strike_2025", "venezuela_maduro_captured_2026")
+                     if _event_date(e) <= x_end]
+    if chosen_events:
+        chart.mark_events(chosen_events)
+    chart.show(sources=["boat_strikes", "boat_strike_tallies"], data=cumulative.assign(series="events"),
+               note=f"Strike list compiled to {day(last_listed_strike)}, the newest strike found in the stored reports.")
     return chart

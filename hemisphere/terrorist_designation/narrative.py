@@ -189,10 +189,16 @@ def transfers(batches: pd.DataFrame, tariffs: pd.DataFrame, as_of) -> str:
         if earlier.empty:
             continue
         step = earlier.iloc[-1]
-        nearest.append(f"the {day(row.date)} batch came {plural((row.date - step['date']).days, 'day')} after the "
-                       f"tariff step of {day(step['date'])} ({step['action'].replace('_', ' ')})")
+        text = (f"the {day(row.date)} batch came {plural((row.date - step['date']).days, 'day')} after the "
+                f"tariff step of {day(step['date'])} ({step['action'].replace('_', ' ')})")
+        later = tariffs[(tariffs["date"] > row.date) & (tariffs["action"] != "invalidated")]
+        if len(later):
+            upcoming = later.iloc[0]
+            text += (f" and {plural((upcoming['date'] - row.date).days, 'day')} before the next, on "
+                     f"{day(upcoming['date'])} ({upcoming['action'].replace('_', ' ')})")
+        nearest.append(text)
     if nearest:
-        sentence += " In time, " + "; ".join(nearest) + "."
+        sentence += " In timing, " + "; ".join(nearest) + "."
     return sentence
 
 
@@ -271,3 +277,33 @@ def homicide_incidence(incidence: pd.DataFrame, first_cartel_day, as_of) -> str:
         sentence += (f" From {new['start'].min():%B %Y} a new register gives {num(new['offences'].mean())} a month "
                      f"to {new['start'].max():%B %Y}; it is not joined to the old one.")
     return sentence
+
+
+SECURITY_MILESTONES = (
+    ("terrorist_designation_merida_initiative_2007", "the Mérida Initiative was announced"),
+    ("terrorist_designation_merida_first_funds_2008", "Congress appropriated its first funds"),
+    ("terrorist_designation_bicentennial_framework_2021", "the Bicentennial Framework replaced it"),
+    ("terrorist_designation_security_implementation_group_2025",
+     "the two governments set up a high-level security implementation group"),
+)
+SHEINBAUM_ON_STRIKES = "terrorist_designation_sheinbaum_rejects_strikes_2025"
+
+
+def security_milestones(register: pd.DataFrame, as_of) -> str:
+    """The security-cooperation frameworks in force by `as_of`, from the events register."""
+    as_of = pd.Timestamp(as_of)
+    steps = [f"on {day(register.loc[event_id, 'date'])} {text}" for event_id, text in SECURITY_MILESTONES
+             if event_id in register.index and register.loc[event_id, "date"] <= as_of]
+    if not steps:
+        return ""
+    return ("US security cooperation with Mexico came in frameworks: " + "; ".join(steps) + ". No budget line for "
+            "these frameworks by fiscal year is in the tables, so the aid shown is all US assistance to Mexico.")
+
+
+def sheinbaum_on_strikes(register: pd.DataFrame, as_of) -> str:
+    """Mexico's government on the strikes, once it had spoken."""
+    if SHEINBAUM_ON_STRIKES not in register.index or register.loc[SHEINBAUM_ON_STRIKES, "date"] > pd.Timestamp(as_of):
+        return ""
+    row = register.loc[SHEINBAUM_ON_STRIKES]
+    return (f"On {day(row['date'])} President Sheinbaum said Mexico does not support the strikes and asked for "
+            f"international treaties to be respected ([report]({row['source_url']})).")
