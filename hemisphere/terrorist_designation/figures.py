@@ -229,8 +229,9 @@ FTO_PALETTE = {"criminal groups": "vermillion", "ideological groups": "blue", "s
 FTO_LIST_COMPLETE_FROM = pd.Timestamp("2021-11-30")
 
 
-def fto_list_chart(counts: pd.DataFrame, title: str, as_of):
-    """Stacked steps of organizations on the FTO list by category, the incomplete early years hatched."""
+def fto_list_chart(counts: pd.DataFrame, title: str, as_of, official: pd.DataFrame | None = None):
+    """Stacked steps of organizations on the FTO list by category, the incomplete early years hatched,
+    and the State Department's own totals (the stack's top is the whole list) as markers."""
     as_of = pd.Timestamp(as_of)
     order = [c for c in counts.columns if "criminal" in c.lower()] + \
             [c for c in counts.columns if "ideological" in c.lower()] + \
@@ -253,14 +254,20 @@ def fto_list_chart(counts: pd.DataFrame, title: str, as_of):
     ax.set_xlim(drawn.index.min(), drawn.index.max())
     ax.axvspan(drawn.index.min(), min(FTO_LIST_COMPLETE_FROM, drawn.index.max()), facecolor="none",
                edgecolor=charts.COLORS["grey"], hatch="////", lw=0, alpha=0.35, label="incomplete: counts are lower bounds")
+    if official is not None:
+        stated = official[official["date"] <= drawn.index.max()]
+        if len(stated):
+            ax.scatter(stated["date"], stated["organizations"], marker="D", s=18, color=charts.COLORS["black"], zorder=4,
+                       label="State Department's stated total")
     ax.legend(loc="upper left", fontsize=7, frameon=False)
     chosen = [e for e in ("terrorist_designation_eo14157_2025", "terrorist_designation_eight_groups_fto_2025")
               if _event_date(e) <= drawn.index.max()]
     if chosen:
         chart.mark_events(chosen)
-    chart.show(sources=["fto_list"], data=counts.reset_index(),
-               note="Counts before about 2018 are lower bounds: groups revoked before November 2021 are missing from the "
-                    "rebuilt list, except the AUC.")
+    chart.show(sources=["fto_list"] + (["fto_official_counts"] if official is not None and len(official) else []),
+               data=counts.reset_index(),
+               note="Hatched: counts before November 2021 are lower bounds (some groups revoked before then are missing); "
+                    "diamonds are the State Department's own totals.")
     return chart
 
 

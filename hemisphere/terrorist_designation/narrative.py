@@ -307,3 +307,17 @@ def sheinbaum_on_strikes(register: pd.DataFrame, as_of) -> str:
     row = register.loc[SHEINBAUM_ON_STRIKES]
     return (f"On {day(row['date'])} President Sheinbaum said Mexico does not support the strikes and asked for "
             f"international treaties to be respected ([report]({row['source_url']})).")
+
+
+def fto_shortfall(official: pd.DataFrame, listed_on, as_of) -> str:
+    """The State Department's stated totals up to `as_of` against this table's count on the same dates.
+
+    `listed_on(date)` returns the number of organizations the rebuilt list holds on a date.
+    """
+    stated = official[official["date"] <= pd.Timestamp(as_of)].sort_values("date")
+    if stated.empty:
+        return ""
+    parts = [f"{num(row.organizations)} on {day(row.date)} (this table: {num(listed_on(row.date))})"
+             for row in stated.itertuples()]
+    return ("The rebuilt list is short before November 2021: the State Department itself counted "
+            + listing(parts) + ".")
