@@ -93,3 +93,45 @@ def _tariffs_bring_handovers(claim):
                + "Timing is all these tables can show; they cannot separate the tariff from the designations, the "
                  "strikes or diplomacy as a cause.")
     return measured, headline, finding, verdict
+
+
+TREND_POINTS = 0.05  # a change counts as faster than the earlier trend if it exceeds it by 5 percentage points
+
+
+def _same_months(incidence: pd.DataFrame, start: pd.Timestamp, months: int) -> float:
+    rows = incidence.assign(start=pd.to_datetime(incidence["month"] + "-01"))
+    chosen = rows[(rows["start"] >= start) & (rows["start"] < start + pd.DateOffset(months=months))]
+    return float(chosen["offences"].sum()) if len(chosen) == months else float("nan")
+
+
+@evaluates("terrorist_designation_little_effect_on_violence")
+def _little_effect_on_violence(claim):
+    incidence = data.load("mexico_homicide_incidence_monthly")
+    fto = data.load("fto_list")
+    first = fto.loc[(fto["kind"] == "criminal") & fto["western_hemisphere"], "designation_date"].min()
+    register = incidence["register"].iloc[0]
+    old = incidence[incidence["register"] == register]
+    start = first.to_period("M").to_timestamp()
+    last = pd.to_datetime(old["month"] + "-01").max()
+    months = (last.year - start.year) * 12 + last.month - start.month + 1
+    months = min(months, 12)
+    after = _same_months(old, start, months)
+    year_before = _same_months(old, start - pd.DateOffset(years=1), months)
+    two_before = _same_months(old, start - pd.DateOffset(years=2), months)
+    if any(pd.isna(v) for v in (after, year_before, two_before)):
+        return {}, "too few months", "The case-file series does not cover the comparison months.", NOT_TESTABLE
+    change_after, change_before = after / year_before - 1, year_before / two_before - 1
+    verdict = CONTRADICTED if change_after <= change_before - TREND_POINTS else SUPPORTED
+    span = f"{start:%B}–{(start + pd.DateOffset(months=months - 1)):%B}"
+    measured = {"months": months, "after": after, "year_before": year_before, "two_years_before": two_before,
+                "change_after": change_after, "change_before": change_before}
+    headline = (f"homicide offences {span} {start.year}: {'down' if change_after < 0 else 'up'} "
+                f"{num(abs(change_after) * 100)}% on a year before (the year before: "
+                f"{'down' if change_before < 0 else 'up'} {num(abs(change_before) * 100)}%)")
+    finding = (f"Intentional-homicide offences in Mexican case files (SESNSP) for {span} {start.year}, the first "
+               f"{plural(months, 'month')} after the designations, were {num(after)} against {num(year_before)} in the same "
+               f"months of {start.year - 1} and {num(two_before)} in {start.year - 2}. The fall after the designations was "
+               f"{'faster' if change_after < change_before else 'slower'} than the change before them; the Mexican government "
+               "credits its own security strategy, begun in October 2024, and these figures cannot say which cause "
+               "mattered.")
+    return measured, headline, finding, verdict
