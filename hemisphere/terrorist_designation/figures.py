@@ -328,3 +328,62 @@ def strikes_cumulative_chart(strikes: pd.DataFrame, tallies: pd.DataFrame, chose
     chart.show(sources=["boat_strikes", "boat_strike_tallies"], data=cumulative.assign(series="events"),
                note=f"Strike list compiled to {day(last_listed_strike)}, the newest strike found in the stored reports.")
     return chart
+
+
+DESIGNATION_STYLES = {"FTO": ("s", "vermillion", "FTO designation"),
+                      "SDGT": ("o", "blue", "SDGT designation (group, faction or leaders)"),
+                      "OFAC sanctions": ("^", "green", "other OFAC sanctions")}
+DESIGNATION_OFFSETS = {"FTO": -0.15, "SDGT": 0.15, "OFAC sanctions": 0.0}
+
+
+def designations_chart(timeline: pd.DataFrame, fto: pd.DataFrame, as_of):
+    """One row per designated group, markers at each FTO, SDGT and OFAC action (hollow: upper-bound date)."""
+    if timeline.empty:
+        return None
+    as_of = pd.Timestamp(as_of)
+    groups = timeline.groupby("org_id")["date"].min().sort_values(kind="stable")
+    names = fto.set_index("org_id")["name"]
+    fto_rows = timeline[timeline["instrument"] == "FTO"]
+    count = fto_rows["org_id"].nunique()
+    chart = charts.Chart(theme=THEME, name="designations_timeline",
+                         title=f"{plural(count, 'Latin American criminal group')} designated FTO by {day(as_of)}",
+                         subtitle="Designation actions by group and instrument (effective date where known); "
+                                  f"{data_to(timeline['date'].max(), 'day')}",
+                         alt="Dot chart with one row per designated group and markers at the dates of its FTO designation, "
+                             "SDGT designations of the group or its members, and other OFAC sanctions.",
+                         time_axis="date", height=max(1.6, 0.2 * len(groups) + 0.8))
+    ax = chart.ax
+    position = {org: index for index, org in enumerate(groups.index)}
+    for instrument, (marker, colour_key, label) in DESIGNATION_STYLES.items():
+        colour = charts.COLORS[colour_key]
+        rows = timeline[timeline["instrument"] == instrument]
+        if rows.empty:
+            continue
+        exact = rows[rows["date_precision"] != "on_or_before"]
+        bound = rows[rows["date_precision"] == "on_or_before"]
+        offset = DESIGNATION_OFFSETS[instrument]
+        if not exact.empty:
+            ax.scatter(exact["date"], exact["org_id"].map(position) + offset, marker=marker, color=colour, s=22,
+                       label=label, zorder=3)
+        if not bound.empty:
+            ax.scatter(bound["date"], bound["org_id"].map(position) + offset, marker=marker, facecolors="white",
+                       edgecolors=colour, s=22, label=label + ", upper-bound date", zorder=3)
+    ax.set_yticks(range(len(groups)))
+    home = timeline.drop_duplicates("org_id").set_index("org_id")["countries"].str.split(";").str[0]
+    ax.set_yticklabels([f"{names[org]} · {home[org]}" for org in groups.index], fontsize=7)
+    # Rows run top to bottom; the space above the first row keeps the event badges clear of markers.
+    ax.set_ylim(len(groups) - 0.5, -0.5 - max(1.5, 0.12 * len(groups)))
+    ax.grid(axis="x", color="#DDDDDD")
+    ax.set_xlim(pd.Timestamp("2025-01-01"), max(as_of, timeline["date"].max()) + pd.Timedelta(days=20))
+    ax.xaxis.set_major_locator(mdates.MonthLocator(bymonth=(1, 4, 7, 10)))
+    ax.xaxis.set_major_formatter(mdates.DateFormatter("%b\n%Y"))
+    # Right-aligned under the plot: centred, it ran past the figure's right edge.
+    ax.legend(loc="upper right", bbox_to_anchor=(1.0, -0.1), ncols=2, fontsize=6.5, frameon=False)
+    limit = max(as_of, timeline["date"].max())
+    chosen = [e for e in ("terrorist_designation_eo14157_2025", "terrorist_designation_alien_enemies_act_2025",
+                          "terrorist_designation_first_boat_strike_2025") if _event_date(e) <= limit]
+    if chosen:
+        chart.mark_events(chosen)
+    chart.show(sources=["designations_2025", "fto_list"],
+               data=timeline[["date", "date_precision", "organization", "org_id", "instrument", "countries"]])
+    return chart

@@ -321,3 +321,8 @@ def fto_shortfall(official: pd.DataFrame, listed_on, as_of) -> str:
              for row in stated.itertuples()]
     return ("The rebuilt list is short before November 2021: the State Department itself counted "
             + listing(parts) + ".")
+
+
+def of_them(count: int, what: str) -> str:
+    """'none of them criminal', '1 of them criminal', '20 of them criminal'."""
+    return f"{'none' if count == 0 else num(count)} of them {what}"
