@@ -387,3 +387,108 @@ def designations_chart(timeline: pd.DataFrame, fto: pd.DataFrame, as_of):
     chart.show(sources=["designations_2025", "fto_list"],
                data=timeline[["date", "date_precision", "organization", "org_id", "instrument", "countries"]])
     return chart
+
+
+def violence_chart(known: pd.DataFrame, rates: pd.DataFrame, mexico_sesnsp: pd.DataFrame, mexico_inegi: pd.DataFrame,
+                   ecuador_rate: pd.DataFrame, haiti: pd.DataFrame, as_of):
+    """Four panels of violence where the designated groups operate: Mexico, Ecuador, Venezuela, Haiti."""
+    from hemisphere.terrorist_designation import violence
+
+    as_of = pd.Timestamp(as_of)
+    haiti = haiti.copy()
+    ecuador_all = pd.concat([
+        ecuador_rate.loc[ecuador_rate["counter"] != "InSight Crime", ["year", "value"]],
+        rates.loc[(rates["country"] == "Ecuador") & (rates["source"] == "UNODC"), ["year", "rate_per_100k"]]
+             .rename(columns={"rate_per_100k": "value"}),
+    ])
+    ecuador_all = ecuador_all[ecuador_all["year"] >= 2015].astype({"year": int}).sort_values("year")
+    title_parts = []
+    if len(ecuador_all) >= 2:
+        low, latest = ecuador_all.loc[ecuador_all["value"].idxmin()], ecuador_all.iloc[-1]
+        title_parts.append(f"Ecuador's homicide rate went from {num(low['value'], 1)} ({int(low['year'])}) to "
+                           f"{num(latest['value'], 1)} ({int(latest['year'])})")
+    if len(mexico_sesnsp) >= 2:
+        peak, last = mexico_sesnsp.loc[mexico_sesnsp["value"].idxmax()], mexico_sesnsp.iloc[-1]
+        title_parts.append(f"Mexico's from {num(peak['value'], 1)} ({int(peak['year'])}) to "
+                           f"{num(last['value'], 1)} ({int(last['year'])})")
+    violence_title = "; ".join(title_parts) or f"Homicide data available by {day(as_of)}"
+    chart = charts.Chart(theme=THEME, name="violence_where_groups_operate",
+                         title=violence_title,
+                         subtitle="Homicides per 100,000 people (Mexico, Ecuador, Venezuela); people killed per month, UN count (Haiti); "
+                                      f"{data_to(int(max(known['year'].max() if len(known) else 0, rates['year'].max() if len(rates) else 0)), 'year')}",
+                         alt="Four panels: homicide rates for Mexico (SESNSP, INEGI, UNODC), Ecuador (national and UNODC), "
+                             "Venezuela (UNODC and others), and the UN's monthly average of people killed in Haiti.",
+                         time_axis="year", nrows=2, ncols=2, height=4.8)
+    ax_mexico, ax_ecuador, ax_venezuela, ax_haiti = chart.axes.ravel()
+    plotted = []
+
+    def line(ax, frame, x, y, label, colour, style="-", marker="o"):
+        if frame.empty:
+            return
+        ax.plot(frame[x] + 0.5, frame[y], linestyle=style, marker=marker, ms=3, color=colour, label=label, lw=1.2)
+        plotted.append(pd.DataFrame({"panel": ax.get_title() or label, "series": label, "year": frame[x], "value": frame[y]}))
+
+    for ax, country in ((ax_mexico, "Mexico"), (ax_ecuador, "Ecuador"), (ax_venezuela, "Venezuela")):
+        ax.set_title(country, fontsize=8.5)
+        unodc = rates[(rates["country"] == country) & (rates["source"] == "UNODC")]
+        line(ax, unodc[unodc["year"] >= 2006], "year", "rate_per_100k", "UNODC", charts.COLORS["grey"])
+    line(ax_mexico, mexico_sesnsp, "year", "value", "SESNSP (case files)", charts.COLORS["blue"])
+    line(ax_mexico, mexico_inegi, "year", "value", "INEGI (death certificates)", charts.COLORS["orange"], marker="s")
+    line(ax_ecuador, ecuador_rate[ecuador_rate["counter"] != "InSight Crime"], "year", "value",
+         "national (interior ministry, police)", charts.COLORS["vermillion"], style="none")
+    others = rates[(rates["country"] == "Venezuela") & (rates["source"] != "UNODC")]
+    for colour, (source, rows) in zip([charts.COLORS["purple"], charts.COLORS["green"]], others.groupby("source")):
+        line(ax_venezuela, rows.sort_values("year"), "year", "rate_per_100k", source, colour, style="none", marker="^")
+    ax_haiti.set_title("Haiti", fontsize=8.5)
+    if not haiti.empty:
+        haiti["per_month"] = violence.monthly_average(haiti)
+        for row in haiti.itertuples():
+            start, width = violence.period_span(row.period)
+            ax_haiti.bar(row.year + start, row.per_month, width=width, align="edge", color=charts.COLORS["sky"],
+                         edgecolor="white")
+        plotted.append(pd.DataFrame({"panel": "Haiti", "series": "UN, killed per month (lower bound)",
+                                     "year": haiti["year"], "value": haiti["per_month"]}))
+        period_ends = [row.year + sum(violence.period_span(row.period)) for row in haiti.itertuples()]
+        ax_haiti.set_xlim(2023.8, max(period_ends) + 0.15)
+        ax_haiti.set_ylabel("killed per month", fontsize=7)
+    for ax in (ax_mexico, ax_ecuador, ax_venezuela, ax_haiti):
+        ax.tick_params(labelsize=7)
+    for ax in (ax_mexico, ax_ecuador, ax_venezuela):
+        ax.set_xlim(2006, as_of.year + 0.2 if as_of.year > 2006 else 2007)
+        highest = max((line.get_ydata().max() for line in ax.get_lines() if len(line.get_ydata())), default=1)
+        ax.set_ylim(0, highest * 1.3)  # room above the highest point for the event badge
+        ax.legend(fontsize=6, frameon=False, loc="upper left")
+    ax_mexico.set_ylabel("per 100,000", fontsize=7)
+    ax_venezuela.set_ylabel("per 100,000", fontsize=7)
+    chart.mark_events(["terrorist_designation_eight_groups_fto_2025"])
+    chart.show(sources=["homicides", "homicide_rate"], data=pd.concat(plotted, ignore_index=True) if plotted else None,
+               note="Points are placed mid-year. Haiti bars span the period the UN figure covers (a year or a quarter).")
+    return chart
+
+
+def states_chart(ranking: pd.DataFrame):
+    """The Mexican states with the highest homicide rates in the latest full year, the year before as dots."""
+    year = int(ranking["year"].iloc[0])
+    rises = ranking.assign(change=ranking["homicide_rate"] - ranking["previous_rate"]).dropna(subset=["change"])
+    riser = rises.loc[rises["change"].idxmax()] if not rises.empty else None
+    title = f"{ranking['state'].iloc[0]} had Mexico's highest homicide rate in {year}, {num(ranking['homicide_rate'].iloc[0], 1)} per 100,000"
+    if riser is not None and riser["change"] > 0:
+        title += f"; {riser['state']} rose most among the top states, from {num(riser['previous_rate'], 1)} to {num(riser['homicide_rate'], 1)}"
+    state_chart = charts.Chart(theme=THEME, name="mexico_states_homicide_rate", title=title,
+                               subtitle=f"Intentional-homicide victims per 100,000 people, the {num(len(ranking))} states with the highest rate in {year} (SESNSP case files); dots: {year - 1}; {data_to(year, 'year')}",
+                               alt=f"Horizontal bar chart of the {len(ranking)} Mexican states with the highest homicide rates in {year}, with the previous year's rate as dots.",
+                               time_axis=None, height=3.2)
+    ax = state_chart.ax
+    positions = range(len(ranking))
+    ax.barh(list(positions), ranking["homicide_rate"], color=charts.COLORS["blue"], label=str(year))
+    ax.scatter(ranking["previous_rate"], list(positions), color=charts.COLORS["orange"], zorder=3, s=18, label=str(year - 1))
+    ax.set_yticks(list(positions))
+    ax.set_yticklabels(ranking["state"], fontsize=7.5)
+    ax.invert_yaxis()
+    ax.grid(axis="x", color="#DDDDDD")
+    ax.grid(axis="y", visible=False)
+    ax.set_xlabel("victims per 100,000")
+    ax.legend(loc="lower right", fontsize=7, frameon=False)
+    state_chart.show(sources=["mexico_homicides_by_state"], data=ranking,
+                     note="SESNSP counts victims in prosecutors' case files; state rates use CONAPO mid-year population.")
+    return state_chart
