@@ -153,8 +153,9 @@ def tariff_history(tariffs: pd.DataFrame, as_of) -> str:
     threat = known[known["action"] == "threatened"]
     for row in threat.itertuples():
         parts.append(f"a letter of {day(row.date)} threatened {num(row.rate_non_usmca_pct)}%")
-    for row in known[known["action"] == "extended"].itertuples():
-        parts.append(f"on {day(row.date)} the {num(row.rate_non_usmca_pct)}% duty was extended instead")
+    for index, row in enumerate(known[known["action"] == "extended"].itertuples()):
+        parts.append(f"on {day(row.date)} the {num(row.rate_non_usmca_pct)}% duty was extended "
+                     f"{'instead' if index == 0 else 'again'}")
     sentence = "The tariff came before the strikes: " + "; ".join(parts) + "." if parts else ""
     if now["action"] == "invalidated":
         sentence += (f" On {day(now['date'])} the Supreme Court held that the emergency law does not authorize "
