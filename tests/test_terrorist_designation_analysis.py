@@ -167,7 +167,9 @@ def test_instrument_matrix_before_any_sanctions_example(fto):
     matrix = designations.instrument_matrix(
         fto, data.load("designations_2025"), data.load("cartel_sanctions_rewards"), data.load("boat_strikes"),
         data.load("ofac_fto_tags"), "1999-01-01")
-    assert sorted(matrix["group"].str.extract(r"\((\w+)\)$")[0]) == ["ELN", "FARC", "SL"]
+    # ELN, FARC, Shining Path and, until 1999 and 2001, Chile's FPMR/D and Peru's MRTA.
+    abbreviations = sorted(matrix["group"].str.extract(r"\(([\w/]+)\)$")[0])
+    assert abbreviations == ["ELN", "FARC", "FPMR/D", "MRTA", "SL"]
     assert matrix["OFAC sanctions"].isna().all()
 
 
@@ -199,14 +201,14 @@ def test_real_announcements_add_up_and_agree_with_the_matrix(fto):
     confirmed = reconciliation.confirmed(strikes)
     targets = designations.announcement_targets(confirmed, fto)
     counts = designations.target_counts(targets)
-    assert sum(counts.values()) == len(confirmed) == 39
-    assert (counts[designations.NAMED_GROUP], counts[designations.GENERIC], counts[designations.NOTHING]) == (3, 28, 8)
+    assert sum(counts.values()) == len(confirmed) == 48
+    assert (counts[designations.NAMED_GROUP], counts[designations.GENERIC], counts[designations.NOTHING]) == (3, 31, 14)
     matrix = designations.instrument_matrix(fto, data.load("designations_2025"), data.load("cartel_sanctions_rewards"),
                                             strikes, data.load("ofac_fto_tags"), "2026-08-20")
     assert matrix["Strikes attributed"].sum() == counts[designations.NAMED_GROUP]
     clause = designations.describe_targets(targets)
-    assert clause.startswith("3 named a designated group (Tren de Aragua twice, National Liberation Army once), 28 ")
-    assert clause.endswith("and 8 named no group at all")
+    assert clause.startswith("3 named a designated group (Tren de Aragua twice, National Liberation Army once), 31 ")
+    assert clause.endswith("and 14 named no group at all")
 
 
 def test_every_kind_on_the_list_is_counted(fto):

@@ -39,8 +39,8 @@ def test_runs_with_defaults(tmp_path):
     assert "the list held 68 organizations, 4 of them in the Western Hemisphere" in text
     assert "Tren de Aragua (TdA)" in text
     # Announcements are counted by the same rule as in the claims chapter.
-    assert "Of the 39 announcements listed, 3 named a designated group (Tren de Aragua twice, " in text
-    assert "in 3 of the 39 announcements; of the others, 28 called the target only" in text
+    assert "Of the 48 announcements listed, 3 named a designated group (Tren de Aragua twice, " in text
+    assert "in 3 of the 48 announcements; of the others, 31 called the target only" in text
     # Every kind on the list is stated, so the parts add up to the total.
     assert ("the list held 100 organizations: 79 groups designated for political or religious violence; "
             "20 criminal organizations, all in the Americas; and 1 state entity") in text

@@ -124,6 +124,9 @@ def describe_targets(targets: pd.DataFrame) -> str:
         NAMED_OTHER: "named a group that was not on the FTO list",
         NOTHING: "named no group at all",
     }
+    if len(targets) == 1:
+        only = next(target for target in TARGET_CLASSES if counts[target])
+        return f"it {wording[only]}"
     parts = [f"{num(counts[target])} {wording[target]}" for target in TARGET_CLASSES
              if counts[target] or target in (NAMED_GROUP, GENERIC, NOTHING)]
     return ", ".join(parts[:-1]) + " and " + parts[-1]

@@ -87,4 +87,7 @@ def reconcile(strikes: pd.DataFrame, tallies: pd.DataFrame, as_of=None) -> pd.Da
             "strikes_reported": tally.strikes, "events_strikes": summed["strikes"],
             "gap_strikes": (tally.strikes - summed["strikes"]) if pd.notna(tally.strikes) else pd.NA,
         })
-    return pd.DataFrame(rows)
+    columns = ["tally_date", "reported_by", "source_kind", "deaths_reported", "basis", "events_killed",
+               "events_killed_and_presumed", "gap_killed", "gap_killed_and_presumed", "gap", "strikes_reported",
+               "events_strikes", "gap_strikes"]
+    return pd.DataFrame(rows, columns=columns)

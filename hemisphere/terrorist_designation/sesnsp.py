@@ -97,3 +97,28 @@ def state_homicides(victims: pd.DataFrame, last_year_months: int = 6) -> pd.Data
         "homicide_rate": states["n_victimas_x100khab"].round(2),
     })
     return table.sort_values(["year", "state_code"]).reset_index(drop=True)
+
+
+# --- incidence (offences recorded in case files), monthly, national ---------------------------
+# SESNSP's second release counts offences in prosecutors' case files rather than victims. From
+# January 2026 the states report through a new register (RNID) with a longer crime catalogue, so
+# the monthly series has a break there; the two registers are kept as separate series.
+INCIDENCE_SERIES = {"NM-2015": "CNSP/38/15 register", "NR-2026": "RNID register (from 2026)"}
+
+
+def incidence_months(release: dict, subtype_key: str = "homicidio-doloso") -> pd.DataFrame:
+    """One row per month of a national monthly incidence release (the JSON layout of the
+    AISENSITIVITYSOLUTIONS/delitos_sesnsp mirror: `meses`, `metodologia`, `series`), months the
+    official file has not yet published (null) dropped."""
+    for key in ("meses", "metodologia", "series"):
+        if key not in release:
+            raise SesnspFormatError(f"not a SESNSP monthly incidence release; missing {key!r}")
+    if release["metodologia"] not in INCIDENCE_SERIES:
+        raise SesnspFormatError(f"unknown register {release['metodologia']!r}")
+    values = release["series"].get(subtype_key)
+    if values is None or len(values) != len(release["meses"]):
+        raise SesnspFormatError(f"series {subtype_key!r} missing or not one value per month")
+    rows = pd.DataFrame({"month": release["meses"], "offences": values}).dropna()
+    rows["register"] = INCIDENCE_SERIES[release["metodologia"]]
+    rows["offences"] = rows["offences"].astype(int)
+    return rows.reset_index(drop=True)

@@ -1,0 +1,329 @@
+"""Sentences of the terrorist-designation chapter, computed from its tables.
+
+Every function returns text (Markdown) built from the numbers it is given, so a sentence is
+true for every parameter value the chapter allows: one strike or many, one year or several, a
+date before any designation, strike or tariff, or a sea with no strike. The notebook calls
+these and displays them with `hemisphere.prose.say`.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from hemisphere.prose import day, listing, num, plural
+
+# The day the cartel designations took effect is read from the FTO table; these wordings name
+# the record section according to whether any of it had happened by the chosen date.
+RECORD_HEADING = "What the record since 2025 holds"
+
+
+def _were(count: int) -> str:
+    return "was" if count == 1 else "were"
+
+
+def designations_by_year(fto_rows: pd.DataFrame) -> str:
+    """'7 in 2025 and 2 in 2026, 3 of them dated only by an upper bound' for FTO designation rows.
+
+    `fto_rows` has columns date, org_id and date_precision ('on_or_before' marks an upper bound).
+    """
+    if fto_rows.empty:
+        return ""
+    first = fto_rows.sort_values("date").drop_duplicates("org_id")
+    parts = []
+    for year, rows in first.groupby(first["date"].dt.year):
+        bounded = int((rows["date_precision"] == "on_or_before").sum())
+        part = f"{num(len(rows))} in {year}"
+        if bounded:
+            part += (f" ({'all' if bounded == len(rows) and bounded > 1 else num(bounded)} of "
+                     f"{'them' if len(rows) > 1 else 'it'} dated only by an upper bound)")
+        parts.append(part)
+    return listing(parts)
+
+
+def strike_summary(chosen: pd.DataFrame, totals: dict) -> str:
+    """What the strike list records for the chosen seas, by sea, with singular and plural right."""
+    if chosen.empty:
+        return ""
+    end = chosen["date"].max()
+    span = f"On {day(end)}" if chosen["date"].min() == end else f"From {day(chosen['date'].min())} to {day(end)}"
+    per_sea = chosen.groupby("sea")[["strikes", "killed"]].sum()
+    by_sea = "; ".join(
+        f"{sea if sea != 'Unknown' else 'sea not stated'}, {plural(int(row.strikes), 'strike')} and "
+        f"{num(int(row.killed))} killed" for sea, row in per_sea.iterrows())
+    return (f"{span} the list records {plural(totals['strikes'], 'strike')} in "
+            f"{plural(totals['events'], 'announcement')}, on {plural(totals['vessels'], 'vessel')}, with "
+            f"{num(totals['killed'])} {'person' if totals['killed'] == 1 else 'people'} reported killed, "
+            f"{num(totals['presumed_dead'])} more later presumed dead and {num(totals['survivors'])} known "
+            f"{'survivor' if totals['survivors'] == 1 else 'survivors'}. By sea: {by_sea}.")
+
+
+def strike_title(totals: dict, last: pd.Timestamp) -> str:
+    """Title of the cumulative strike chart: '57 strikes killed 201 people by 21 June 2026'."""
+    verb = "killed"
+    people = "person" if totals["killed"] == 1 else "people"
+    return (f"{plural(totals['strikes'], 'strike')} {verb} {num(totals['killed'])} {people} by {day(last)}, "
+            "as announced by the US government and reported by the press")
+
+
+def largest_gap(checks: pd.DataFrame) -> str:
+    """Where the list falls furthest behind the published totals, and since when.
+
+    The missing strikes lie between the last date on which a total matched the list within one
+    death and the date of the largest gap; both dates are read from `checks` (reconcile()).
+    """
+    if checks.empty:
+        return ""
+    worst = checks.loc[checks["gap"].idxmax()]
+    if worst["gap"] <= 0:
+        return (f"No published total exceeds the list's sum on its date; the largest difference is "
+                f"{num(checks['gap'].min())} on {day(checks.loc[checks['gap'].idxmin(), 'tally_date'])}.")
+    before = checks[(checks["tally_date"] < worst["tally_date"]) & (checks["gap"].abs() <= 1)]
+    sentence = (f"The largest gap on any date is {plural(int(worst['gap']), 'death')}, on {day(worst['tally_date'])} "
+                f"({worst['reported_by']})")
+    if before.empty:
+        return sentence + ": strikes announced before that date are probably missing from the list."
+    since = before["tally_date"].max()
+    return (sentence + f"; the totals still matched the list within one death on {day(since)}, so strikes "
+            f"announced between {day(since)} and {day(worst['tally_date'])} are probably missing from the list.")
+
+
+def matches(official: pd.DataFrame) -> str:
+    """Which official totals the list matches exactly."""
+    matched = official[official["gap"] == 0]
+    if matched.empty:
+        return (f"None of the {plural(len(official), 'official total')} matches the list's sum exactly."
+                if len(official) else "")
+    return (f"The list matches the official total exactly on {listing(matched['tally_date'].map(day))} "
+            f"({num(matched.iloc[0]['deaths_reported'])} dead on the first of these dates, counting those presumed "
+            "dead).")
+
+
+def record_heading(as_of, first_cartel_day) -> str:
+    """The record section's opening sentence, true before and after the designations."""
+    as_of = pd.Timestamp(as_of)
+    if as_of < pd.Timestamp(first_cartel_day):
+        return (f"On {day(as_of)} no criminal group had yet been designated; the record below begins on "
+                f"{day(first_cartel_day)}, so at this date there is nothing to set against the 2025 warning.")
+    return ""
+
+
+# --- Mexico -------------------------------------------------------------------------------------
+
+def mexico_designations(listed: pd.DataFrame, first_day_groups: pd.DataFrame, as_of) -> str:
+    """Mexico's share of the hemisphere's criminal FTOs on `as_of` and of the first batch."""
+    as_of = pd.Timestamp(as_of)
+    criminal = listed[(listed["kind"] == "criminal") & listed["western_hemisphere"]]
+    if criminal.empty:
+        return f"On {day(as_of)} no Mexican or other Latin American criminal group was on the FTO list."
+    mexican = criminal[criminal["countries"].str.split(";").str[0].str.strip() == "Mexico"]
+    first_mexican = first_day_groups[first_day_groups["countries"].str.split(";").str[0].str.strip() == "Mexico"]
+    sentence = (f"Of the {plural(len(first_day_groups), 'group')} designated on "
+                f"{day(first_day_groups['designation_date'].min())}, {num(len(first_mexican))} "
+                f"{_were(len(first_mexican))} Mexican ({listing(first_mexican['name'])}). ") if len(first_day_groups) else ""
+    bounded = mexican[mexican["designation_date_precision"] == "on_or_before"]
+    sentence += (f"On {day(as_of)}, {num(len(mexican))} of the {plural(len(criminal), 'criminal group')} from the "
+                 f"hemisphere on the list {_were(len(mexican))} based in Mexico")
+    if len(bounded):
+        sentence += (f"; for {num(len(bounded))} of them ({listing(bounded['name'])}) the designation is known only "
+                     f"from OFAC's list of {day(bounded['designation_date'].max())}, an upper bound on its date")
+    return sentence + "."
+
+
+def tariff_history(tariffs: pd.DataFrame, as_of) -> str:
+    """The fentanyl tariff on Mexico up to `as_of`: ordered, in force, exempted, threatened, ended."""
+    as_of = pd.Timestamp(as_of)
+    known = tariffs[tariffs["date"] <= as_of].sort_values("date")
+    if known.empty:
+        return (f"By {day(as_of)} no tariff on Mexico had been justified by fentanyl; the first order came on "
+                f"{day(tariffs['date'].min())}.")
+    enacted = known[known["action"] != "threatened"]
+    now = enacted.iloc[-1]
+    parts = []
+    ordered = known[known["action"] == "ordered"]
+    if len(ordered):
+        parts.append(f"on {day(ordered['date'].iloc[0])} the President ordered a "
+                     f"{num(ordered['rate_non_usmca_pct'].iloc[0])}% duty on Mexican goods under emergency powers "
+                     "(IEEPA), citing fentanyl and migration")
+    effect = known[known["action"] == "in_effect"]
+    if len(effect):
+        parts.append(f"after a pause it took effect on {day(effect['date'].iloc[0])}")
+    exempt = known[known["action"] == "usmca_exemption"]
+    if len(exempt):
+        parts.append(f"from {day(exempt['date'].iloc[0])} goods qualifying under the USMCA were exempt")
+    threat = known[known["action"] == "threatened"]
+    for row in threat.itertuples():
+        parts.append(f"a letter of {day(row.date)} threatened {num(row.rate_non_usmca_pct)}%")
+    for index, row in enumerate(known[known["action"] == "extended"].itertuples()):
+        parts.append(f"on {day(row.date)} the {num(row.rate_non_usmca_pct)}% duty was extended "
+                     f"{'instead' if index == 0 else 'again'}")
+    sentence = "The tariff came before the strikes: " + "; ".join(parts) + "." if parts else ""
+    if now["action"] == "invalidated":
+        sentence += (f" On {day(now['date'])} the Supreme Court held that the emergency law does not authorize "
+                     "tariffs, which ended the fentanyl duty.")
+    elif now["action"] != "ordered":
+        usmca = "" if pd.isna(now["rate_usmca_pct"]) else f" ({num(now['rate_usmca_pct'])}% on USMCA goods)"
+        sentence += (f" On {day(as_of)} the duty on goods outside the USMCA stood at "
+                     f"{num(now['rate_non_usmca_pct'])}%{usmca}.")
+    return sentence.strip()
+
+
+def transfers(batches: pd.DataFrame, tariffs: pd.DataFrame, as_of) -> str:
+    """The mass transfers of cartel figures up to `as_of`, each set beside the tariff step before it."""
+    as_of = pd.Timestamp(as_of)
+    done = batches[batches["date"] <= as_of].sort_values("date")
+    if done.empty:
+        return (f"By {day(as_of)} Mexico had made no mass transfer of prisoners to the United States; the first, of "
+                f"{num(batches['people'].iloc[0])} people, came on {day(batches['date'].min())}.")
+    total = int(done["people"].sum())
+    listed = listing([f"{num(row.people)} on {day(row.date)}" for row in done.itertuples()])
+    sentence = (f"Mexico handed {plural(total, 'prisoner')} wanted in the United States over in "
+                f"{num(len(done))} batches: {listed}" if len(done) > 1 else
+                f"Mexico handed {plural(total, 'prisoner')} wanted in the United States over in one batch, on "
+                f"{day(done['date'].iloc[0])}")
+    reported = done["running_total_reported"].dropna()
+    if len(reported) and int(reported.iloc[-1]) == total:
+        sentence += f", the {num(total)} the Mexican security minister counted"
+    sentence += "."
+    nearest = []
+    for row in done.itertuples():
+        earlier = tariffs[tariffs["date"] <= row.date]
+        if earlier.empty:
+            continue
+        step = earlier.iloc[-1]
+        text = (f"the {day(row.date)} batch came {plural((row.date - step['date']).days, 'day')} after the "
+                f"tariff step of {day(step['date'])} ({step['action'].replace('_', ' ')})")
+        later = tariffs[(tariffs["date"] > row.date) & (tariffs["action"] != "invalidated")]
+        if len(later):
+            upcoming = later.iloc[0]
+            text += (f" and {plural((upcoming['date'] - row.date).days, 'day')} before the next, on "
+                     f"{day(upcoming['date'])} ({upcoming['action'].replace('_', ' ')})")
+        nearest.append(text)
+    if nearest:
+        sentence += " In timing, " + "; ".join(nearest) + "."
+    return sentence
+
+
+def mexico_aid(aid: pd.DataFrame, as_of) -> str:
+    """US obligations to Mexico by fiscal year: the Mérida peak and the newest complete year."""
+    as_of = pd.Timestamp(as_of)
+    last_fy = as_of.year + (1 if as_of.month >= 10 else 0)
+    rows = aid[(aid["measure"] == "obligations") & (aid["fiscal_year"] <= last_fy)].sort_values("fiscal_year")
+    if rows.empty:
+        return "No US aid figure for Mexico is held for the years before this date."
+    full = rows[~rows["partial_year"]]
+    peak = full.loc[full["amount_usd"].idxmax()] if len(full) else rows.iloc[-1]
+    latest = full.iloc[-1] if len(full) else rows.iloc[-1]
+    sentence = (f"US obligations of foreign assistance to Mexico (all sectors, not only security) peaked at "
+                f"${num(peak['amount_usd'] / 1e6)} million in FY{int(peak['fiscal_year'])}")
+    if latest["fiscal_year"] != peak["fiscal_year"]:
+        sentence += f" and were ${num(latest['amount_usd'] / 1e6)} million in FY{int(latest['fiscal_year'])}"
+    partial = rows[rows["partial_year"]]
+    if len(partial):
+        sentence += (f"; FY{int(partial['fiscal_year'].iloc[-1])} is still open in the download "
+                     f"(${num(partial['amount_usd'].iloc[-1] / 1e6)} million so far)")
+    return sentence + "."
+
+
+def mexico_strikes(chosen: pd.DataFrame, as_of) -> str:
+    """How many listed strikes were in the eastern Pacific, the sea off Mexico's coast."""
+    as_of = pd.Timestamp(as_of)
+    if chosen.empty:
+        return f"No strike in the chosen seas is listed by {day(as_of)}."
+    pacific = chosen[chosen["sea"] == "Eastern Pacific"]
+    if pacific.empty:
+        counted = "The one announcement counted here was" if len(chosen) == 1 else \
+            f"None of the {plural(len(chosen), 'announcement')} counted here was"
+        return f"{counted} {'not ' if len(chosen) == 1 else ''}in the eastern Pacific, the sea off Mexico's coast."
+    return (f"{num(len(pacific))} of the {plural(len(chosen), 'announcement')} counted here "
+            f"({plural(int(pacific['strikes'].sum()), 'strike')}, {num(int(pacific['killed'].sum()))} killed) were in the "
+            "eastern Pacific, the sea off Mexico's coast; no announcement names a Mexican group, and the US has not "
+            "said where the boats had sailed from.")
+
+
+def months_known(incidence: pd.DataFrame, as_of) -> pd.DataFrame:
+    """Monthly rows whose month had ended by `as_of`, with a month-start timestamp column `start`."""
+    rows = incidence.assign(start=pd.to_datetime(incidence["month"] + "-01"))
+    ended = rows["start"] + pd.offsets.MonthEnd(0)
+    return rows[ended <= pd.Timestamp(as_of)].sort_values("start")
+
+
+def homicide_incidence(incidence: pd.DataFrame, first_cartel_day, as_of) -> str:
+    """Homicide offences a year before and since the designations, within one register only."""
+    known = months_known(incidence, as_of)
+    if known.empty:
+        return "No month of SESNSP's homicide case-file count had ended by this date."
+    first_cartel_day = pd.Timestamp(first_cartel_day)
+    old = known[known["register"] == known["register"].iloc[0]]
+    peak = old.loc[old["offences"].idxmax()]
+    sentence = (f"SESNSP's count of intentional-homicide offences in case files peaked at {num(peak['offences'])} in "
+                f"{peak['start']:%B %Y}")
+    designation_month = first_cartel_day.to_period("M").to_timestamp()
+    before = old[(old["start"] < designation_month) & (old["start"] >= designation_month - pd.DateOffset(years=1))]
+    after = old[old["start"] >= designation_month]
+    if len(before) == 12 and len(after):
+        change = after["offences"].mean() / before["offences"].mean() - 1
+        sentence += (f". In the {plural(len(after), 'month')} from {designation_month:%B %Y} to "
+                     f"{after['start'].max():%B %Y} it averaged {num(after['offences'].mean())} a month, against "
+                     f"{num(before['offences'].mean())} in the twelve months before the designations "
+                     f"({'down' if change < 0 else 'up'} {num(abs(change) * 100)}%)")
+        earlier = old[(old["start"] < designation_month - pd.DateOffset(years=1))
+                      & (old["start"] >= designation_month - pd.DateOffset(years=2))]
+        if len(earlier) == 12:
+            trend = before["offences"].mean() / earlier["offences"].mean() - 1
+            sentence += (f"; the year before that it had moved {'down' if trend < 0 else 'up'} "
+                         f"{num(abs(trend) * 100)}%")
+    sentence += "."
+    new = known[known["register"] != old["register"].iloc[0]]
+    if len(new):
+        sentence += (f" From {new['start'].min():%B %Y} a new register gives {num(new['offences'].mean())} a month "
+                     f"to {new['start'].max():%B %Y}; it is not joined to the old one.")
+    return sentence
+
+
+SECURITY_MILESTONES = (
+    ("terrorist_designation_merida_initiative_2007", "the Mérida Initiative was announced"),
+    ("terrorist_designation_merida_first_funds_2008", "Congress appropriated its first funds"),
+    ("terrorist_designation_bicentennial_framework_2021", "the Bicentennial Framework replaced it"),
+    ("terrorist_designation_security_implementation_group_2025",
+     "the two governments set up a high-level security implementation group"),
+)
+SHEINBAUM_ON_STRIKES = "terrorist_designation_sheinbaum_rejects_strikes_2025"
+
+
+def security_milestones(register: pd.DataFrame, as_of) -> str:
+    """The security-cooperation frameworks in force by `as_of`, from the events register."""
+    as_of = pd.Timestamp(as_of)
+    steps = [f"on {day(register.loc[event_id, 'date'])} {text}" for event_id, text in SECURITY_MILESTONES
+             if event_id in register.index and register.loc[event_id, "date"] <= as_of]
+    if not steps:
+        return ""
+    return ("US security cooperation with Mexico came in frameworks: " + "; ".join(steps) + ". No budget line for "
+            "these frameworks by fiscal year is in the tables, so the aid shown is all US assistance to Mexico.")
+
+
+def sheinbaum_on_strikes(register: pd.DataFrame, as_of) -> str:
+    """Mexico's government on the strikes, once it had spoken."""
+    if SHEINBAUM_ON_STRIKES not in register.index or register.loc[SHEINBAUM_ON_STRIKES, "date"] > pd.Timestamp(as_of):
+        return ""
+    row = register.loc[SHEINBAUM_ON_STRIKES]
+    return (f"On {day(row['date'])} President Sheinbaum said Mexico does not support the strikes and asked for "
+            f"international treaties to be respected ([report]({row['source_url']})).")
+
+
+def fto_shortfall(official: pd.DataFrame, listed_on, as_of) -> str:
+    """The State Department's stated totals up to `as_of` against this table's count on the same dates.
+
+    `listed_on(date)` returns the number of organizations the rebuilt list holds on a date.
+    """
+    stated = official[official["date"] <= pd.Timestamp(as_of)].sort_values("date")
+    if stated.empty:
+        return ""
+    parts = [f"{num(row.organizations)} on {day(row.date)} (this table: {num(listed_on(row.date))})"
+             for row in stated.itertuples()]
+    return ("The rebuilt list is short before November 2021: the State Department itself counted "
+            + listing(parts) + ".")
+
+
+def of_them(count: int, what: str) -> str:
+    """'none of them criminal', '1 of them criminal', '20 of them criminal'."""
+    return f"{'none' if count == 0 else num(count)} of them {what}"
