@@ -39,7 +39,7 @@ HOMICIDE_MARKERS = {"UNODC": "o", "National figures (press compilation)": "s", "
                     "UCA human-rights observatory estimate": "D"}
 TPS_MARKERS = {"designation": ("o", charts.COLORS["blue"]), "extension": (">", charts.COLORS["green"]),
                "termination_announced": ("X", charts.COLORS["vermillion"]), "court_stay": ("s", charts.COLORS["purple"]),
-               "rescission": ("D", charts.COLORS["sky"])}
+               "court_stay_lifted": ("v", charts.COLORS["orange"]), "rescission": ("D", charts.COLORS["sky"])}
 FAMILY_COLOURS = {"Single Adults": charts.COLORS["grey"], "Family Unit Individuals": charts.COLORS["orange"],
                   "Unaccompanied Children": charts.COLORS["vermillion"], "Accompanied Minors": charts.COLORS["yellow"]}
 
