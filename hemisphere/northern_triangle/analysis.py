@@ -85,9 +85,9 @@ def claim_comparisons(series: pd.Series, month: str, bases: dict[str, str]) -> p
     return pd.DataFrame(rows)
 
 
-def northern_triangle_share(apprehensions: pd.DataFrame) -> pd.DataFrame:
-    """Share of Guatemalans, Hondurans and Salvadorans in all encounters, per fiscal year."""
-    northern = fiscal_year_encounters(apprehensions, list(NORTHERN_TRIANGLE))
+def northern_triangle_share(apprehensions: pd.DataFrame, countries: list[str] | None = None) -> pd.DataFrame:
+    """Share of the given citizenships (default: Guatemalans, Hondurans and Salvadorans) in all encounters, per fiscal year."""
+    northern = fiscal_year_encounters(apprehensions, list(countries or NORTHERN_TRIANGLE))
     everyone = fiscal_year_encounters(apprehensions)
     share = pd.DataFrame({"northern_triangle": northern["encounters"], "all": everyone["encounters"],
                           "complete": everyone["complete"]})
@@ -339,3 +339,16 @@ def request_against_enacted(aid_budget: pd.DataFrame, request_year: int, enacted
                f"the {money(row.amount_usd)} enacted for FY{enacted_year} according to {source_phrase(row.source)}"
                for row in enacted.sort_values("amount_usd", ascending=False, kind="stable").itertuples()]
     return f"{budget_amount_text(requested, request['qualifier'].item())}: {listing(against)}"
+
+
+def monthly_total_with_recent(apprehensions: pd.DataFrame, recent: pd.DataFrame) -> pd.DataFrame:
+    """All-citizenship monthly totals: the files' spliced series, then page-reported months after it.
+
+    Columns: encounters, source ('file' for the OHSS/CBP files, 'report' for border_apprehensions_recent).
+    """
+    files = monthly_encounters(apprehensions)
+    later = recent.assign(month=pd.to_datetime(recent["month"])).set_index("month")["encounters"].astype(float)
+    later = later[later.index > files.index.max()]
+    frame = pd.concat([pd.DataFrame({"encounters": files, "source": "file"}),
+                       pd.DataFrame({"encounters": later, "source": "report"})])
+    return frame.sort_index()

@@ -12,6 +12,7 @@ import matplotlib.ticker as mticker
 import pandas as pd
 
 from hemisphere import charts
+from hemisphere.prose import data_to
 
 THEME = "northern_triangle"
 MILLIONS = mticker.FuncFormatter(lambda value, _: f"{value / 1e6:,.0f}")
@@ -211,14 +212,20 @@ def homicide_rates(chosen: pd.DataFrame, comparators: pd.DataFrame, event_ids: l
     chart.show(sources=["homicide_rate"], data=pd.concat([chosen, comparators])[["country", "year", "source", "rate_per_100k"]])
 
 
-def monthly_encounters(total: pd.Series, by_country: pd.DataFrame, event_ids: list[str], title: str, alt: str) -> None:
-    """Top: all southwest-border encounters. Bottom: the chosen citizenships."""
+def monthly_encounters(total: pd.Series, by_country: pd.DataFrame, event_ids: list[str], title: str, alt: str,
+                       reported: pd.Series | None = None) -> None:
+    """Top: all southwest-border encounters (hollow markers: months from a report, not a file). Bottom: the chosen citizenships."""
+    last = total.dropna().index.max()
     chart = charts.Chart(theme=THEME, name="encounters_monthly", title=title,
                          subtitle="Border Patrol encounters at the southwest border per month: all citizenships (top) "
-                                  "and the chosen countries (bottom)",
+                                  "and the chosen countries (bottom); " + data_to(last, "month"),
                          alt=alt, time_axis="date", nrows=2, height=4.6, sharex=True)
     top, bottom = chart.axes
     top.plot(total.index, total.to_numpy(), color=charts.COLORS["black"], lw=1.2, label="All citizenships")
+    if reported is not None and len(reported):
+        top.plot(reported.index, reported.to_numpy(), ls="none", marker="o", ms=3.5, mfc="white",
+                 color=charts.COLORS["black"], label="Reported total (no file yet)")
+        top.legend(loc="upper left", fontsize=6.5)
     styles = line_styles(list(by_country.columns))
     for country in by_country.columns:
         bottom.plot(by_country.index, by_country[country].to_numpy(), lw=1.3, label=country, **styles[country])
@@ -229,7 +236,8 @@ def monthly_encounters(total: pd.Series, by_country: pd.DataFrame, event_ids: li
     year_ticks(bottom, total.index.min(), total.index.max())
     chart.mark_events(event_ids)
     plotted = by_country.assign(all_citizenships=total).rename_axis("month").reset_index()
-    chart.show(sources=["border_apprehensions"], data=plotted,
+    chart.show(sources=["border_apprehensions"] + (["border_apprehensions_recent"] if reported is not None and len(reported) else []),
+               data=plotted,
                note="From March 2020 to May 2023 the counts include Title 42 expulsions; repeat crossers count each time.")
 
 
@@ -238,7 +246,7 @@ def family_status(shares: pd.DataFrame, title: str, alt: str, partial_year: int 
     chart = charts.Chart(theme=THEME, name="encounters_family_status", title=title,
                          subtitle="Southwest-border Border Patrol encounters per fiscal year, by family status"
                                   + (f"; FY{partial_year} partial" if partial_year else ""),
-                         alt=alt, time_axis="fiscal_year", height=3.0)
+                         alt=alt, time_axis="fiscal_year", height=3.0, fiscal_shading="date")
     ax = chart.ax
     bottom = pd.Series(0.0, index=shares.index)
     for status in [s for s in FAMILY_COLOURS if s in shares.columns]:
@@ -250,12 +258,13 @@ def family_status(shares: pd.DataFrame, title: str, alt: str, partial_year: int 
     chart.show(sources=["border_apprehensions_family_status"], data=shares.reset_index())
 
 
-def northern_triangle_share(share: pd.DataFrame, title: str, alt: str) -> None:
-    """Share of Guatemalans, Hondurans and Salvadorans in all encounters, per fiscal year."""
+def northern_triangle_share(share: pd.DataFrame, title: str, alt: str, countries_text: str = "Guatemalan, Honduran and Salvadoran citizens") -> None:
+    """Share of the chosen citizenships in all encounters, per fiscal year."""
     chart = charts.Chart(theme=THEME, name="northern_triangle_share", title=title,
-                         subtitle="Guatemalan, Honduran and Salvadoran citizens as a share of southwest-border Border "
-                                  "Patrol encounters, by fiscal year (hollow: partial year)",
-                         alt=alt, time_axis="fiscal_year", height=2.8)
+                         subtitle=f"Citizens of {countries_text} as a share of southwest-border Border "
+                                  "Patrol encounters, by fiscal year (hollow: partial year); "
+                                  + data_to(int(share.index.max()), "fiscal_year"),
+                         alt=alt, time_axis="fiscal_year", height=2.8, fiscal_shading="date")
     ax = chart.ax
     complete = share[share["complete"]]
     ax.plot(complete.index, complete["share"] * 100, color=charts.COLORS["blue"], marker="o", ms=3)
@@ -335,7 +344,7 @@ def removals(by_year: pd.DataFrame, title: str, alt: str, first_year: int | None
     chart = charts.Chart(theme=THEME, name="removals", title=title,
                          subtitle="ICE removals by country of citizenship, by fiscal year; \"no figure\" marks a year "
                                   "for which none could be sourced",
-                         alt=alt, time_axis="fiscal_year", height=2.8)
+                         alt=alt, time_axis="fiscal_year", height=2.8, fiscal_shading="date")
     ax = chart.ax
     countries = list(by_year.columns)
     colours = country_colours(countries)

@@ -4,40 +4,40 @@ import pandas as pd
 import pytest
 
 from hemisphere import charts
-from hemisphere.northern_triangle import views
+from hemisphere.northern_triangle import figures
 
 
 def test_counts_read_in_millions_not_thousands_of_thousands():
-    assert views.short_count(0) == "0"
-    assert views.short_count(800) == "800"
-    assert views.short_count(2_500) == "2.5k"
-    assert views.short_count(40_000) == "40k"
-    assert views.short_count(500_000) == "500k"
-    assert views.short_count(2_000_000) == "2.0M"
-    assert views.short_count(1_500_000) == "1.5M"
+    assert figures.short_count(0) == "0"
+    assert figures.short_count(800) == "800"
+    assert figures.short_count(2_500) == "2.5k"
+    assert figures.short_count(40_000) == "40k"
+    assert figures.short_count(500_000) == "500k"
+    assert figures.short_count(2_000_000) == "2.0M"
+    assert figures.short_count(1_500_000) == "1.5M"
 
 
 def test_lines_are_never_yellow_and_repeat_colours_dashed():
-    styles = views.line_styles([f"country {n}" for n in range(12)])
+    styles = figures.line_styles([f"country {n}" for n in range(12)])
     assert all(style["color"] != charts.COLORS["yellow"] for style in styles.values())
     solid = [style for style in styles.values() if style["ls"] == "-"]
-    assert len({style["color"] for style in solid}) == len(solid) == len(views.LINE_COLOURS)
+    assert len({style["color"] for style in solid}) == len(solid) == len(figures.LINE_COLOURS)
     assert styles["country 8"]["ls"] == "--"
-    comparators = views.line_styles(["a", "b"], skip=(charts.COLORS["blue"],))
+    comparators = figures.line_styles(["a", "b"], skip=(charts.COLORS["blue"],))
     assert charts.COLORS["blue"] not in {style["color"] for style in comparators.values()}
 
 
 @pytest.fixture
 def output(tmp_path):
     charts.set_output_dir(tmp_path)
-    yield tmp_path / views.THEME
+    yield tmp_path / figures.THEME
     charts.set_output_dir(None)
 
 
 def test_three_years_of_removals_are_a_table(output):
     by_year = pd.DataFrame({"Guatemala": [10.0, 12.0, 3.0], "Honduras": [5.0, 6.0, None]},
                            index=pd.Index([2018, 2019, 2021], name="fiscal_year"))
-    views.removals(by_year, "ICE removals", alt="Removals")
+    figures.removals(by_year, "ICE removals", alt="Removals")
     assert (output / "removals.csv").exists()
     assert not (output / "removals.png").exists()
 
@@ -45,5 +45,5 @@ def test_three_years_of_removals_are_a_table(output):
 def test_more_years_of_removals_are_a_chart(output):
     years = [2016, 2017, 2018, 2020]
     by_year = pd.DataFrame({"Guatemala": [10.0, 11.0, 12.0, 3.0]}, index=pd.Index(years, name="fiscal_year"))
-    views.removals(by_year, "ICE removals", alt="Removals", first_year=2016, last_year=2021)
+    figures.removals(by_year, "ICE removals", alt="Removals", first_year=2016, last_year=2021)
     assert (output / "removals.png").exists()

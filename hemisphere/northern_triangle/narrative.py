@@ -1,0 +1,172 @@
+"""Sentences the Northern Triangle chapter prints, composed from the analysis module's numbers.
+
+Each function takes small frames or numbers and returns text, so the wording is tested on
+fixtures (one year, one country, a country outside the Northern Triangle, an empty selection)
+and stays true for every parameter the notebook accepts.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from hemisphere.northern_triangle import analysis
+from hemisphere.prose import listing, money, num, pct
+
+# One measure per question. "The FY2018 request" is the region-wide Strategy for Central America
+# line (central_america_aid_budget), and "the cut it proposed" sets it against the FY2017 enacted
+# amount reported by CRS, the official source among the two that give one; the other figure stays
+# in the table, labelled. The per-country stages (us_aid) are another measure, always named as
+# "bilateral State and USAID accounts".
+FY2018_CUT = {"request_year": 2018, "enacted_year": 2017, "enacted_source": "CRS"}
+
+
+def years_text(first: int, last: int) -> str:
+    """'FY2018' or 'FY2018-FY2021'."""
+    return f"FY{first}" if first == last else f"FY{first}-FY{last}"
+
+
+def period(first: int, last: int) -> str:
+    """'2020' or '2000 to 2025'."""
+    return str(first) if first == last else f"{first} to {last}"
+
+
+def during(first: int, last: int) -> str:
+    """'in 2020' or 'between 2000 and 2025'."""
+    return f"in {first}" if first == last else f"between {first} and {last}"
+
+
+def change_words(old: float, new: float) -> str:
+    """'rose 12%', 'fell 37%' or 'did not change'."""
+    if old == new:
+        return "did not change"
+    return f"{'rose' if new > old else 'fell'} {pct(abs(new / old - 1))}"
+
+
+def aid_title(closed: pd.Series, countries_text: str) -> str:
+    """Title of the obligations chart: the first and last complete fiscal years of the window.
+
+    `closed` holds the summed obligations of complete fiscal years (index: fiscal year).
+    """
+    closed = closed.dropna()
+    if closed.empty:
+        raise analysis.AnalysisError("no complete fiscal year of obligations")
+    first, last = int(closed.index.min()), int(closed.index.max())
+    if first == last:
+        return f"Aid obligated to {countries_text} in FY{first}: {money(closed[first])}"
+    return f"Aid obligated to {countries_text} {change_words(closed[first], closed[last])} from FY{first} to FY{last}"
+
+
+def aid_sentence(closed: pd.Series, countries_text: str, together: bool, partial: int | None,
+                 partial_amount: float | None) -> str:
+    """Obligations at the window's ends, its highest year and an open (partial) year."""
+    closed = closed.dropna()
+    first, last = int(closed.index.min()), int(closed.index.max())
+    peak = int(closed.idxmax())
+    subject = f"Obligations to {countries_text}{' together' if together else ''}"
+    if first == last:
+        text = f"{subject} came to {money(closed[first])} in FY{first}, the only complete fiscal year in the window."
+    else:
+        text = (f"{subject} came to {money(closed[first])} in FY{first} and {money(closed[last])} in FY{last}, "
+                f"the latest complete year in the window; the highest was FY{peak} ({money(closed[peak])}).")
+    if partial is not None and partial_amount is not None:
+        text += (f" FY{partial} is still open in the release: the {money(partial_amount)} shown for it is what had "
+                 "been obligated by the download date, not a year's total.")
+    return text
+
+
+def fy2018_request_sentence(aid_budget: pd.DataFrame) -> str | None:
+    """The first request of the administration, set against the one FY2017 enacted measure (FY2018_CUT)."""
+    request = aid_budget[(aid_budget["fiscal_year"] == FY2018_CUT["request_year"]) & (aid_budget["stage"] == "request")]
+    enacted = aid_budget[(aid_budget["fiscal_year"] == FY2018_CUT["enacted_year"]) & (aid_budget["stage"] == "enacted")
+                         & (aid_budget["source"] == FY2018_CUT["enacted_source"])]
+    if len(request) != 1 or len(enacted) != 1:
+        return None
+    asked, had = float(request["amount_usd"].item()), float(enacted["amount_usd"].item())
+    return (f"The Trump administration's first budget request, for FY{FY2018_CUT['request_year']}, asked "
+            f"{analysis.budget_amount_text(asked, request['qualifier'].item())} for the region-wide strategy "
+            f"({analysis.source_phrase(request['source'].item())}): {pct(abs(asked / had - 1))} "
+            f"{'below' if asked < had else 'above'} the {money(had)} enacted for FY{FY2018_CUT['enacted_year']} "
+            f"according to {analysis.source_phrase(FY2018_CUT['enacted_source'])}. This chapter measures the proposed "
+            "cut this one way throughout; the other FY2017 figure in the table is kept, labelled, but not used for it.")
+
+
+def fy2018_cut(aid_budget: pd.DataFrame) -> float:
+    """The proposed cut as a fraction (-0.39 = 39% below), by the FY2018_CUT measure."""
+    request = aid_budget[(aid_budget["fiscal_year"] == FY2018_CUT["request_year"]) & (aid_budget["stage"] == "request")]
+    enacted = aid_budget[(aid_budget["fiscal_year"] == FY2018_CUT["enacted_year"]) & (aid_budget["stage"] == "enacted")
+                         & (aid_budget["source"] == FY2018_CUT["enacted_source"])]
+    if len(request) != 1 or len(enacted) != 1:
+        raise analysis.AnalysisError("the FY2018 request or CRS's FY2017 enacted amount is missing")
+    return float(request["amount_usd"].item()) / float(enacted["amount_usd"].item()) - 1
+
+
+def single_source_ends(rates: pd.DataFrame) -> pd.DataFrame:
+    """Per country, the source with the longest run in the window, with its first and last year and rate.
+
+    Endpoints are compared within one source only, never one source's first year against
+    another's last. Columns: country, source, first_year, first_rate, last_year, last_rate, peak_year, peak_rate.
+    """
+    rows = []
+    order = {source: rank for rank, source in enumerate(analysis.HOMICIDE_SOURCE_PREFERENCE)}
+    for country, own in rates.groupby("country", sort=False):
+        counts = own.groupby("source")["year"].nunique()
+        best = sorted(counts.index, key=lambda source: (-counts[source], order.get(source, 99)))[0]
+        series = own[own["source"] == best].set_index("year")["rate_per_100k"].sort_index()
+        first, last, peak = int(series.index.min()), int(series.index.max()), int(series.idxmax())
+        rows.append({"country": country, "source": best, "first_year": first, "first_rate": float(series[first]),
+                     "last_year": last, "last_rate": float(series[last]), "peak_year": peak,
+                     "peak_rate": float(series[peak])})
+    return pd.DataFrame(rows)
+
+
+def homicide_title(ends: pd.DataFrame, countries_text: str, first_year: int, last_year: int) -> str:
+    """The biggest fall from a peak to the latest year, within one source; otherwise a neutral title."""
+    if ends.empty:
+        return f"Homicide rates in {countries_text}, {period(first_year, last_year)}"
+    ends = ends.assign(drop=ends["peak_rate"] - ends["last_rate"])
+    top = ends.sort_values("drop", ascending=False, kind="stable").iloc[0]
+    if top["drop"] <= 0 or top["peak_year"] == top["last_year"]:
+        return f"Homicide rates in {countries_text}, {period(first_year, last_year)}"
+    return (f"{top['country']}'s homicide rate fell from {num(top['peak_rate'], 1)} in {top['peak_year']} to "
+            f"{num(top['last_rate'], 1)} per 100,000 in {top['last_year']} ({analysis.source_phrase(top['source'])})")
+
+
+def homicide_sentence(country: str, rates: pd.DataFrame) -> str:
+    """One country: each source's latest figure, and where the main series stops and another takes over."""
+    own = rates[rates["country"] == country]
+    ends = single_source_ends(own).iloc[0]
+    main = analysis.source_phrase(ends["source"])
+    if ends["first_year"] == ends["last_year"]:
+        text = (f"{country}: {main} gives {num(ends['last_rate'], 1)} per 100,000 in {ends['last_year']}")
+    else:
+        text = (f"{country}: by {main}, the rate went from {num(ends['first_rate'], 1)} per 100,000 in "
+                f"{ends['first_year']} to {num(ends['last_rate'], 1)} in {ends['last_year']}"
+                + (f", peaking at {num(ends['peak_rate'], 1)} in {ends['peak_year']}"
+                   if ends["peak_year"] not in (ends["first_year"], ends["last_year"]) else ""))
+    later = own[(own["source"] != ends["source"]) & (own["year"] > ends["last_year"])]
+    if len(later):
+        newest = later.sort_values("year").iloc[-1]
+        text += (f"; that series stops there, and later years come from another source: the newest figure, "
+                 f"{num(newest['rate_per_100k'], 1)} for {newest['year']} from "
+                 f"{analysis.source_phrase(newest['source'])}, is not comparable with the series above")
+    return text + "."
+
+
+def tps_other_countries(decisions: pd.DataFrame, chosen: list[str]) -> str | None:
+    """A sentence naming the countries in the TPS record that the run does not follow."""
+    others = [country for country in dict.fromkeys(decisions["country"]) if country not in chosen]
+    if not others:
+        return None
+    return (f"The TPS record also holds {listing(others)}, which this run does not follow; their decisions in the window "
+            "are listed in the table below.")
+
+
+def recent_months_sentence(recent: pd.Series, last_file_month: pd.Timestamp) -> str | None:
+    """The months after CBP's last file, drawn from a secondary report of CBP's monthly release."""
+    recent = recent[recent.index > last_file_month].dropna()
+    if recent.empty:
+        return None
+    months = [f"{month:%B %Y} ({num(value)})" for month, value in recent.items()]
+    return (f"CBP's machine-readable files stop in {last_file_month:%B %Y}; the total for "
+            f"{listing(months)} comes from WOLA's report of CBP's monthly release and has no breakdown "
+            "by citizenship, so the lower panel stops earlier.")
