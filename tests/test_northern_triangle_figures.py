@@ -47,3 +47,23 @@ def test_more_years_of_removals_are_a_chart(output):
     by_year = pd.DataFrame({"Guatemala": [10.0, 11.0, 12.0, 3.0]}, index=pd.Index(years, name="fiscal_year"))
     figures.removals(by_year, "ICE removals", alt="Removals", first_year=2016, last_year=2021)
     assert (output / "removals.png").exists()
+
+
+def test_tps_status_spans_follow_stays_and_lifted_stays():
+    """Fixture: designated 1999, termination for 2020 stayed in 2019, a 2025 termination lifted then vacated and re-lifted."""
+    from hemisphere.northern_triangle.figures import status_spans
+
+    T = pd.Timestamp
+    rows = pd.DataFrame({
+        "decision_date": [T("1999-01-05"), T("2018-05-04"), T("2019-03-12"), T("2025-07-08"), T("2025-07-31"),
+                          T("2025-08-20"), T("2025-12-31"), T("2026-02-09")],
+        "action": ["designation", "termination_announced", "court_stay", "termination_announced", "court_stay",
+                   "court_stay_lifted", "court_stay", "court_stay_lifted"],
+        "effective_date": [T("1999-01-05"), T("2020-01-05"), T("2019-03-12"), T("2025-09-08"), T("2025-07-31"),
+                           T("2025-09-08"), T("2025-12-31"), T("2026-02-09")],
+        "end_date": [pd.NaT] * 8,
+    })
+    assert status_spans(rows, T("2026-12-31")) == [(T("1999-01-05"), T("2025-09-08")), (T("2025-12-31"), T("2026-02-09"))]
+    extension = pd.DataFrame({"decision_date": [T("2001-03-09"), T("2025-01-10")], "action": ["designation", "extension"],
+                              "effective_date": [T("2001-03-09"), T("2025-03-10")], "end_date": [pd.NaT, T("2026-09-09")]})
+    assert status_spans(extension, T("2026-12-31")) == [(T("2001-03-09"), T("2026-09-09"))]

@@ -28,7 +28,7 @@ def test_homicide_endpoints_stay_within_one_source():
 
 def test_one_year_homicide_sentence():
     rates = pd.DataFrame({"country": ["A"], "year": [2019], "source": ["UNODC"], "rate_per_100k": [25.9]})
-    assert narrative.homicide_sentence("A", rates) == "A: UNODC gives 25.9 per 100,000 in 2019."
+    assert narrative.homicide_sentence("A", rates) == "A: 25.9 per 100,000 in 2019, according to UNODC."
 
 
 def test_fy2018_cut_uses_one_measure():

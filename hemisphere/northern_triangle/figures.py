@@ -232,7 +232,8 @@ def monthly_encounters(total: pd.Series, by_country: pd.DataFrame, event_ids: li
     for ax in (top, bottom):
         ax.yaxis.set_major_formatter(THOUSANDS)
         ax.set_ylim(bottom=0)
-    bottom.legend(loc="upper center", bbox_to_anchor=(0.5, -0.12), ncols=4)
+    if len(by_country.columns):
+        bottom.legend(loc="upper center", bbox_to_anchor=(0.5, -0.12), ncols=4)
     year_ticks(bottom, total.index.min(), total.index.max())
     chart.mark_events(event_ids)
     plotted = by_country.assign(all_citizenships=total).rename_axis("month").reset_index()
@@ -283,17 +284,18 @@ def tps_timeline(decisions: pd.DataFrame, title: str, alt: str, start: pd.Timest
     """
     countries = list(dict.fromkeys(decisions["country"]))
     chart = charts.Chart(theme=THEME, name="tps_timeline", title=title,
-                         subtitle="Temporary Protected Status decisions by date; grey bar: status in force; numbers are "
-                                  "beneficiaries the source gave at the time (different bases)",
+                         subtitle="Temporary Protected Status decisions and court rulings by date; grey bar: status in force "
+                                  "(to the end of the last extension where no later decision is recorded); numbers are "
+                                  "beneficiaries the source gave at the time (different bases); "
+                                  + data_to(decisions["decision_date"].max(), "month"),
                          alt=alt, time_axis="date", height=0.75 + 0.65 * len(countries))
     ax = chart.ax
     for row_number, country in enumerate(countries):
         rows = decisions[decisions["country"] == country].sort_values(["decision_date", "action"])
-        last = rows.iloc[-1]
-        bar_end = last["effective_date"] if last["action"] == "termination_announced" and pd.notna(last["effective_date"]) else end
-        if bar_end > start:
-            ax.plot([max(rows["decision_date"].min(), start), min(bar_end, end)], [row_number, row_number],
-                    color="#CCCCCC", lw=5, solid_capstyle="butt", zorder=1)
+        for seg_start, seg_end in status_spans(rows, end):
+            left, right = max(seg_start, start), min(seg_end, end)
+            if right > left:
+                ax.plot([left, right], [row_number, row_number], color="#CCCCCC", lw=5, solid_capstyle="butt", zorder=1)
         labelled = 0
         shown = rows[rows["decision_date"].between(start, end)]
         for date, same_day in shown.groupby("decision_date", sort=True):
@@ -322,6 +324,39 @@ def tps_timeline(decisions: pd.DataFrame, title: str, alt: str, start: pd.Timest
     year_ticks(ax, start, end)
     chart.show(sources=["tps"], data=drawn[["country", "decision_date", "action", "effective_date",
                                             "end_date", "beneficiaries"]])
+
+
+def status_spans(rows: pd.DataFrame, horizon: pd.Timestamp) -> list[tuple[pd.Timestamp, pd.Timestamp]]:
+    """Spans during which a country's TPS was in force, read from its decisions in date order.
+
+    A termination ends status at its effective date; a court stay, rescission or extension cancels
+    a pending end (and restores status that had lapsed, from its date); a lifted stay lets the
+    latest termination take effect, on the later of the two dates.
+    """
+    spans, since, pending, termination_end = [], None, None, None
+    for row in rows.sort_values(["decision_date", "action"]).itertuples():
+        when = row.decision_date
+        if since is not None and pending is not None and pending <= when:
+            spans.append((since, pending))
+            since, pending = None, None
+        if row.action == "termination_announced":
+            termination_end = row.effective_date if pd.notna(row.effective_date) else None
+            since = since or when
+            pending = termination_end
+        elif row.action == "court_stay_lifted":
+            effective = row.effective_date if pd.notna(row.effective_date) else when
+            if since is not None:
+                pending = max(effective, termination_end) if termination_end is not None else effective
+        else:  # designation, extension, rescission, court_stay
+            since = since or when
+            pending = None
+    if since is not None:
+        # An extension's end with no later decision in the record: the bar stops there, not at the horizon.
+        last = rows.sort_values(["decision_date", "action"]).iloc[-1]
+        if pending is None and last["action"] == "extension" and pd.notna(last["end_date"]):
+            pending = last["end_date"]
+        spans.append((since, min(pending, horizon) if pending is not None else horizon))
+    return spans
 
 
 FEW_YEARS = 3  # with this many fiscal years or fewer, removals are a table rather than a chart

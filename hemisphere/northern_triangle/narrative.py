@@ -137,7 +137,7 @@ def homicide_sentence(country: str, rates: pd.DataFrame) -> str:
     ends = single_source_ends(own).iloc[0]
     main = analysis.source_phrase(ends["source"])
     if ends["first_year"] == ends["last_year"]:
-        text = (f"{country}: {main} gives {num(ends['last_rate'], 1)} per 100,000 in {ends['last_year']}")
+        text = (f"{country}: {num(ends['last_rate'], 1)} per 100,000 in {ends['last_year']}, according to {main}")
     else:
         text = (f"{country}: by {main}, the rate went from {num(ends['first_rate'], 1)} per 100,000 in "
                 f"{ends['first_year']} to {num(ends['last_rate'], 1)} in {ends['last_year']}"
@@ -170,3 +170,29 @@ def recent_months_sentence(recent: pd.Series, last_file_month: pd.Timestamp) -> 
     return (f"CBP's machine-readable files stop in {last_file_month:%B %Y}; the total for "
             f"{listing(months)} comes from WOLA's report of CBP's monthly release and has no breakdown "
             "by citizenship, so the lower panel stops earlier.")
+
+
+def encounters_range(total: pd.Series) -> str:
+    """The lowest and highest month of the window, or the single month it holds."""
+    total = total.dropna()
+    if total.empty:
+        raise analysis.AnalysisError("no monthly encounters in the window")
+    if len(total) == 1:
+        month = total.index[0]
+        return f"The window holds one month of data, {month:%B %Y}, with {num(total.iloc[0])} encounters."
+    low, high = total.idxmin(), total.idxmax()
+    return (f"Across the window, the lowest month was {low:%B %Y} ({num(total[low])}) and the highest "
+            f"{high:%B %Y} ({num(total[high])}).")
+
+
+def encounters_title(total: pd.Series) -> str:
+    """Peak and latest month; a single-month window names that month only."""
+    total = total.dropna()
+    last = total.index.max()
+    if len(total) == 1:
+        return f"Southwest-border encounters were {num(total[last])} in {last:%B %Y}"
+    peak = total.idxmax()
+    if peak == last:
+        return f"Southwest-border encounters reached {num(total[peak])} in {peak:%B %Y}, the last month shown"
+    return (f"Southwest-border encounters peaked at {num(total[peak])} in {peak:%B %Y} and were "
+            f"{num(total[last])} in {last:%B %Y}")
