@@ -47,3 +47,24 @@ def test_tps_other_countries_and_recent_months():
     recent = pd.Series({pd.Timestamp("2025-09-01"): 8386.0})
     assert "September 2025 (8,386)" in narrative.recent_months_sentence(recent, pd.Timestamp("2025-08-01"))
     assert narrative.recent_months_sentence(recent, pd.Timestamp("2025-09-01")) is None
+
+
+def test_tps_sentences_singular_and_plural():
+    T = pd.Timestamp
+    rows = pd.DataFrame({"country": ["Honduras", "Honduras", "Nicaragua"],
+                         "action": ["termination_announced", "court_stay", "court_stay_lifted"],
+                         "decision_date": [T("2025-07-08"), T("2025-07-31"), T("2025-08-20")]})
+    assert narrative.tps_title(rows, 2025, 2025) == "1 TPS termination announced for Honduras in 2025"
+    sentence = narrative.court_sentence(rows)
+    assert "1 court ruling halted" in sentence and "1 higher-court stay let it take effect" in sentence
+    assert narrative.court_sentence(rows.iloc[:1]) is None
+
+
+def test_removals_and_gaps_wording():
+    totals = pd.Series({2019: 100.0})
+    assert narrative.removals_title(totals, "Mexico") == "ICE removals to Mexico in FY2019: 100"
+    assert narrative.removals_extremes(totals, "Mexico", 1) is None
+    two = pd.Series({2018: 100.0, 2019: 50.0})
+    assert "to it in FY2018" in narrative.removals_extremes(two, "Mexico", 1)
+    assert narrative.gaps_sentence(["A", "B"]) == "The sources gathered for this chapter do not give A or B."
+    assert narrative.gaps_sentence(["A", "B", "C"]).endswith("A; B; or C.")

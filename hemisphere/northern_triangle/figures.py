@@ -73,7 +73,8 @@ def aid_obligations(obligations: pd.DataFrame, partial_year: int | None, band: t
     """Obligations per fiscal year, one line per column of `obligations` (current dollars)."""
     chart = charts.Chart(theme=THEME, name="aid_obligations", title=title,
                          subtitle="US foreign assistance obligated, millions of current US dollars, by fiscal year"
-                                  + ("; the last year is partial (hollow marker)" if partial_year else ""),
+                                  + ("; the last year is partial (hollow marker)" if partial_year else "")
+                                  + "; " + data_to(int(obligations.index.max()), "fiscal_year"),
                          alt=alt, time_axis="fiscal_year", height=3.4)
     ax = chart.ax
     styles = line_styles([c for c in obligations.columns if c != "Central America Region"], skip=(charts.COLORS["grey"],))
@@ -100,7 +101,8 @@ def aid_stages(stages: pd.DataFrame, title: str, alt: str, countries_text: str) 
     """Requested, appropriated and obligated amounts side by side per fiscal year."""
     chart = charts.Chart(theme=THEME, name="aid_stages", title=title,
                          subtitle=f"{countries_text}: millions of current US dollars by fiscal year; a missing bar is a "
-                                  "stage the release does not report for every chosen country",
+                                  "stage the release does not report for every chosen country; "
+                                  + data_to(int(stages.dropna(how="all").index.max()), "fiscal_year"),
                          alt=alt, time_axis="fiscal_year", height=3.0)
     ax = chart.ax
     width = 0.27
@@ -135,7 +137,7 @@ def central_america_budget(aid_budget: pd.DataFrame, title: str, alt: str) -> No
     chart = charts.Chart(theme=THEME, name="central_america_budget", title=title,
                          subtitle="Region-wide Strategy for Engagement in Central America lines, millions of current US "
                                   "dollars by fiscal year; each bar names its source, and figures that disagree stand "
-                                  "side by side",
+                                  "side by side; " + data_to(last, "fiscal_year"),
                          alt=alt, time_axis="fiscal_year", height=3.4)
     ax = chart.ax
     for year in range(first, last + 1):
@@ -180,7 +182,7 @@ def homicide_rates(chosen: pd.DataFrame, comparators: pd.DataFrame, event_ids: l
     panels = 2 if not comparators.empty else 1
     chart = charts.Chart(theme=THEME, name="homicide_rates", title=title,
                          subtitle="Intentional homicides per 100,000 people; lines UNODC, hollow markers national, "
-                                  "InSight Crime or independent figures",
+                                  "InSight Crime or independent figures; " + data_to(int(chosen["year"].max()), "year"),
                          alt=alt, time_axis="year", ncols=panels, height=3.6, sharex=True, sharey=True)
     axes = list(chart.axes) if panels == 2 else [chart.ax]
     present = list(dict.fromkeys(chosen["country"]))
@@ -246,7 +248,8 @@ def family_status(shares: pd.DataFrame, title: str, alt: str, partial_year: int 
     """Encounters per fiscal year stacked by family status."""
     chart = charts.Chart(theme=THEME, name="encounters_family_status", title=title,
                          subtitle="Southwest-border Border Patrol encounters per fiscal year, by family status"
-                                  + (f"; FY{partial_year} partial" if partial_year else ""),
+                                  + (f"; FY{partial_year} partial" if partial_year else "")
+                                  + "; " + data_to(int(shares.index.max()), "fiscal_year"),
                          alt=alt, time_axis="fiscal_year", height=3.0, fiscal_shading="date")
     ax = chart.ax
     bottom = pd.Series(0.0, index=shares.index)
@@ -378,7 +381,7 @@ def removals(by_year: pd.DataFrame, title: str, alt: str, first_year: int | None
     last = int(by_year.index.max()) if last_year is None else last_year
     chart = charts.Chart(theme=THEME, name="removals", title=title,
                          subtitle="ICE removals by country of citizenship, by fiscal year; \"no figure\" marks a year "
-                                  "for which none could be sourced",
+                                  "for which none could be sourced; " + data_to(int(by_year.index.max()), "fiscal_year"),
                          alt=alt, time_axis="fiscal_year", height=2.8, fiscal_shading="date")
     ax = chart.ax
     countries = list(by_year.columns)
@@ -407,11 +410,19 @@ def per_resident(view: pd.DataFrame, title: str, alt: str) -> None:
               ("encounters_per_100k", "Border encounters per 100,000 residents")]
     chart = charts.Chart(theme=THEME, name="per_resident_view", title=title,
                          subtitle="Per country and year: US aid obligations per resident (fiscal year), homicide rate "
-                                  "(calendar year) and southwest-border encounters per 100,000 residents (fiscal year)",
+                                  "(calendar year; line UNODC, hollow markers other sources) and southwest-border "
+                                  "encounters per 100,000 residents (fiscal year); " + data_to(int(view["year"].max()), "year"),
                          alt=alt, time_axis="year", nrows=3, height=5.4, sharex=True)
     styles = line_styles(list(dict.fromkeys(view["country"])))
     for ax, (column, label) in zip(chart.axes, panels):
         for country, rows in view.groupby("country", sort=False):
+            if column == "homicide_rate":  # one source per line: UNODC drawn, other sources as hollow markers
+                unodc = rows[rows["homicide_source"] == "UNODC"]
+                ax.plot(unodc["year"], unodc[column], label=country, lw=1.4, **styles[country])
+                others = rows[rows["homicide_source"].notna() & (rows["homicide_source"] != "UNODC")]
+                ax.plot(others["year"], others[column], ls="none", marker="o", mfc="white", ms=3.5,
+                        color=styles[country]["color"])
+                continue
             ax.plot(rows["year"], rows[column], label=country, lw=1.4, **styles[country])
         ax.set_title(label, fontsize=8)
         ax.set_ylim(bottom=0)

@@ -196,3 +196,94 @@ def encounters_title(total: pd.Series) -> str:
         return f"Southwest-border encounters reached {num(total[peak])} in {peak:%B %Y}, the last month shown"
     return (f"Southwest-border encounters peaked at {num(total[peak])} in {peak:%B %Y} and were "
             f"{num(total[last])} in {last:%B %Y}")
+
+
+# --- TPS -------------------------------------------------------------------------------------------
+
+def tps_title(in_window: pd.DataFrame, first_year: int, last_year: int) -> str:
+    """Terminations announced in the window, by country; else the countries with decisions."""
+    terminations = in_window[in_window["action"] == "termination_announced"]
+    if len(terminations):
+        countries = listing(list(dict.fromkeys(terminations["country"])))
+        word = "termination" if len(terminations) == 1 else "terminations"
+        return f"{num(len(terminations))} TPS {word} announced for {countries} {during(first_year, last_year)}"
+    return f"TPS decisions for {listing(list(dict.fromkeys(in_window['country'])))}, {period(first_year, last_year)}"
+
+
+def termination_sentence(row) -> str:
+    """'Honduras: termination announced 8 July 2025, to take effect 8 September 2025. It concerned ...'."""
+    effective = f", to take effect {row.effective_date:%-d %B %Y}" if pd.notna(row.effective_date) else ""
+    holders = (f" It concerned about {num(row.beneficiaries)} people, counted as {row.beneficiaries_basis}."
+               if pd.notna(row.beneficiaries) else "")
+    return f"{row.country}: termination announced {row.decision_date:%-d %B %Y}{effective}.{holders}"
+
+
+def court_sentence(in_window: pd.DataFrame) -> str | None:
+    """How many court rulings halted terminations and how many higher-court stays let them proceed."""
+    stays = in_window[in_window["action"] == "court_stay"]
+    lifted = in_window[in_window["action"] == "court_stay_lifted"]
+    if stays.empty and lifted.empty:
+        return None
+    parts = []
+    if len(stays):
+        parts.append(f"{num(len(stays))} court {'ruling' if len(stays) == 1 else 'rulings'} halted or set aside a "
+                     f"termination ({listing(list(dict.fromkeys(stays['country'])))})")
+    if len(lifted):
+        parts.append(f"{num(len(lifted))} higher-court {'stay' if len(lifted) == 1 else 'stays'} let "
+                     f"{'it' if len(lifted) == 1 else 'them'} take effect again "
+                     f"({listing(list(dict.fromkeys(lifted['country'])))}), the latest on "
+                     f"{lifted['decision_date'].max():%-d %B %Y}")
+    return "In the window, " + " and ".join(parts) + "."
+
+
+# --- Removals ----------------------------------------------------------------------------------------
+
+def removals_title(totals: pd.Series, removed_to: str) -> str:
+    """'ICE removals to X: N in FYa, M in FYb' or the single year's figure."""
+    first, last = int(totals.index.min()), int(totals.index.max())
+    if first == last:
+        return f"ICE removals to {removed_to} in FY{first}: {num(totals[first])}"
+    return f"ICE removals to {removed_to}: {num(totals[first])} in FY{first}, {num(totals[last])} in FY{last}"
+
+
+def removals_extremes(totals: pd.Series, removed_to: str, countries: int) -> str | None:
+    """The highest and lowest fiscal year among those with a figure for every country shown."""
+    if len(totals) < 2:
+        return None
+    high, low = int(totals.idxmax()), int(totals.idxmin())
+    many = countries > 1
+    return (f"Of the fiscal years with a figure for {'each of ' if many else ''}{removed_to}, ICE removed the most "
+            f"people to {'them together' if many else 'it'} in FY{high}, {num(totals[high])}, and the fewest in "
+            f"FY{low}, {num(totals[low])}.")
+
+
+# --- Per-resident view ------------------------------------------------------------------------------
+
+def per_resident_title(at_latest: pd.DataFrame, year: int) -> str:
+    top = at_latest["encounters_per_100k"].idxmax()
+    return (f"In {year}, {top} had {num(at_latest.loc[top, 'encounters_per_100k'])} border encounters per 100,000 "
+            f"residents" + (", the most of the chosen countries" if len(at_latest) > 1 else ""))
+
+
+def per_resident_sentence(country: str, row: pd.Series, year: int) -> str:
+    aid = (f"{money(row['aid_per_resident_usd'], 2)} of aid obligated per resident"
+           if pd.notna(row["aid_per_resident_usd"]) else "no aid obligation recorded")
+    rate = (f"a homicide rate of {num(row['homicide_rate'], 1)} per 100,000 according to "
+            f"{analysis.source_phrase(row['homicide_source'])}" if pd.notna(row["homicide_rate"])
+            else "no homicide rate recorded")
+    return f"{country}, {year}: {aid}, {rate}, and {num(row['encounters_per_100k'])} encounters per 100,000 residents."
+
+
+# --- What is missing ----------------------------------------------------------------------------------
+
+def gaps_sentence(gaps: list[str]) -> str:
+    """'The sources gathered for this chapter do not give A; B; or C.' (one item: 'do not give A.')."""
+    if not gaps:
+        raise analysis.AnalysisError("no gaps to name")
+    if len(gaps) == 1:
+        listed = gaps[0]
+    elif len(gaps) == 2:
+        listed = f"{gaps[0]} or {gaps[1]}"
+    else:
+        listed = "; ".join(gaps[:-1]) + "; or " + gaps[-1]
+    return f"The sources gathered for this chapter do not give {listed}."
