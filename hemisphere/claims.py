@@ -317,13 +317,19 @@ def _apprehensions_down(claim):
 
 
 def _obligations_change(us_aid: pd.DataFrame, year: int) -> tuple[float, float, float]:
-    """Mean yearly obligations to the three countries before (year-2..year) and after (year+1..year+3)."""
-    stages = northern_triangle.aid_stages(us_aid, list(NORTHERN_TRIANGLE), year - 2, year + 3)
-    before = stages.loc[year - 2:year, "obligations"]
-    after = stages.loc[year + 1:year + 3, "obligations"]
-    if before.isna().any() or after.isna().any():
-        raise ClaimError(f"obligations to the Northern Triangle are incomplete around FY{year}")
-    return float(before.mean()), float(after.mean()), float(after.mean() / before.mean() - 1)
+    """Mean yearly obligations to the three countries, FY2015-FY2017 against FY2018-FY2020.
+
+    The chapter's one measure of the fall in obligations (northern_triangle.obligations_cut); the
+    claims made in 2017 are tested on it.
+    """
+    if northern_triangle.OBLIGATIONS_CUT_YEARS["before"][1] != year:
+        raise ClaimError(f"the obligations measure is set for claims made in "
+                         f"{northern_triangle.OBLIGATIONS_CUT_YEARS['before'][1]}, not {year}")
+    try:
+        cut = northern_triangle.obligations_cut(us_aid, list(NORTHERN_TRIANGLE))
+    except northern_triangle.AnalysisError as error:
+        raise ClaimError(str(error)) from error
+    return cut["before"], cut["after"], cut["change"]
 
 
 @evaluates("northern_triangle_aid_cut")

@@ -68,3 +68,14 @@ def test_removals_and_gaps_wording():
     assert "to it in FY2018" in narrative.removals_extremes(two, "Mexico", 1)
     assert narrative.gaps_sentence(["A", "B"]) == "The sources gathered for this chapter do not give A or B."
     assert narrative.gaps_sentence(["A", "B", "C"]).endswith("A; B; or C.")
+
+
+def test_obligations_cut_is_one_measure():
+    """Fixture: FY2015-FY2017 at 100 a year, FY2018-FY2020 at 60: a 40% fall, named the same way everywhere."""
+    rows = [{"country": "Honduras", "fiscal_year": year, "measure": "obligations",
+             "amount_usd": 100e6 if year <= 2017 else 60e6} for year in range(2015, 2021)]
+    us_aid = pd.DataFrame(rows)
+    assert analysis.obligations_cut(us_aid, ["Honduras"])["change"] == pytest.approx(-0.4)
+    sentence = narrative.obligations_cut_sentence(us_aid, ["Honduras"], 2000, 2025)
+    assert "40% below the $100 million a year of FY2015-FY2017" in sentence and "region-wide" in sentence
+    assert narrative.obligations_cut_sentence(us_aid, ["Honduras"], 2016, 2025) is None

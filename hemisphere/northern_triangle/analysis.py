@@ -352,3 +352,22 @@ def monthly_total_with_recent(apprehensions: pd.DataFrame, recent: pd.DataFrame)
     frame = pd.concat([pd.DataFrame({"encounters": files, "source": "file"}),
                        pd.DataFrame({"encounters": later, "source": "report"})])
     return frame.sort_index()
+
+
+# One measure for "how far did obligations fall under the first term's budgets": mean yearly
+# obligations over FY2018-FY2020 (the budgets the first Trump administration requested and that
+# were spent before FY2021) against FY2015-FY2017, summed over the countries. The chapter, the
+# claims and the overview should all use this one (`obligations_cut`).
+OBLIGATIONS_CUT_YEARS = {"before": (2015, 2017), "after": (2018, 2020)}
+
+
+def obligations_cut(us_aid: pd.DataFrame, countries: list[str] | None = None) -> dict[str, float]:
+    """Mean yearly obligations before and after, and the fractional change (OBLIGATIONS_CUT_YEARS)."""
+    countries = list(countries or NORTHERN_TRIANGLE)
+    (b0, b1), (a0, a1) = OBLIGATIONS_CUT_YEARS["before"], OBLIGATIONS_CUT_YEARS["after"]
+    stages = aid_stages(us_aid, countries, b0, a1)
+    before, after = stages.loc[b0:b1, "obligations"], stages.loc[a0:a1, "obligations"]
+    if before.isna().any() or after.isna().any():
+        raise AnalysisError(f"obligations to {', '.join(countries)} are incomplete in FY{b0}-FY{a1}")
+    return {"before": float(before.mean()), "after": float(after.mean()),
+            "change": float(after.mean() / before.mean() - 1)}

@@ -10,6 +10,7 @@ from __future__ import annotations
 import pandas as pd
 
 from hemisphere.northern_triangle import analysis
+from hemisphere.northern_triangle.countries import NORTHERN_TRIANGLE
 from hemisphere.prose import listing, money, num, pct
 
 # One measure per question. "The FY2018 request" is the region-wide Strategy for Central America
@@ -287,3 +288,21 @@ def gaps_sentence(gaps: list[str]) -> str:
     else:
         listed = "; ".join(gaps[:-1]) + "; or " + gaps[-1]
     return f"The sources gathered for this chapter do not give {listed}."
+
+
+def obligations_cut_sentence(us_aid: pd.DataFrame, countries: list[str], first_year: int, last_year: int) -> str | None:
+    """The one measure of the fall in obligations (analysis.obligations_cut), when the window covers it."""
+    (b0, b1), (a0, a1) = analysis.OBLIGATIONS_CUT_YEARS["before"], analysis.OBLIGATIONS_CUT_YEARS["after"]
+    if first_year > b0 or last_year < a1:
+        return None
+    try:
+        cut = analysis.obligations_cut(us_aid, countries)
+    except analysis.AnalysisError:
+        return None
+    text = (f"Measured one way throughout this chapter, mean yearly obligations to {listing(countries)} over "
+            f"FY{a0}-FY{a1}, the first term's budgets, were {money(cut['after'])}, {pct(abs(cut['change']))} "
+            f"{'below' if cut['change'] < 0 else 'above'} the {money(cut['before'])} a year of FY{b0}-FY{b1}.")
+    if set(countries) & set(NORTHERN_TRIANGLE):
+        text += (f" The proposed cut in the FY{FY2018_CUT['request_year']} request is a different question, answered "
+                 "below with the region-wide budget line.")
+    return text
