@@ -306,3 +306,19 @@ def obligations_cut_sentence(us_aid: pd.DataFrame, countries: list[str], first_y
         text += (f" The proposed cut in the FY{FY2018_CUT['request_year']} request is a different question, answered "
                  "below with the region-wide budget line.")
     return text
+
+
+def share_text(fraction: float) -> str:
+    """Small shares keep a decimal so they do not read as zero (0.4%, 3.2%, 41%)."""
+    return pct(fraction, 1) if fraction < 0.05 else pct(fraction)
+
+
+def surge_share_sentence(share: pd.DataFrame, total_surge: float, countries: list[str]) -> str:
+    """FY2021-FY2023: the encounters of those years and how the chosen citizenships' share moved."""
+    start, end = float(share.loc[2021, "share"]), float(share.loc[2023, "share"])
+    direction = "rose" if end > start else "fell" if end < start else "stayed"
+    text = (f"FY2021 to FY2023 brought {num(total_surge)} encounters in three years; the share of citizens of "
+            f"{listing(countries)} {direction} from {share_text(start)} to {share_text(end)}")
+    if set(countries) <= set(NORTHERN_TRIANGLE) and end < start:
+        text += " as Mexicans, Venezuelans and others made up more of the flow"
+    return text + " (Title 42 expulsions were counted until May 2023)."
