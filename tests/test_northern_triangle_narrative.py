@@ -79,3 +79,11 @@ def test_obligations_cut_is_one_measure():
     sentence = narrative.obligations_cut_sentence(us_aid, ["Honduras"], 2000, 2025)
     assert "40% below the $100 million a year of FY2015-FY2017" in sentence and "region-wide" in sentence
     assert narrative.obligations_cut_sentence(us_aid, ["Honduras"], 2016, 2025) is None
+
+
+def test_budget_title_stays_within_one_source():
+    budget = pd.DataFrame({"fiscal_year": [2016, 2017, 2021, 2017], "stage": ["enacted"] * 4,
+                           "source": ["El Salvador government", "CRS", "CRS", "El Salvador government"],
+                           "amount_usd": [750e6, 750e6, 505.9e6, 655e6], "qualifier": [None] * 4})
+    title = narrative.budget_title(budget, [])
+    assert title == "Region-wide funding enacted fell 33% from FY2017 to FY2021 according to CRS"

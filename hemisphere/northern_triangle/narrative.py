@@ -322,3 +322,28 @@ def surge_share_sentence(share: pd.DataFrame, total_surge: float, countries: lis
     if set(countries) <= set(NORTHERN_TRIANGLE) and end < start:
         text += " as Mexicans, Venezuelans and others made up more of the flow"
     return text + " (Title 42 expulsions were counted until May 2023)."
+
+
+def budget_title(aid_budget: pd.DataFrame, disputed: list[str]) -> str:
+    """Title of the region-wide budget chart: the enacted line's change within one source only.
+
+    The source with the widest span of enacted years is used (ties: the earliest first year);
+    a title never sets one source's first year against another's last.
+    """
+    enacted = aid_budget[aid_budget["stage"] == "enacted"]
+    spans = []
+    for source, rows in enacted.groupby("source"):
+        years = rows.set_index("fiscal_year")["amount_usd"].sort_index()
+        if len(years) >= 2:
+            spans.append((int(years.index.max() - years.index.min()), -int(years.index.min()), source, years))
+    span_text = f"FY{int(aid_budget['fiscal_year'].min())}-FY{int(aid_budget['fiscal_year'].max())}"
+    if spans:
+        _, _, source, years = max(spans, key=lambda item: (item[0], item[1]))
+        first, last = int(years.index.min()), int(years.index.max())
+        title = (f"Region-wide funding enacted {change_words(years[first], years[last])} from FY{first} to FY{last} "
+                 f"according to {analysis.source_phrase(source)}")
+    else:
+        title = f"Region-wide Central America budget lines, {span_text}"
+    if disputed:
+        title += f"; sources disagree on {listing(disputed)}"
+    return title
