@@ -87,3 +87,18 @@ def test_budget_title_stays_within_one_source():
                            "amount_usd": [750e6, 750e6, 505.9e6, 655e6], "qualifier": [None] * 4})
     title = narrative.budget_title(budget, [])
     assert title == "Region-wide funding enacted fell 33% from FY2017 to FY2021 according to CRS"
+
+
+def test_early_2017_sentences_on_a_fixture():
+    """Fixture months (test data): a 70% fall Dec-Mar, 70% year on year, then a rebound."""
+    T = pd.Timestamp
+    values = {T("2015-12-01"): 100.0, T("2016-03-01"): 95.0, T("2016-04-01"): 100.0, T("2016-12-01"): 100.0,
+              T("2017-01-01"): 90.0, T("2017-03-01"): 30.0, T("2017-04-01"): 30.0, T("2017-12-01"): 60.0}
+    for month in pd.date_range("2017-02-01", "2017-11-01", freq="MS"):
+        values.setdefault(month, 50.0)
+    series = pd.Series(values).sort_index()
+    checks = analysis.early_2017_comparisons(series)
+    sentences = narrative.early_2017_sentences(checks, T("2017-04-16"), 0.7, 0.05)
+    assert "On those two comparisons the claim holds." in sentences[1]
+    assert "rose 100%" in sentences[2] and "not the usual winter-to-spring dip" in sentences[2]
+    assert list(narrative.early_2017_table(checks)["change"])[0] == "−70%"

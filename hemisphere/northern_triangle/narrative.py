@@ -347,3 +347,56 @@ def budget_title(aid_budget: pd.DataFrame, disputed: list[str]) -> str:
     if disputed:
         title += f"; sources disagree on {listing(disputed)}"
     return title
+
+
+# --- The early-2017 claim --------------------------------------------------------------------------
+
+EARLY_2017_DESCRIBED = {
+    "statement": "The months the April 2017 statement compared",
+    "inauguration": "Inauguration month to the lowest month of 2017",
+    "year_earlier": "Lowest month of 2017 against the same month of 2016",
+    "seasonal": "The statement's months one year earlier",
+    "rebound": "Lowest month of 2017 to the end of the year",
+}
+
+
+def early_2017_table(checks: pd.DataFrame) -> pd.DataFrame:
+    """The table behind the check: each comparison with its two named months."""
+    from hemisphere.prose import pct_change
+
+    return pd.DataFrame({
+        "comparison": [EARLY_2017_DESCRIBED[key] for key in checks.index],
+        "from_month": checks["base_month"].dt.strftime("%b %Y"), "from_value": checks["base_value"],
+        "to_month": checks["month"].dt.strftime("%b %Y"), "to_value": checks["value"],
+        "change": [pct_change(base, value) for base, value in zip(checks["base_value"], checks["value"])],
+    })
+
+
+def early_2017_sentences(checks: pd.DataFrame, statement_date: pd.Timestamp, claimed: float,
+                         tolerance: float) -> list[str]:
+    """The statement, the two comparisons the claim is tested on, and the seasonal and rebound checks."""
+    from hemisphere.prose import moved
+
+    statement, inauguration, year_earlier, seasonal, rebound = (
+        checks.loc[key] for key in ("statement", "inauguration", "year_earlier", "seasonal", "rebound"))
+    low_month = inauguration["month"]
+    holds = all(abs(-row["change"] - claimed) <= tolerance for row in (statement, year_earlier))
+    verdict = ("On those two comparisons the claim holds. " if holds else
+               f"On those two comparisons the claim is not borne out within {pct(tolerance)} points. ")
+    return [
+        f"The events register records the statement on {statement_date:%-d %B %Y}: Secretary Kelly put the fall in "
+        f"crossings at almost {pct(claimed)}.",
+        f"From {statement['base_month']:%B %Y} to {statement['month']:%B %Y}, the months the statement compared, "
+        f"Border Patrol encounters {moved(statement['base_value'], statement['value'])}, from "
+        f"{num(statement['base_value'])} to {num(statement['value'])}; from {year_earlier['base_month']:%B %Y} to "
+        f"{year_earlier['month']:%B %Y}, the same month a year apart, they "
+        f"{moved(year_earlier['base_value'], year_earlier['value'])}. " + verdict
+        + f"From {inauguration['base_month']:%B %Y}, the inauguration month, to {low_month:%B %Y}, the lowest month "
+        f"of {low_month:%Y}, they {moved(inauguration['base_value'], inauguration['value'])}.",
+        f"From {seasonal['base_month']:%B %Y} to {seasonal['month']:%B %Y}, the same months one year earlier, "
+        f"encounters {moved(seasonal['base_value'], seasonal['value'])}"
+        + (", so the 2017 drop was not the usual winter-to-spring dip. "
+           if abs(seasonal["change"]) < abs(statement["change"]) / 2 else ". ")
+        + f"The drop did not last: from {low_month:%B %Y} to {rebound['month']:%B %Y} encounters "
+        f"{moved(rebound['base_value'], rebound['value'])}, to {num(rebound['value'])}.",
+    ]
