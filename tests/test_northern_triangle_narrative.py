@@ -102,3 +102,9 @@ def test_early_2017_sentences_on_a_fixture():
     assert "On those two comparisons the claim holds." in sentences[1]
     assert "rose 100%" in sentences[2] and "not the usual winter-to-spring dip" in sentences[2]
     assert list(narrative.early_2017_table(checks)["change"])[0] == "−70%"
+
+
+def test_recent_months_sentence_plural():
+    recent = pd.Series({pd.Timestamp("2025-09-01"): 8386.0, pd.Timestamp("2025-10-01"): 7989.0})
+    text = narrative.recent_months_sentence(recent, pd.Timestamp("2025-08-01"))
+    assert "the totals for September 2025 (8,386) and October 2025 (7,989) come from" in text and "have no" in text

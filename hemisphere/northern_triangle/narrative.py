@@ -168,9 +168,10 @@ def recent_months_sentence(recent: pd.Series, last_file_month: pd.Timestamp) -> 
     if recent.empty:
         return None
     months = [f"{month:%B %Y} ({num(value)})" for month, value in recent.items()]
-    return (f"CBP's machine-readable files stop in {last_file_month:%B %Y}; the total for "
-            f"{listing(months)} comes from WOLA's report of CBP's monthly release and has no breakdown "
-            "by citizenship, so the lower panel stops earlier.")
+    many = len(months) > 1
+    return (f"CBP's machine-readable files stop in {last_file_month:%B %Y}; the {'totals' if many else 'total'} for "
+            f"{listing(months)} {'come' if many else 'comes'} from WOLA's report of CBP's monthly release and "
+            f"{'have' if many else 'has'} no breakdown by citizenship, so the lower panel stops earlier.")
 
 
 def encounters_range(total: pd.Series) -> str:
