@@ -14,7 +14,7 @@ import pandas as pd  # noqa: E402
 from hemisphere import data  # noqa: E402
 from hemisphere.claims import CONTRADICTED, MIXED, SUPPORTED, evaluates  # noqa: E402
 from hemisphere.northern_triangle import analysis  # noqa: E402
-from hemisphere.prose import num, pct  # noqa: E402
+from hemisphere.prose import num  # noqa: E402
 
 FY2025_TOLERANCE = 0.01  # the recomputed FY2025 total must lie within 1 percent of the claimed one
 
@@ -38,7 +38,8 @@ def _fy2025_lowest(claim):
                 "lowest_earlier": float(earlier.min())}
     headline = f"FY2025 {num(total)} against a claimed {num(claimed)}; lowest since FY{int(earlier.index.min())}: {lowest}"
     finding = (f"Summing the twelve months of FY2025 gives {num(total)} southwest-border Border Patrol apprehensions, "
-               f"{pct(abs(total / claimed - 1), 1)} from the claimed {num(claimed)}; the lowest complete fiscal year "
+               f"{num(abs(total - claimed))} {'more' if total > claimed else 'fewer'} than the claimed {num(claimed)} "
+               f"(CBP revises earlier months); the lowest complete fiscal year "
                f"from FY{int(earlier.index.min())} to FY2024 was FY{lowest_year} with {num(earlier.min())}, so FY2025 "
                f"{'is' if lowest else 'is not'} the lowest of the series. The series starts in FY2000, so the "
                "comparison with 1970 cannot be checked here.")
