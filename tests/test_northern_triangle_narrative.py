@@ -108,3 +108,27 @@ def test_recent_months_sentence_plural():
     recent = pd.Series({pd.Timestamp("2025-09-01"): 8386.0, pd.Timestamp("2025-10-01"): 7989.0})
     text = narrative.recent_months_sentence(recent, pd.Timestamp("2025-08-01"))
     assert "the totals for September 2025 (8,386) and October 2025 (7,989) come from" in text and "have no" in text
+
+
+def test_stage_sentences_on_a_fixture():
+    both = pd.DataFrame({"budget_request": [10e6, 20e6], "appropriated_and_planned": [15e6, 10e6]},
+                        index=pd.Index([2018, 2020], name="fiscal_year"))
+    assert narrative.stages_title(both, "A", 2018, 2020) == "Appropriations exceeded the request in 1 of 2 fiscal years with both figures"
+    assert narrative.stages_title(both.iloc[:1], "A", 2018, 2018).endswith("1 of 1 fiscal year with both figures")
+    sentence = narrative.first_term_stages_sentence(both, range(2018, 2021), "A", region_shown=False)
+    assert "FY2018 and FY2020" in sentence and "FY2019 lacks one of the two figures and is left out" in sentence
+    assert "region-wide" not in sentence
+    assert narrative.first_term_stages_sentence(both, range(2012, 2016), "A", True) is None
+    assert narrative.missing_appropriations_sentence([2019]).endswith("when only a regional amount was recorded.")
+    assert narrative.missing_appropriations_sentence([]) is None
+
+
+def test_budget_sentences_keep_every_source():
+    budget = pd.DataFrame({"fiscal_year": [2017, 2017, 2017], "stage": ["request", "enacted", "enacted"],
+                           "source": ["Crónica (Guatemala)", "CRS", "El Salvador government"],
+                           "amount_usd": [750e6, 750e6, 655e6], "qualifier": [None, None, None]})
+    sentence = narrative.budget_comparison_sentence(budget, [2017])
+    assert "$750 million enacted according to CRS, $655 million according to El Salvador's planning secretariat" in sentence
+    conflicts = analysis.budget_conflicts(budget)
+    assert narrative.conflict_sentences(conflicts)[0].startswith("The sources disagree on the FY2017 enacted amount: CRS gives")
+    assert narrative.budget_comparison_sentence(budget, []) is None

@@ -401,3 +401,78 @@ def early_2017_sentences(checks: pd.DataFrame, statement_date: pd.Timestamp, cla
         + f"The drop did not last: from {low_month:%B %Y} to {rebound['month']:%B %Y} encounters "
         f"{moved(rebound['base_value'], rebound['value'])}, to {num(rebound['value'])}.",
     ]
+
+
+# --- Aid stages and the region-wide budget lines ------------------------------------------------------
+
+FIRST_TERM_BUDGETS = range(2018, 2022)  # FY2018-FY2021: the budgets the first Trump administration requested
+
+
+def stages_title(both: pd.DataFrame, countries_text: str, first: int, last: int) -> str:
+    above = both[both["appropriated_and_planned"] > both["budget_request"]]
+    if len(both):
+        return (f"Appropriations exceeded the request in {num(len(above))} of {num(len(both))} fiscal "
+                f"{'year' if len(both) == 1 else 'years'} with both figures")
+    return f"Aid stages for {countries_text}, {years_text(first, last)}"
+
+
+def first_term_stages_sentence(both: pd.DataFrame, window_years, countries_text: str, region_shown: bool) -> str | None:
+    """Requested against appropriated, summed over the first-term budgets in the window with both figures."""
+    first_term = [year for year in FIRST_TERM_BUDGETS if year in window_years]
+    with_both = both[both.index.isin(first_term)]
+    if with_both.empty:
+        return None
+    left_out = [year for year in first_term if year not in with_both.index]
+    text = (f"Summed over the first-term budgets that have both figures, {analysis.fiscal_year_runs(with_both.index)}, "
+            f"the administration requested {money(with_both['budget_request'].sum())} for {countries_text} in the "
+            "bilateral State and USAID accounts"
+            + (" (a different measure from the region-wide strategy line below)" if region_shown else "")
+            + f" and the appropriated and planned amounts came to {money(with_both['appropriated_and_planned'].sum())}")
+    if left_out:
+        one = len(left_out) == 1
+        text += (f"; {analysis.fiscal_year_runs(left_out)} {'lacks' if one else 'lack'} one of the two figures and "
+                 f"{'is' if one else 'are'} left out of both sums.")
+    return text + ("" if left_out else ".")
+
+
+def missing_appropriations_sentence(missing: list[int]) -> str | None:
+    if not missing:
+        return None
+    return ("The release gives no appropriated-and-planned figure for " + listing([f"FY{year}" for year in missing])
+            + " for at least one chosen country"
+            + (" — for FY2019 consistent with the March 2019 cut-off, when only a regional amount was recorded."
+               if 2019 in missing else "."))
+
+
+def stage_figures(rows: pd.DataFrame, verb: str) -> str:
+    """'$750 million enacted' or '$750 million enacted according to CRS, $655 million according to ...'."""
+    ordered = rows.sort_values("amount_usd", ascending=False, kind="stable")
+    texts = [analysis.budget_amount_text(row.amount_usd, row.qualifier) for row in ordered.itertuples()]
+    if len(texts) == 1:
+        return f"{texts[0]} {verb}"
+    sources = [analysis.source_phrase(source) for source in ordered["source"]]
+    return f"{texts[0]} {verb} according to {sources[0]}, " + ", ".join(
+        f"{text} according to {source}" for text, source in zip(texts[1:], sources[1:]))
+
+
+def budget_comparison_sentence(aid_budget: pd.DataFrame, years) -> str | None:
+    """The region-wide request and enacted amounts of each year that has both, every source kept."""
+    compared = []
+    for year in years:
+        rows = aid_budget[aid_budget["fiscal_year"] == year]
+        compared.append(f"FY{year}, {stage_figures(rows[rows['stage'] == 'request'], 'requested')} and "
+                        f"{stage_figures(rows[rows['stage'] == 'enacted'], 'enacted')}")
+    if not compared:
+        return None
+    return ("For the whole region, the years with both a request and an enacted amount in the sources compare as "
+            "follows: " + "; ".join(compared) + ".")
+
+
+def conflict_sentences(conflicts: pd.DataFrame) -> list[str]:
+    sentences = []
+    for (year, stage), rows in conflicts.groupby(["fiscal_year", "stage"]):
+        gives = [f"{analysis.source_phrase(row.source)} gives {analysis.budget_amount_text(row.amount_usd, row.qualifier)}"
+                 for row in rows.itertuples()]
+        sentences.append(f"The sources disagree on the FY{year} {stage.replace('_', ' ')} amount: {listing(gives)}. "
+                         "The pages do not say what each total counts, so both figures are kept and drawn side by side.")
+    return sentences
