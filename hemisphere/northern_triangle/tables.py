@@ -3,8 +3,9 @@
 Run `python -m hemisphere.northern_triangle.tables` on a machine holding ../shared/sources.
 Tables built from machine-readable releases go through the converters; national homicide
 figures transcribed from web pages are taken from the reference fact table by fact id, keeping
-each row's own source. The page-derived tables (tps, removals, central_america_aid_budget) are
-curated by hand in their CSVs and are not regenerated here.
+each row's own source. The page-derived tables (tps, removals, central_america_aid_budget,
+border_apprehensions_recent) and the homicide rows read from pages after the fact table (see
+CURATED_SOURCES) are curated by hand in their CSVs and kept as they are.
 """
 
 from pathlib import Path
