@@ -132,3 +132,9 @@ def test_budget_sentences_keep_every_source():
     conflicts = analysis.budget_conflicts(budget)
     assert narrative.conflict_sentences(conflicts)[0].startswith("The sources disagree on the FY2017 enacted amount: CRS gives")
     assert narrative.budget_comparison_sentence(budget, []) is None
+
+
+def test_cutoff_years_sentence_needs_both_years():
+    closed = pd.Series({2016: 500e6, 2019: 316e6})
+    assert narrative.cutoff_years_sentence(closed, "A").startswith("In FY2016, the last year before the first Trump budgets, $500 million")
+    assert narrative.cutoff_years_sentence(closed.loc[[2016]], "A") is None

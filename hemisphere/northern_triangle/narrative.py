@@ -476,3 +476,16 @@ def conflict_sentences(conflicts: pd.DataFrame) -> list[str]:
         sentences.append(f"The sources disagree on the FY{year} {stage.replace('_', ' ')} amount: {listing(gives)}. "
                          "The pages do not say what each total counts, so both figures are kept and drawn side by side.")
     return sentences
+
+
+def cutoff_years_sentence(closed: pd.Series, countries_text: str) -> str | None:
+    """Obligation levels in FY2016 (the last budget before the first Trump requests) and FY2019 (the cut-off year).
+
+    Levels only: the chapter's measure of the fall is `obligations_cut_sentence`.
+    """
+    closed = closed.dropna()
+    if not {2016, 2019} <= set(closed.index):
+        return None
+    return (f"In FY2016, the last year before the first Trump budgets, {money(closed[2016])} was obligated to "
+            f"{countries_text}; in FY2019, the year the administration cut off new programmes to the three "
+            f"governments, {money(closed[2019])}.")
