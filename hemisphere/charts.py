@@ -2,9 +2,10 @@
 
 A chart states its finding in the title, its units in the subtitle, and its sources in a line
 built from the data catalogue; US administrations are shaded on time axes and policy events
-from the register are marked with a numbered key (fiscal-year charts are shaded by date, so a
-fiscal year that straddles an inauguration shows both administrations; a grid whose columns
-are decisions gets a band naming the administration that made each, see `shade_decisions`).
+from the register are marked with a numbered key (fiscal-year charts are shaded, bar by bar,
+for the administration that requested that year's budget, see `budget_administration`, or by
+date with `fiscal_shading="date"` for counts of events; a grid whose columns are decisions gets
+a band naming the administration that made each, see `shade_decisions`).
 Colours come from the Okabe-Ito palette, which stays distinguishable for the common forms of
 colour-blindness. Files are written byte-identically from run to run so that re-rendering
 makes no diff.
@@ -136,6 +137,20 @@ def to_decimal_year(moment) -> float:
     return stamp.year + (stamp - start) / length
 
 
+# The President's budget request for FY N is due on the first Monday of February of calendar
+# year N-1 and Congress enacts it around 1 October N-1: FY N is shaded for the administration
+# in office on 1 February N-1 (FY2018 is the first Trump request, FY2022 the first Biden one).
+BUDGET_REQUEST_DAY = (2, 1)  # month, day of calendar year N-1
+BUDGET_SHADING_NOTE = ("Each fiscal year FY N is shaded for the administration that requested its budget "
+                       "(in office on 1 February of year N-1).")
+
+
+def budget_administration(fiscal_year: int) -> pd.Series:
+    """The administration that requested FY `fiscal_year`'s budget (its row of events.administrations())."""
+    month, day = BUDGET_REQUEST_DAY
+    return events.administration_on(pd.Timestamp(int(fiscal_year) - 1, month, day))
+
+
 def to_fiscal_position(moment) -> float:
     """A date on an axis whose bars sit on US fiscal years: FY N spans N-0.5 to N+0.5.
 
@@ -154,7 +169,8 @@ class Chart:
 
     def __init__(self, theme: str, name: str, title: str, subtitle: str, alt: str,
                  time_axis: str | None = "year", nrows: int = 1, ncols: int = 1,
-                 height: float = 3.6, sharex: bool = False, sharey: bool = False):
+                 height: float = 3.6, sharex: bool = False, sharey: bool = False,
+                 fiscal_shading: str = "budget"):
         if theme not in THEMES:
             raise ChartError(f"chart theme {theme!r} is not one of {', '.join(THEMES)}")
         if not re.fullmatch(r"[a-z0-9_]+", name or ""):
@@ -164,6 +180,9 @@ class Chart:
                 raise ChartError(f"chart {name!r} needs a {label}")
         if time_axis not in TIME_AXES:
             raise ChartError(f"chart {name!r}: time_axis must be one of {TIME_AXES}")
+        if fiscal_shading not in ("budget", "date"):
+            raise ChartError(f"chart {name!r}: fiscal_shading must be 'budget' or 'date'")
+        self.fiscal_shading = fiscal_shading
         apply_style()
         self.theme, self.name = theme, name
         self.title, self.subtitle, self.alt = str(title), str(subtitle), str(alt)
@@ -202,6 +221,9 @@ class Chart:
         return list(np.ravel(self.axes)) if not isinstance(self.axes, matplotlib.axes.Axes) else [self.axes]
 
     def _shade_administrations(self, ax) -> None:
+        if self.time_axis == "fiscal_year" and self.fiscal_shading == "budget":
+            self._shade_budget_years(ax)
+            return
         low, high = ax.get_xlim()
         for row in events.administrations().itertuples():
             start = self._x(row.start_date)
@@ -211,6 +233,27 @@ class Chart:
                 continue
             ax.axvspan(left, right, color=ADMINISTRATION_FILL[row.party], zorder=-10, lw=0)
             self._name_administration(ax, row.administration, row.party, left, right, y=1.01)
+        ax.set_xlim(low, high)
+
+    def _shade_budget_years(self, ax) -> None:
+        """Shade each fiscal-year bar wholly for the administration that requested its budget."""
+        low, high = ax.get_xlim()
+        runs: list[list] = []  # [administration, party, left, right]
+        for year in range(int(np.floor(low + 0.5)), int(np.ceil(high - 0.5)) + 1):
+            try:
+                term = budget_administration(year)
+            except KeyError:
+                continue
+            left, right = max(year - 0.5, low), min(year + 0.5, high)
+            if right <= left:
+                continue
+            if runs and runs[-1][0] == term["administration"] and abs(runs[-1][3] - left) < 1e-9:
+                runs[-1][3] = right
+            else:
+                runs.append([term["administration"], term["party"], left, right])
+        for name, party, left, right in runs:
+            ax.axvspan(left, right, color=ADMINISTRATION_FILL[party], zorder=-10, lw=0)
+            self._name_administration(ax, name, party, left, right, y=1.01)
         ax.set_xlim(low, high)
 
     def _draw_events(self) -> list[tuple[int, pd.Series]]:
@@ -306,6 +349,8 @@ class Chart:
         subtitle_lines = textwrap.wrap(self.subtitle, 95)
         key_text = "   ".join(f"({n}) {row['date'].day} {row['date']:%b %Y}: {row['label']}" for n, row in keyed)
         key_lines = textwrap.wrap(key_text, 118) if key_text else []
+        if self.time_axis == "fiscal_year" and self.fiscal_shading == "budget" and self._shaded:
+            note = f"{note} {BUDGET_SHADING_NOTE}" if note else BUDGET_SHADING_NOTE
         foot_lines = textwrap.wrap(note or "", 135) + textwrap.wrap(self.source_line(sources), 135)
         shading_row = 0.2 if self._shaded else 0.0
         top = 0.12 + 0.21 * len(title_lines) + 0.17 * len(subtitle_lines) + 0.06

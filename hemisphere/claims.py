@@ -18,7 +18,7 @@ from hemisphere import anchors, catalogue, data, events, paths
 from hemisphere.eradication import analysis as eradication
 from hemisphere.northern_triangle import analysis as northern_triangle
 from hemisphere.northern_triangle.countries import NORTHERN_TRIANGLE
-from hemisphere.prose import money, num, pct, pct_change
+from hemisphere.prose import listing, money, num, pct, pct_change
 from hemisphere.terrorist_designation import designations as td_designations
 from hemisphere.terrorist_designation import fto_list, reconciliation, violence
 from hemisphere.venezuela import analysis as venezuela
@@ -45,6 +45,7 @@ HOLD_YEARS = 4                   # one US presidential term in office after bein
 REBOUND_FLOOR = 0.5              # encounters below half the pre-administration year contradict
 FIGURE_SHARE = 0.10              # a claimed count holds within 10 percent of official counts
 PRE_PANDEMIC_YEAR = 2019         # last year before COVID-19 confounded migration and violence
+SECOND_TERM_FIRST_MONTH = "2025-02-01"  # first full month of the second Trump term
 # A strike announcement ties the strike to the designations if it names a designated group or
 # calls its target a "designated terrorist organization" (classes from terrorist_designation.designations).
 DESIGNATION_TIES = (td_designations.NAMED_GROUP, td_designations.GENERIC)
@@ -318,33 +319,42 @@ def _apprehensions_down(claim):
 
 
 def _obligations_change(us_aid: pd.DataFrame, year: int) -> tuple[float, float, float]:
-    """Mean yearly obligations to the three countries before (year-2..year) and after (year+1..year+3)."""
-    stages = northern_triangle.aid_stages(us_aid, list(NORTHERN_TRIANGLE), year - 2, year + 3)
-    before = stages.loc[year - 2:year, "obligations"]
-    after = stages.loc[year + 1:year + 3, "obligations"]
-    if before.isna().any() or after.isna().any():
-        raise ClaimError(f"obligations to the Northern Triangle are incomplete around FY{year}")
-    return float(before.mean()), float(after.mean()), float(after.mean() / before.mean() - 1)
+    """Mean yearly obligations to the three countries, FY2015-FY2017 against FY2018-FY2020.
+
+    The chapter's one measure of the fall in obligations (northern_triangle.obligations_cut); the
+    claims made in 2017 are tested on it.
+    """
+    if northern_triangle.OBLIGATIONS_CUT_YEARS["before"][1] != year:
+        raise ClaimError(f"the obligations measure is set for claims made in "
+                         f"{northern_triangle.OBLIGATIONS_CUT_YEARS['before'][1]}, not {year}")
+    try:
+        cut = northern_triangle.obligations_cut(us_aid, list(NORTHERN_TRIANGLE))
+    except northern_triangle.AnalysisError as error:
+        raise ClaimError(str(error)) from error
+    return cut["before"], cut["after"], cut["change"]
 
 
 @evaluates("northern_triangle_aid_cut")
 def _aid_cut(claim):
-    us_aid = data.load("us_aid")
+    """One measure per question: the region-wide FY2018 request against CRS's FY2017 enacted amount."""
+    from hemisphere.northern_triangle import narrative
+
+    us_aid, aid_budget = data.load("us_aid"), data.load("central_america_aid_budget")
     year = int(claim["year"])
-    stages = northern_triangle.aid_stages(us_aid, list(NORTHERN_TRIANGLE), year, year + 1)
-    request, appropriated = stages.loc[year + 1, "budget_request"], stages.loc[year, "appropriated_and_planned"]
-    request_change = float(request / appropriated - 1)
+    request_change = narrative.fy2018_cut(aid_budget)
     before, after, obligations_change = _obligations_change(us_aid, year)
     cuts = sum(change < -CUT_SHARE for change in (request_change, obligations_change))
     verdict = _by_parts(cuts, 2)
-    measured = {"request": float(request), "appropriated_before": float(appropriated), "request_change": request_change,
-                "obligations_before": before, "obligations_after": after, "obligations_change": obligations_change}
-    headline = (f"request {pct_change(appropriated, request)} on FY{year} appropriation; "
-                f"obligations {pct_change(before, after)}")
-    finding = (f"The FY{year + 1} request for Guatemala, Honduras and El Salvador ({money(request)}) was "
-               f"{_relative(appropriated, request)} the FY{year} appropriated and planned amount ({money(appropriated)}), "
-               f"and obligations averaged {money(after)} a year in FY{year + 1}-FY{year + 3}, "
-               f"{_relative(before, after)} the {money(before)} of FY{year - 2}-FY{year}.")
+    partial = sorted(int(y) for y in us_aid.loc[us_aid["partial_year"], "fiscal_year"].unique())
+    measured = {"request_change": request_change, "obligations_before": before, "obligations_after": after,
+                "obligations_change": obligations_change, "second_term_open_years": partial}
+    headline = f"FY{year + 1} request {pct(request_change)} on FY{year} enacted; obligations {pct_change(before, after)}"
+    finding = (f"The FY{year + 1} request for the region-wide Central America strategy was {pct(abs(request_change))} "
+               f"{'below' if request_change < 0 else 'above'} the FY{year} enacted amount (CRS), and obligations to "
+               f"Guatemala, Honduras and El Salvador averaged {money(after)} a year in FY{year + 1}-FY{year + 3}, "
+               f"{_relative(before, after)} the {money(before)} of FY{year - 2}-FY{year}."
+               + (f" For the second term, {listing([f'FY{y}' for y in partial])} is still open in the release, so "
+                  "its obligations cannot yet be set against earlier years." if partial else ""))
     return measured, headline, finding, verdict
 
 
@@ -358,11 +368,27 @@ def _wall_little_effect(claim):
             raise ClaimError(f"FY{fiscal_year} encounters are incomplete")
     base, low, later = (float(by_year.loc[y, "encounters"]) for y in (base_year, year, PRE_PANDEMIC_YEAR))
     ratio = later / base
-    verdict = SUPPORTED if ratio > 1 else CONTRADICTED if ratio < REBOUND_FLOOR else MIXED
-    measured = {f"FY{base_year}": base, f"FY{year}": low, f"FY{PRE_PANDEMIC_YEAR}": later, "ratio": ratio}
-    headline = f"FY{PRE_PANDEMIC_YEAR} {pct_change(base, later)} on FY{base_year}"
+    first = SUPPORTED if ratio > 1 else CONTRADICTED if ratio < REBOUND_FLOOR else MIXED
+    # Second term: each month from February 2025 (the first full month) to the latest reported one,
+    # against the monthly average of the same base year.
+    monthly = northern_triangle.monthly_total_with_recent(data.load("border_apprehensions"),
+                                                         data.load("border_apprehensions_recent"))["encounters"]
+    second_term = monthly.loc[SECOND_TERM_FIRST_MONTH:].dropna()
+    base_month = base / 12
+    latest_month = second_term.index.max()
+    second = (SUPPORTED if second_term.iloc[-1] > base_month
+              else CONTRADICTED if (second_term < REBOUND_FLOOR * base_month).all() else MIXED)
+    verdict = first if first == second else MIXED
+    measured = {f"FY{base_year}": base, f"FY{year}": low, f"FY{PRE_PANDEMIC_YEAR}": later, "ratio": ratio,
+                "second_term_highest_month": float(second_term.max()), "second_term_latest": float(second_term.iloc[-1]),
+                "first_term": first, "second_term": second}
+    headline = (f"first term: FY{PRE_PANDEMIC_YEAR} {pct_change(base, later)} on FY{base_year}; second term: "
+                f"at most {num(second_term.max())} a month to {latest_month:%B %Y}")
     finding = (f"Southwest-border Border Patrol encounters fell to {num(low)} in FY{year} but reached {num(later)} "
-               f"in FY{PRE_PANDEMIC_YEAR}, {_relative(base, later)} the {num(base)} of FY{base_year}.")
+               f"in FY{PRE_PANDEMIC_YEAR}, {_relative(base, later)} the {num(base)} of FY{base_year} (first term: "
+               f"{first}). In the second term, from {pd.Timestamp(SECOND_TERM_FIRST_MONTH):%B %Y} to "
+               f"{latest_month:%B %Y}, no month exceeded {num(second_term.max())}, against a FY{base_year} monthly "
+               f"average of {num(base_month)} (second term so far: {second}).")
     return measured, headline, finding, verdict
 
 
@@ -375,7 +401,8 @@ def _aid_cuts_hurt_security(claim):
         finding = (f"Obligations to the three countries changed {pct_change(before, after)} after FY{year}, "
                    f"so the cut the claim assumes did not happen and its consequence cannot be tested.")
         return measured, f"obligations {pct_change(before, after)}", finding, NOT_TESTABLE
-    rates = northern_triangle.preferred_homicide_rates(data.load("homicide_rate"))
+    homicide = data.load("homicide_rate")
+    rates = homicide[homicide["source"] == "UNODC"]  # one series end to end, never spliced
     moves, details = {}, {}
     for country in NORTHERN_TRIANGLE:
         own = rates[rates["country"] == country].set_index("year")
@@ -396,9 +423,15 @@ def _aid_cuts_hurt_security(claim):
             chosen = [text[:-1] + f", within the {pct(FLAT_BAND)} band counted as flat)" for text in chosen]
         if chosen:
             groups.append(f"{wording} " + (chosen[0] if len(chosen) == 1 else ", ".join(chosen[:-1]) + " and " + chosen[-1]))
-    finding = (f"Aid obligations fell {pct(-obligations_change)}; between {year} and {PRE_PANDEMIC_YEAR} homicide "
+    national = homicide[homicide["source"] == "National figures (press compilation)"].pivot_table(
+        index="country", columns="year", values="rate_per_100k")
+    later = [f"{country} {num(national.loc[country, 2024], 1)} to {num(national.loc[country, 2025], 1)}"
+             for country in NORTHERN_TRIANGLE if country in national.index
+             and {2024, 2025} <= set(national.columns) and national.loc[country, [2024, 2025]].notna().all()]
+    finding = (f"Aid obligations fell {pct(-obligations_change)}; between {year} and {PRE_PANDEMIC_YEAR} UNODC homicide "
                f"rates per 100,000 " + (groups[0] if len(groups) == 1 else ", ".join(groups[:-1]) + " and " + groups[-1])
-               + ".")
+               + ". The second term's aid pause cannot be tested yet: FY2025 obligations are still open in the release"
+               + (f"; national figures moved from 2024 to 2025 as follows: {listing(later)}." if later else "."))
     return measured, headline, finding, verdict
 
 

@@ -132,7 +132,7 @@ def test_fiscal_position_puts_an_inauguration_inside_its_fiscal_year():
 
 
 def test_fiscal_year_bars_are_shaded_and_keep_their_own_ticks(tmp_path, monkeypatch):
-    """Tiny fixture: bars on FY2016-FY2018 are shaded Obama then Trump I; the FY labels stay."""
+    """Tiny fixture: bars on FY2016-FY2018 shaded by who requested the budget: Obama, Obama, Trump I."""
     monkeypatch.setattr(charts, "_display_image", lambda *args: None)
     charts.set_output_dir(tmp_path)
     chart = charts.Chart(theme="general", name="fy", title="t", subtitle="s", alt="a", time_axis="fiscal_year")
@@ -141,6 +141,25 @@ def test_fiscal_year_bars_are_shaded_and_keep_their_own_ticks(tmp_path, monkeypa
     chart.show(sources=["administrations"])
     assert chart._shaded == {"Democratic": ["Obama"], "Republican": ["Trump I"]}
     assert [label.get_text() for label in chart.ax.get_xticklabels()] == ["FY16", "FY17", "FY18"]
+    shading = [patch for patch in chart.ax.patches if patch.get_zorder() == -10]
+    obama_ends = min(patch.get_x() + patch.get_width() for patch in shading)
+    assert obama_ends == pytest.approx(2017.5)  # FY2017 (requested in 2016) is Obama's whole bar
+
+
+def test_budget_shading_names_the_requesting_administration():
+    """FY2017 Obama, FY2018 the first Trump request, FY2021 Trump, FY2022 the first Biden one, FY2026 Trump II."""
+    assert [charts.budget_administration(year)["administration"] for year in (2017, 2018, 2021, 2022, 2025, 2026)] == [
+        "Obama", "Trump I", "Trump I", "Biden", "Biden", "Trump II"]
+
+
+def test_fiscal_year_bars_can_be_shaded_by_date(tmp_path, monkeypatch):
+    """Counts of events per fiscal year keep date shading: the inauguration falls inside FY2017's bar."""
+    monkeypatch.setattr(charts, "_display_image", lambda *args: None)
+    charts.set_output_dir(tmp_path)
+    chart = charts.Chart(theme="general", name="fyd", title="t", subtitle="s", alt="a", time_axis="fiscal_year",
+                         fiscal_shading="date")
+    chart.ax.bar([2016, 2017, 2018], [1, 2, 3])
+    chart.show(sources=["administrations"])
     shading = [patch for patch in chart.ax.patches if patch.get_zorder() == -10]
     obama_ends = min(patch.get_x() + patch.get_width() for patch in shading)
     assert obama_ends == pytest.approx(charts.to_fiscal_position("2017-01-20"))

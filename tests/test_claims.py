@@ -93,10 +93,22 @@ def test_early_2017_apprehension_drop(results):
 
 
 def test_northern_triangle_aid_request_and_obligations(results):
+    """One measure: the region-wide FY2018 request ($460m, AP) against CRS's FY2017 enacted $750m."""
     measured = results["northern_triangle_aid_cut"].measured
-    assert measured["request"] == pytest.approx(194_936_000)
-    assert measured["appropriated_before"] == pytest.approx(308_465_000)
+    assert measured["request_change"] == pytest.approx(460 / 750 - 1)
     assert measured["obligations_change"] == pytest.approx(-0.3232, abs=1e-3)
+
+
+def test_northern_triangle_wall_claim_is_tested_over_both_terms(results):
+    result = results["northern_triangle_wall_little_effect"]
+    assert result.measured["first_term"] == "supported" and result.measured["second_term"] == "contradicted"
+    assert result.verdict == "mixed"
+
+
+def test_northern_triangle_fy2025_total_recomputed(results):
+    measured = results["northern_triangle_fy2025_lowest_apprehensions"].measured
+    assert measured["fy2025_recomputed"] == pytest.approx(237_565, rel=0.01)
+    assert measured["lowest_earlier_year"] == 2017
 
 
 def test_colombia_records_fall_in_2017(results):

@@ -57,7 +57,7 @@ def test_homicide_sentence_needs_both_sides():
                           "source": ["UNODC", "UNODC", "InSight Crime"]})
     text = mano_dura.homicide_sentence(rates, pd.Timestamp("2022-03-27"))
     assert text == ("Recorded homicides per 100,000 had already fallen from 38.5 in 2019 to 17.3 in 2021, before the "
-                    "measure, and were 1.9 in 2024 (InSight Crime).")
+                    "measure, and were 1.9 in 2024 according to InSight Crime.")
     assert "does not reach" in mano_dura.homicide_sentence(rates[rates["year"] > 2022], pd.Timestamp("2022-03-27"))
 
 

@@ -64,3 +64,21 @@ def test_runs_for_mexico_alone(tmp_path):
     assert "This run follows Mexico over 2010 to 2025" in text
     assert "Mexico has no TPS designation" in text
     assert not (tmp_path / "figures" / "northern_triangle" / "tps_timeline.png").exists()
+
+
+def test_mexico_before_2017_says_nothing_of_central_america_budgets(tmp_path):
+    """Issue 13: a Mexico run over 2010-2016 must not discuss the FY2017/FY2018 Central America lines."""
+    executed = execute_notebook(NOTEBOOK, {"countries": ["Mexico"], "start_year": 2010, "end_year": 2016}, tmp_path)
+    errors, text = _outputs(executed)
+    assert not errors
+    assert "first budget request" not in text and "FY2018" not in text and "FY2019" not in text
+    assert "Mexico is outside it" in text
+
+
+def test_one_year_period(tmp_path):
+    executed = execute_notebook(NOTEBOOK, {"start_year": 2019, "end_year": 2019}, tmp_path)
+    errors, text = _outputs(executed)
+    assert not errors
+    assert "the only complete fiscal year in the window" in text
+    assert "FY2016" not in text and "1 years" not in text
+    assert not _nested_parentheses(text), _nested_parentheses(text)

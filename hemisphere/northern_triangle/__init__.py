@@ -1,7 +1,8 @@
 """The Northern Triangle chapter: US aid, homicide, border encounters, TPS and removals.
 
-Converters turn publishers' release files (ForeignAssistance.gov country summary, the DHS OHSS
-encounters workbook, CBP's southwest-border CSV, UNODC homicide rates as republished by Our
-World in Data) into the tidy tables under data/northern_triangle/; `analysis` holds the
-computations the notebook reports.
+Layout: `tables` (with the converters `encounters`, `foreign_assistance`, `homicide`,
+`population`) turns publishers' release files into the tidy tables under data/northern_triangle/;
+`analysis` computes the numbers the chapter reports; `narrative` turns them into sentences and
+titles; `figures` draws the charts through hemisphere.charts; `claims` holds the theme's claim
+evaluators. The notebook calls these and holds no logic of its own.
 """

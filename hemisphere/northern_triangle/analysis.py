@@ -85,9 +85,9 @@ def claim_comparisons(series: pd.Series, month: str, bases: dict[str, str]) -> p
     return pd.DataFrame(rows)
 
 
-def northern_triangle_share(apprehensions: pd.DataFrame) -> pd.DataFrame:
-    """Share of Guatemalans, Hondurans and Salvadorans in all encounters, per fiscal year."""
-    northern = fiscal_year_encounters(apprehensions, list(NORTHERN_TRIANGLE))
+def northern_triangle_share(apprehensions: pd.DataFrame, countries: list[str] | None = None) -> pd.DataFrame:
+    """Share of the given citizenships (default: Guatemalans, Hondurans and Salvadorans) in all encounters, per fiscal year."""
+    northern = fiscal_year_encounters(apprehensions, list(countries or NORTHERN_TRIANGLE))
     everyone = fiscal_year_encounters(apprehensions)
     share = pd.DataFrame({"northern_triangle": northern["encounters"], "all": everyone["encounters"],
                           "complete": everyone["complete"]})
@@ -339,3 +339,35 @@ def request_against_enacted(aid_budget: pd.DataFrame, request_year: int, enacted
                f"the {money(row.amount_usd)} enacted for FY{enacted_year} according to {source_phrase(row.source)}"
                for row in enacted.sort_values("amount_usd", ascending=False, kind="stable").itertuples()]
     return f"{budget_amount_text(requested, request['qualifier'].item())}: {listing(against)}"
+
+
+def monthly_total_with_recent(apprehensions: pd.DataFrame, recent: pd.DataFrame) -> pd.DataFrame:
+    """All-citizenship monthly totals: the files' spliced series, then page-reported months after it.
+
+    Columns: encounters, source ('file' for the OHSS/CBP files, 'report' for border_apprehensions_recent).
+    """
+    files = monthly_encounters(apprehensions)
+    later = recent.assign(month=pd.to_datetime(recent["month"])).set_index("month")["encounters"].astype(float)
+    later = later[later.index > files.index.max()]
+    frame = pd.concat([pd.DataFrame({"encounters": files, "source": "file"}),
+                       pd.DataFrame({"encounters": later, "source": "report"})])
+    return frame.sort_index()
+
+
+# One measure for "how far did obligations fall under the first term's budgets": mean yearly
+# obligations over FY2018-FY2020 (the budgets the first Trump administration requested and that
+# were spent before FY2021) against FY2015-FY2017, summed over the countries. The chapter, the
+# claims and the overview should all use this one (`obligations_cut`).
+OBLIGATIONS_CUT_YEARS = {"before": (2015, 2017), "after": (2018, 2020)}
+
+
+def obligations_cut(us_aid: pd.DataFrame, countries: list[str] | None = None) -> dict[str, float]:
+    """Mean yearly obligations before and after, and the fractional change (OBLIGATIONS_CUT_YEARS)."""
+    countries = list(countries or NORTHERN_TRIANGLE)
+    (b0, b1), (a0, a1) = OBLIGATIONS_CUT_YEARS["before"], OBLIGATIONS_CUT_YEARS["after"]
+    stages = aid_stages(us_aid, countries, b0, a1)
+    before, after = stages.loc[b0:b1, "obligations"], stages.loc[a0:a1, "obligations"]
+    if before.isna().any() or after.isna().any():
+        raise AnalysisError(f"obligations to {', '.join(countries)} are incomplete in FY{b0}-FY{a1}")
+    return {"before": float(before.mean()), "after": float(after.mean()),
+            "change": float(after.mean() / before.mean() - 1)}

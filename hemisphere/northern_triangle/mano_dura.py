@@ -12,7 +12,7 @@ from __future__ import annotations
 import pandas as pd
 
 from hemisphere import charts
-from hemisphere.northern_triangle.views import LINE_COLOURS, THOUSANDS, year_ticks
+from hemisphere.northern_triangle.figures import LINE_COLOURS, THOUSANDS, year_ticks
 from hemisphere.prose import data_to, day, listing, money, num, pct, plural
 
 THEME = "northern_triangle"
@@ -188,7 +188,7 @@ def homicide_sentence(rates: pd.DataFrame, start: pd.Timestamp) -> str:
             f"{before.index[0]} to {num(last_before['rate_per_100k'], 1)} in {before.index[-1]}, before the measure"
             if len(before) > 1 else
             f"Recorded homicides per 100,000 were {num(last_before['rate_per_100k'], 1)} in {before.index[-1]}, before the measure")
-    return text + f", and were {num(last['rate_per_100k'], 1)} in {after.index[-1]} ({last['source']})."
+    return text + f", and were {num(last['rate_per_100k'], 1)} in {after.index[-1]} according to {last['source']}."
 
 
 def attribution_note(detained_share: float | None = None, share_year: int | None = None) -> str:
@@ -212,12 +212,15 @@ def exception_chart(exception: pd.DataFrame, homicide: pd.DataFrame, start: pd.T
     """Top: detentions and prison population; middle: deaths in custody; bottom: homicide rate."""
     window = exception[exception["date"].between(start, end)]
     rates = homicide_series(homicide, start.year, end.year)
-    last = max(window["date"].max() if len(window) else start, pd.Timestamp(int(rates["year"].max()), 12, 31)
-               if len(rates) else start)
+    last_count = window["date"].max() if len(window) else start
+    last_year = int(rates["year"].max()) if len(rates) else None
+    # A yearly rate covers its whole year ("data to 2025"); the counts are dated to the day.
+    coverage = (data_to(last_year, "year") if last_year is not None and pd.Timestamp(last_year, 12, 31) > last_count
+                else data_to(last_count, "month"))
     chart = charts.Chart(theme=THEME, name="el_salvador_state_of_exception", title=title,
                          subtitle="El Salvador: people detained and prison population (top), deaths in custody by "
                                   "counter (middle), homicides per 100,000 by source (bottom, yearly); "
-                                  + data_to(last, "month"),
+                                  + coverage,
                          alt="Three stacked panels for El Salvador: detentions and prison population, deaths in state "
                              "custody as two rights groups count them, and the homicide rate by source.",
                          time_axis="date", nrows=3, height=5.6, sharex=True)
@@ -240,8 +243,8 @@ def exception_chart(exception: pd.DataFrame, homicide: pd.DataFrame, start: pd.T
         dates = pd.to_datetime(rows["year"].astype(str) + "-07-01")
         bottom.plot(dates, rows["rate_per_100k"], marker=COUNTER_MARKERS[number % len(COUNTER_MARKERS)], ms=4,
                     lw=1.2 if source == "UNODC" else 0, color=LINE_COLOURS[number % len(LINE_COLOURS)], label=source)
-        plotted += [{"panel": "homicide_rate", "counter": source, "date": d, "value": v}
-                    for d, v in zip(dates, rows["rate_per_100k"])]
+        plotted += [{"panel": "homicide_rate", "counter": source, "date": d, "year": y, "value": v}
+                    for d, y, v in zip(dates, rows["year"], rows["rate_per_100k"])]
     top.set_ylabel("persons", fontsize=7)
     middle.set_ylabel("deaths", fontsize=7)
     bottom.set_ylabel("per 100,000", fontsize=7)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import pandas as pd
 
 from hemisphere import charts
-from hemisphere.northern_triangle.views import THOUSANDS
+from hemisphere.northern_triangle.figures import THOUSANDS
 from hemisphere.prose import data_to, listing, num, pct
 
 THEME = "northern_triangle"
@@ -138,10 +138,15 @@ def attribution_note() -> str:
 def returns_chart(returnees: pd.DataFrame, removals: pd.DataFrame, countries: list[str], first_year: int,
                   last_year: int, title: str, event_ids: list[str]) -> None:
     """One panel per country: ICE removals as bars on fiscal years, receiving-country counts as markers."""
+    held = ([int(y) for y in returnees.loc[returnees["country"].isin(countries)
+                                            & returnees["year"].between(first_year, last_year), "year"]]
+            + [int(y) for y in removals.loc[removals["country"].isin(countries)
+                                             & removals["fiscal_year"].between(first_year, last_year), "fiscal_year"]])
+    coverage = data_to(max(held), "year") if held else "no figures in the chosen years"
     chart = charts.Chart(theme=THEME, name="returns_received", title=title,
                          subtitle="Persons: ICE removals by fiscal year (bars, centred on each October-September year) "
                                   "and the receiving governments' calendar-year counts (markers, by counter and scope); "
-                                  + data_to(max(int(returnees["year"].max()), int(removals["fiscal_year"].max())), "year"),
+                                  + coverage,
                          alt=(f"{len(countries)} panels, one each for {listing(countries)}," if len(countries) > 1 else
                               f"One panel for {countries[0]}:") + " ICE removals by fiscal year as bars and the "
                              "receiving governments' yearly counts of returnees as markers.",

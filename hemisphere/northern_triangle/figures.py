@@ -12,6 +12,7 @@ import matplotlib.ticker as mticker
 import pandas as pd
 
 from hemisphere import charts
+from hemisphere.prose import data_to
 
 THEME = "northern_triangle"
 MILLIONS = mticker.FuncFormatter(lambda value, _: f"{value / 1e6:,.0f}")
@@ -39,7 +40,7 @@ HOMICIDE_MARKERS = {"UNODC": "o", "National figures (press compilation)": "s", "
                     "UCA human-rights observatory estimate": "D"}
 TPS_MARKERS = {"designation": ("o", charts.COLORS["blue"]), "extension": (">", charts.COLORS["green"]),
                "termination_announced": ("X", charts.COLORS["vermillion"]), "court_stay": ("s", charts.COLORS["purple"]),
-               "rescission": ("D", charts.COLORS["sky"])}
+               "court_stay_lifted": ("v", charts.COLORS["orange"]), "rescission": ("D", charts.COLORS["sky"])}
 FAMILY_COLOURS = {"Single Adults": charts.COLORS["grey"], "Family Unit Individuals": charts.COLORS["orange"],
                   "Unaccompanied Children": charts.COLORS["vermillion"], "Accompanied Minors": charts.COLORS["yellow"]}
 
@@ -72,7 +73,8 @@ def aid_obligations(obligations: pd.DataFrame, partial_year: int | None, band: t
     """Obligations per fiscal year, one line per column of `obligations` (current dollars)."""
     chart = charts.Chart(theme=THEME, name="aid_obligations", title=title,
                          subtitle="US foreign assistance obligated, millions of current US dollars, by fiscal year"
-                                  + ("; the last year is partial (hollow marker)" if partial_year else ""),
+                                  + ("; the last year is partial (hollow marker)" if partial_year else "")
+                                  + "; " + data_to(int(obligations.index.max()), "fiscal_year"),
                          alt=alt, time_axis="fiscal_year", height=3.4)
     ax = chart.ax
     styles = line_styles([c for c in obligations.columns if c != "Central America Region"], skip=(charts.COLORS["grey"],))
@@ -99,7 +101,8 @@ def aid_stages(stages: pd.DataFrame, title: str, alt: str, countries_text: str) 
     """Requested, appropriated and obligated amounts side by side per fiscal year."""
     chart = charts.Chart(theme=THEME, name="aid_stages", title=title,
                          subtitle=f"{countries_text}: millions of current US dollars by fiscal year; a missing bar is a "
-                                  "stage the release does not report for every chosen country",
+                                  "stage the release does not report for every chosen country; "
+                                  + data_to(int(stages.dropna(how="all").index.max()), "fiscal_year"),
                          alt=alt, time_axis="fiscal_year", height=3.0)
     ax = chart.ax
     width = 0.27
@@ -134,7 +137,7 @@ def central_america_budget(aid_budget: pd.DataFrame, title: str, alt: str) -> No
     chart = charts.Chart(theme=THEME, name="central_america_budget", title=title,
                          subtitle="Region-wide Strategy for Engagement in Central America lines, millions of current US "
                                   "dollars by fiscal year; each bar names its source, and figures that disagree stand "
-                                  "side by side",
+                                  "side by side; " + data_to(last, "fiscal_year"),
                          alt=alt, time_axis="fiscal_year", height=3.4)
     ax = chart.ax
     for year in range(first, last + 1):
@@ -179,7 +182,7 @@ def homicide_rates(chosen: pd.DataFrame, comparators: pd.DataFrame, event_ids: l
     panels = 2 if not comparators.empty else 1
     chart = charts.Chart(theme=THEME, name="homicide_rates", title=title,
                          subtitle="Intentional homicides per 100,000 people; lines UNODC, hollow markers national, "
-                                  "InSight Crime or independent figures",
+                                  "InSight Crime or independent figures; " + data_to(int(chosen["year"].max()), "year"),
                          alt=alt, time_axis="year", ncols=panels, height=3.6, sharex=True, sharey=True)
     axes = list(chart.axes) if panels == 2 else [chart.ax]
     present = list(dict.fromkeys(chosen["country"]))
@@ -211,25 +214,37 @@ def homicide_rates(chosen: pd.DataFrame, comparators: pd.DataFrame, event_ids: l
     chart.show(sources=["homicide_rate"], data=pd.concat([chosen, comparators])[["country", "year", "source", "rate_per_100k"]])
 
 
-def monthly_encounters(total: pd.Series, by_country: pd.DataFrame, event_ids: list[str], title: str, alt: str) -> None:
-    """Top: all southwest-border encounters. Bottom: the chosen citizenships."""
+def monthly_encounters(total: pd.Series, by_country: pd.DataFrame, event_ids: list[str], title: str, alt: str,
+                       reported: pd.Series | None = None) -> None:
+    """Top: all southwest-border encounters (hollow markers: months from a report, not a file). Bottom: the chosen citizenships."""
+    last = total.dropna().index.max()
     chart = charts.Chart(theme=THEME, name="encounters_monthly", title=title,
                          subtitle="Border Patrol encounters at the southwest border per month: all citizenships (top) "
-                                  "and the chosen countries (bottom)",
+                                  "and the chosen countries (bottom); " + data_to(last, "month"),
                          alt=alt, time_axis="date", nrows=2, height=4.6, sharex=True)
     top, bottom = chart.axes
     top.plot(total.index, total.to_numpy(), color=charts.COLORS["black"], lw=1.2, label="All citizenships")
+    if reported is not None and len(reported):
+        top.plot(reported.index, reported.to_numpy(), ls="none", marker="o", ms=3.5, mfc="white",
+                 color=charts.COLORS["black"], label="Reported total (no file yet)")
+        top.legend(loc="upper left", fontsize=6.5)
     styles = line_styles(list(by_country.columns))
     for country in by_country.columns:
         bottom.plot(by_country.index, by_country[country].to_numpy(), lw=1.3, label=country, **styles[country])
     for ax in (top, bottom):
         ax.yaxis.set_major_formatter(THOUSANDS)
         ax.set_ylim(bottom=0)
-    bottom.legend(loc="upper center", bbox_to_anchor=(0.5, -0.12), ncols=4)
+    if len(by_country.columns):
+        bottom.legend(loc="upper center", bbox_to_anchor=(0.5, -0.12), ncols=4)
     year_ticks(bottom, total.index.min(), total.index.max())
     chart.mark_events(event_ids)
-    plotted = by_country.assign(all_citizenships=total).rename_axis("month").reset_index()
-    chart.show(sources=["border_apprehensions"], data=plotted,
+    # Outer joins: the reported months past the file's last month stay in the chart's data.
+    plotted = by_country.join(total.rename("all_citizenships"), how="outer")
+    if reported is not None and len(reported):
+        plotted = plotted.join(reported.rename("reported_total"), how="outer")
+    plotted = plotted.rename_axis("month").reset_index()
+    chart.show(sources=["border_apprehensions"] + (["border_apprehensions_recent"] if reported is not None and len(reported) else []),
+               data=plotted,
                note="From March 2020 to May 2023 the counts include Title 42 expulsions; repeat crossers count each time.")
 
 
@@ -237,8 +252,9 @@ def family_status(shares: pd.DataFrame, title: str, alt: str, partial_year: int 
     """Encounters per fiscal year stacked by family status."""
     chart = charts.Chart(theme=THEME, name="encounters_family_status", title=title,
                          subtitle="Southwest-border Border Patrol encounters per fiscal year, by family status"
-                                  + (f"; FY{partial_year} partial" if partial_year else ""),
-                         alt=alt, time_axis="fiscal_year", height=3.0)
+                                  + (f"; FY{partial_year} partial" if partial_year else "")
+                                  + "; " + data_to(int(shares.index.max()), "fiscal_year"),
+                         alt=alt, time_axis="fiscal_year", height=3.0, fiscal_shading="date")
     ax = chart.ax
     bottom = pd.Series(0.0, index=shares.index)
     for status in [s for s in FAMILY_COLOURS if s in shares.columns]:
@@ -250,12 +266,13 @@ def family_status(shares: pd.DataFrame, title: str, alt: str, partial_year: int 
     chart.show(sources=["border_apprehensions_family_status"], data=shares.reset_index())
 
 
-def northern_triangle_share(share: pd.DataFrame, title: str, alt: str) -> None:
-    """Share of Guatemalans, Hondurans and Salvadorans in all encounters, per fiscal year."""
+def northern_triangle_share(share: pd.DataFrame, title: str, alt: str, countries_text: str = "Guatemalan, Honduran and Salvadoran citizens") -> None:
+    """Share of the chosen citizenships in all encounters, per fiscal year."""
     chart = charts.Chart(theme=THEME, name="northern_triangle_share", title=title,
-                         subtitle="Guatemalan, Honduran and Salvadoran citizens as a share of southwest-border Border "
-                                  "Patrol encounters, by fiscal year (hollow: partial year)",
-                         alt=alt, time_axis="fiscal_year", height=2.8)
+                         subtitle=f"Citizens of {countries_text} as a share of southwest-border Border "
+                                  "Patrol encounters, by fiscal year (hollow: partial year); "
+                                  + data_to(int(share.index.max()), "fiscal_year"),
+                         alt=alt, time_axis="fiscal_year", height=2.8, fiscal_shading="date")
     ax = chart.ax
     complete = share[share["complete"]]
     ax.plot(complete.index, complete["share"] * 100, color=charts.COLORS["blue"], marker="o", ms=3)
@@ -274,17 +291,18 @@ def tps_timeline(decisions: pd.DataFrame, title: str, alt: str, start: pd.Timest
     """
     countries = list(dict.fromkeys(decisions["country"]))
     chart = charts.Chart(theme=THEME, name="tps_timeline", title=title,
-                         subtitle="Temporary Protected Status decisions by date; grey bar: status in force; numbers are "
-                                  "beneficiaries the source gave at the time (different bases)",
+                         subtitle="Temporary Protected Status decisions and court rulings by date; grey bar: status in force "
+                                  "(to the end of the last extension where no later decision is recorded); numbers are "
+                                  "beneficiaries the source gave at the time (different bases); "
+                                  + data_to(decisions["decision_date"].max(), "month"),
                          alt=alt, time_axis="date", height=0.75 + 0.65 * len(countries))
     ax = chart.ax
     for row_number, country in enumerate(countries):
         rows = decisions[decisions["country"] == country].sort_values(["decision_date", "action"])
-        last = rows.iloc[-1]
-        bar_end = last["effective_date"] if last["action"] == "termination_announced" and pd.notna(last["effective_date"]) else end
-        if bar_end > start:
-            ax.plot([max(rows["decision_date"].min(), start), min(bar_end, end)], [row_number, row_number],
-                    color="#CCCCCC", lw=5, solid_capstyle="butt", zorder=1)
+        for seg_start, seg_end in status_spans(rows, end):
+            left, right = max(seg_start, start), min(seg_end, end)
+            if right > left:
+                ax.plot([left, right], [row_number, row_number], color="#CCCCCC", lw=5, solid_capstyle="butt", zorder=1)
         labelled = 0
         shown = rows[rows["decision_date"].between(start, end)]
         for date, same_day in shown.groupby("decision_date", sort=True):
@@ -315,6 +333,39 @@ def tps_timeline(decisions: pd.DataFrame, title: str, alt: str, start: pd.Timest
                                             "end_date", "beneficiaries"]])
 
 
+def status_spans(rows: pd.DataFrame, horizon: pd.Timestamp) -> list[tuple[pd.Timestamp, pd.Timestamp]]:
+    """Spans during which a country's TPS was in force, read from its decisions in date order.
+
+    A termination ends status at its effective date; a court stay, rescission or extension cancels
+    a pending end (and restores status that had lapsed, from its date); a lifted stay lets the
+    latest termination take effect, on the later of the two dates.
+    """
+    spans, since, pending, termination_end = [], None, None, None
+    for row in rows.sort_values(["decision_date", "action"]).itertuples():
+        when = row.decision_date
+        if since is not None and pending is not None and pending <= when:
+            spans.append((since, pending))
+            since, pending = None, None
+        if row.action == "termination_announced":
+            termination_end = row.effective_date if pd.notna(row.effective_date) else None
+            since = since or when
+            pending = termination_end
+        elif row.action == "court_stay_lifted":
+            effective = row.effective_date if pd.notna(row.effective_date) else when
+            if since is not None:
+                pending = max(effective, termination_end) if termination_end is not None else effective
+        else:  # designation, extension, rescission, court_stay
+            since = since or when
+            pending = None
+    if since is not None:
+        # An extension's end with no later decision in the record: the bar stops there, not at the horizon.
+        last = rows.sort_values(["decision_date", "action"]).iloc[-1]
+        if pending is None and last["action"] == "extension" and pd.notna(last["end_date"]):
+            pending = last["end_date"]
+        spans.append((since, min(pending, horizon) if pending is not None else horizon))
+    return spans
+
+
 FEW_YEARS = 3  # with this many fiscal years or fewer, removals are a table rather than a chart
 
 
@@ -334,8 +385,8 @@ def removals(by_year: pd.DataFrame, title: str, alt: str, first_year: int | None
     last = int(by_year.index.max()) if last_year is None else last_year
     chart = charts.Chart(theme=THEME, name="removals", title=title,
                          subtitle="ICE removals by country of citizenship, by fiscal year; \"no figure\" marks a year "
-                                  "for which none could be sourced",
-                         alt=alt, time_axis="fiscal_year", height=2.8)
+                                  "for which none could be sourced; " + data_to(int(by_year.index.max()), "fiscal_year"),
+                         alt=alt, time_axis="fiscal_year", height=2.8, fiscal_shading="date")
     ax = chart.ax
     countries = list(by_year.columns)
     colours = country_colours(countries)
@@ -363,11 +414,19 @@ def per_resident(view: pd.DataFrame, title: str, alt: str) -> None:
               ("encounters_per_100k", "Border encounters per 100,000 residents")]
     chart = charts.Chart(theme=THEME, name="per_resident_view", title=title,
                          subtitle="Per country and year: US aid obligations per resident (fiscal year), homicide rate "
-                                  "(calendar year) and southwest-border encounters per 100,000 residents (fiscal year)",
+                                  "(calendar year; line UNODC, hollow markers other sources) and southwest-border "
+                                  "encounters per 100,000 residents (fiscal year); " + data_to(int(view["year"].max()), "year"),
                          alt=alt, time_axis="year", nrows=3, height=5.4, sharex=True)
     styles = line_styles(list(dict.fromkeys(view["country"])))
     for ax, (column, label) in zip(chart.axes, panels):
         for country, rows in view.groupby("country", sort=False):
+            if column == "homicide_rate":  # one source per line: UNODC drawn, other sources as hollow markers
+                unodc = rows[rows["homicide_source"] == "UNODC"]
+                ax.plot(unodc["year"], unodc[column], label=country, lw=1.4, **styles[country])
+                others = rows[rows["homicide_source"].notna() & (rows["homicide_source"] != "UNODC")]
+                ax.plot(others["year"], others[column], ls="none", marker="o", mfc="white", ms=3.5,
+                        color=styles[country]["color"])
+                continue
             ax.plot(rows["year"], rows[column], label=country, lw=1.4, **styles[country])
         ax.set_title(label, fontsize=8)
         ax.set_ylim(bottom=0)
