@@ -4,15 +4,21 @@ from __future__ import annotations
 
 import html
 
-from hemisphere import catalogue
+from hemisphere import catalogue, themes
 
-THEME_TITLES = {
-    "general": "Shared tables",
-    "eradication": "Eradication pressure",
-    "northern_triangle": "Northern Triangle",
-    "venezuela": "Venezuela sanctions",
-    "terrorist_designation": "Terrorist designation",
-}
+GENERAL_TITLE = ("general", "Shared tables")
+
+
+def theme_titles() -> dict[str, str]:
+    """Catalogue group -> heading: the shared tables first, then each theme of the registry."""
+    return dict([GENERAL_TITLE], **themes.titles())
+
+
+def __getattr__(name: str):
+    """`appendix.THEME_TITLES`, read from the theme registry when asked."""
+    if name == "THEME_TITLES":
+        return theme_titles()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def _link(url: str) -> str:
@@ -63,7 +69,7 @@ def catalogue_html() -> str:
     """Every catalogued table, grouped by theme in report order."""
     blocks = catalogue.resources()
     parts = []
-    for theme, title in THEME_TITLES.items():
+    for theme, title in theme_titles().items():
         members = [b for b in blocks if b.get("theme", "general") == theme]
         if members:
             parts.append(f"<h3>{html.escape(title)}</h3>" + "".join(table_entry(b) for b in members))

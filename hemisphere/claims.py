@@ -15,6 +15,7 @@ from typing import Callable
 import pandas as pd
 
 from hemisphere import anchors, catalogue, data, events, paths
+from hemisphere import themes as registry
 from hemisphere.eradication import analysis as eradication
 from hemisphere.northern_triangle import analysis as northern_triangle
 from hemisphere.northern_triangle.countries import NORTHERN_TRIANGLE
@@ -25,13 +26,18 @@ from hemisphere.venezuela import analysis as venezuela
 
 SUPPORTED, CONTRADICTED, MIXED, NOT_TESTABLE = "supported", "contradicted", "mixed", "not testable with these data"
 VERDICTS = (SUPPORTED, CONTRADICTED, MIXED, NOT_TESTABLE)
-THEMES = ("eradication", "northern_triangle", "venezuela", "terrorist_designation")
-THEME_NOTEBOOKS = {
-    "eradication": "eradication_pressure",
-    "northern_triangle": "northern_triangle",
-    "venezuela": "venezuela_sanctions",
-    "terrorist_designation": "terrorist_designation",
-}
+# THEMES and THEME_NOTEBOOKS come from the theme registry (hemisphere.themes), see __getattr__ below.
+
+
+def __getattr__(name: str):
+    """`claims.THEMES` (ids in report order) and `claims.THEME_NOTEBOOKS`, read from the theme registry."""
+    from hemisphere import themes
+
+    if name == "THEMES":
+        return tuple(themes.ids())
+    if name == "THEME_NOTEBOOKS":
+        return themes.notebooks()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 # --- verdict thresholds (each is quoted in the test column of data/claims.csv) ----------------
 RECORD_WINDOW_YEARS = 1          # a record counts if set in the claim year or this many years before
@@ -70,6 +76,15 @@ class Evidence:
     chapter: str
     section: str
     tables: tuple[str, ...]
+    # Parameters the report runs the chapter with that differ from its defaults, as "name = value":
+    # claims are tested on fixed data, so the linked section may then show other figures.
+    differs: tuple[str, ...] = ()
+
+    def caveat(self) -> str:
+        if not self.differs:
+            return ""
+        return (f"; in this edition that chapter runs with {', '.join(self.differs)}, so the section shows a "
+                "different selection from the one this claim is tested on")
 
     def text(self) -> str:
         """'Chapter › Section (tables: ...)', the chapter by the short name before its colon."""
@@ -83,7 +98,7 @@ class Evidence:
     def markdown(self) -> str:
         """The evidence as a Markdown link to its section in the report."""
         return (f"[{self.chapter.split(':')[0]} › {self.section}](#{self.anchor}) "
-                f"(tables: {', '.join(self.tables)})")
+                f"(tables: {', '.join(self.tables)}{self.caveat()})")
 
 
 @dataclass(frozen=True)
@@ -139,20 +154,19 @@ def load_claims(themes: list[str] | None = None) -> pd.DataFrame:
     claims = data.load("claims")
     if themes is None:
         return claims
-    unknown = sorted(set(themes) - set(THEMES))
+    known = registry.ids()
+    unknown = sorted(set(themes) - set(known))
     if unknown:
-        raise ClaimError(f"unknown theme(s) {unknown}; themes are {', '.join(THEMES)}")
+        raise ClaimError(f"unknown theme(s) {unknown}; themes are {', '.join(known)}")
     return claims[claims["theme"].isin(themes)].reset_index(drop=True)
 
 
 def chapter_title(notebook: str) -> str:
     """The chapter's H1, read from the notebook so evidence links follow renamed chapters."""
-    cells = json.loads((paths.NOTEBOOKS / f"{notebook}.ipynb").read_text(encoding="utf-8"))["cells"]
-    for cell in cells:
-        text = "".join(cell["source"])
-        if cell["cell_type"] == "markdown" and text.startswith("# "):
-            return text.splitlines()[0][2:].strip()
-    raise ClaimError(f"notebook {notebook!r} has no '# ' chapter title")
+    try:
+        return anchors.chapter_title(notebook)
+    except ValueError as error:
+        raise ClaimError(str(error)) from None
 
 
 def evidence_for(claim: pd.Series) -> Evidence:
@@ -160,8 +174,18 @@ def evidence_for(claim: pd.Series) -> Evidence:
     tables = tuple(claim["tables"].split(";"))
     for table in tables:
         catalogue.resource(table)  # an unknown table is a CatalogueError naming the known ones
-    notebook = THEME_NOTEBOOKS[claim["theme"]]
-    return Evidence(notebook, chapter_title(notebook), claim["evidence_section"], tables)
+    notebook = registry.notebooks()[claim["theme"]]
+    return Evidence(notebook, chapter_title(notebook), claim["evidence_section"], tables, chapter_differences(notebook))
+
+
+def chapter_differences(notebook: str) -> tuple[str, ...]:
+    """'name = value' for each parameter the report runs `notebook` with that is not its default."""
+    from hemisphere import params
+
+    actual = params.section_parameters(notebook)
+    defaults = params.declaration(notebook).defaults()
+    shown = lambda value: ", ".join(map(str, value)) if isinstance(value, list) else str(value)  # noqa: E731
+    return tuple(f"{name} = {shown(value)}" for name, value in actual.items() if defaults.get(name) != value)
 
 
 def evaluate(claim: pd.Series) -> Result:
@@ -197,7 +221,7 @@ def verdict_counts(claims: pd.DataFrame, results: list[Result]) -> pd.DataFrame:
     verdicts = pd.Series({result.claim_id: result.verdict for result in results})
     frame = pd.DataFrame({"theme": claims["theme"], "verdict": claims["claim_id"].map(verdicts)})
     counts = pd.crosstab(frame["theme"], frame["verdict"])
-    themes = [theme for theme in THEMES if theme in counts.index]
+    themes = [theme for theme in registry.ids() if theme in counts.index]
     return counts.reindex(index=themes, columns=list(VERDICTS), fill_value=0)
 
 

@@ -42,12 +42,15 @@ def notebook_path(notebook: str) -> Path:
 
 def execute_notebook(notebook: str, parameters: dict | None = None, output_dir: Path | None = None,
                      figures_dir: Path | None = None, source: Path | None = None,
-                     kernel_manager_class: type | None = None) -> Path:
+                     kernel_manager_class: type | None = None, report_parameters: dict | None = None,
+                     record_inputs: Path | None = None) -> Path:
     """Run `notebook` with `parameters` (validated first); return the executed copy's path.
 
     `source` runs another notebook file under this notebook's declaration (used by tests
     with fixture notebooks). `kernel_manager_class` starts the kernel another way (the
-    build's forked kernels, see hemisphere.build.zygote).
+    build's forked kernels, see hemisphere.build.zygote). `report_parameters` (every section's
+    parameters) is injected for the overview and claims (`params.section_parameters`);
+    `record_inputs` is where the kernel records what it reads (hemisphere.deps, for the cache).
     """
     import papermill
     from papermill.exceptions import PapermillExecutionError
@@ -61,6 +64,11 @@ def execute_notebook(notebook: str, parameters: dict | None = None, output_dir: 
     output_dir.mkdir(parents=True, exist_ok=True)
     figures_dir = Path(figures_dir or output_dir / "figures")
     injected = dict(values, hemisphere_figures_dir=str(figures_dir))
+    if report_parameters is not None:
+        injected["hemisphere_report_parameters"] = report_parameters
+    # Recording starts before the first cell, so every read of the run is seen (hemisphere.deps).
+    recording = ([f"--IPKernelApp.exec_lines=import hemisphere.deps; hemisphere.deps.start({str(record_inputs)!r})"]
+                 if record_inputs is not None else [])
     output = output_dir / f"{notebook}.ipynb"
     os.environ.update(KERNEL_ENVIRONMENT)
     client_options = {"kernel_manager_class": kernel_manager_class} if kernel_manager_class else {}
@@ -70,7 +78,7 @@ def execute_notebook(notebook: str, parameters: dict | None = None, output_dir: 
             progress_bar=False, log_output=False, request_save_on_cell_execute=False,
             cwd=str(paths.NOTEBOOKS),
             # The kernel listens on loopback only; its warning about unencrypted TCP is noise here.
-            extra_arguments=["--IPKernelApp.log_level=CRITICAL"],
+            extra_arguments=["--IPKernelApp.log_level=CRITICAL", *recording],
             **client_options,
         )
     except PapermillExecutionError as error:

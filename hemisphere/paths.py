@@ -8,10 +8,11 @@ import os
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-DATA = ROOT / "data"
+# HEMISPHERE_DATA_DIR and HEMISPHERE_NOTEBOOKS_DIR point kernels at copies (the cache tests).
+DATA = Path(os.environ.get("HEMISPHERE_DATA_DIR") or ROOT / "data")
 DATAPACKAGE = DATA / "datapackage.yaml"
 EVENTS = DATA / "events.csv"
-NOTEBOOKS = ROOT / "notebooks"
+NOTEBOOKS = Path(os.environ.get("HEMISPHERE_NOTEBOOKS_DIR") or ROOT / "notebooks")
 FIGURES = ROOT / "figures"
 # HEMISPHERE_BUILD_DIR lets the benchmark time cold builds without touching build/.
 BUILD = Path(os.environ.get("HEMISPHERE_BUILD_DIR") or ROOT / "build")

@@ -100,5 +100,5 @@ def test_declared_defaults_equal_the_parameters_cell(notebook):
     cells = parameters_cell(paths.NOTEBOOKS / f"{notebook}.ipynb")
     assert len(cells) == 1, "exactly one cell tagged `parameters`"
     literals = literal_assignments("".join(cells[0]["source"]))
-    declared = params.declaration(notebook).defaults()
+    declared = {name: parameter.default for name, parameter in params.declaration(notebook).parameters.items()}
     assert literals == declared
