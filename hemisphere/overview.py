@@ -381,6 +381,22 @@ PANEL_SOURCES = {"eradication": ["coca_cultivation"], "northern_triangle": ["bor
                  "venezuela": ["ofac_actions"], "terrorist_designation": ["fto_list"]}
 
 
+def glance_intro(themes: list[str]) -> str:
+    """The sentence before the panels, naming what each chosen theme's panel draws."""
+    parts = {
+        "eradication": lambda: f"{chapter_parameters('eradication')['country']}'s coca crop as UNODC and the US "
+                               "government measure it",
+        "northern_triangle": lambda: "Border Patrol apprehensions of people from "
+                                     + ("the Northern Triangle" if set(chapter_parameters("northern_triangle")["countries"])
+                                        == set(NORTHERN_TRIANGLE) else listing(chapter_parameters("northern_triangle")["countries"])),
+        "venezuela": lambda: "the running count of Venezuela-related designations",
+        "terrorist_designation": lambda: "the Western Hemisphere organisations on the State Department's list of "
+                                         "foreign terrorist organisations",
+    }
+    chosen = [parts[theme]() for theme in parts if theme in themes]
+    return f"One headline series per theme: {listing(chosen)}." if chosen else "No theme is chosen."
+
+
 def draw_at_a_glance(themes: list[str]) -> pd.DataFrame:
     """One small panel per chosen theme carrying its headline series; returns the plotted data."""
     from hemisphere import charts
