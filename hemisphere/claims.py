@@ -327,7 +327,8 @@ def _apprehensions_down(claim):
         "December 2016 to March 2017": -northern_triangle.change(monthly, "2016-12-01", "2017-03-01"),
         "April 2016 to April 2017": -northern_triangle.change(monthly, "2016-04-01", "2017-04-01"),
     }
-    from_inauguration = -northern_triangle.change(monthly, "2017-01-01", "2017-04-01")
+    inauguration_month = f"{window_terms()[0][0]:%Y-%m}-01"  # the first term's start (administrations.csv)
+    from_inauguration = -northern_triangle.change(monthly, inauguration_month, "2017-04-01")
     holding = sum(abs(fall - claimed) <= FIGURE_POINTS for fall in falls.values())
     verdict = _by_parts(holding, len(falls))
     measured = {**falls, "January 2017 to April 2017": from_inauguration, "claimed": claimed}
@@ -454,16 +455,19 @@ def _isolate_not_weaken(claim):
     # The window opens in 2015; the first Venezuela-related designation in it names the month.
     opened = venezuela.designation_actions(data.load("ofac_actions"), VENEZUELA_PROGRAMS, "2015-01-01",
                                            designated_on)["date"].min()
-    after = int(_designated_by_year(designated_on + pd.Timedelta(days=1), "2020-12-31").sum())
+    # To the last whole month of the first term (administrations.csv: it ended 20 January 2021).
+    first_term_last_month = (window_terms()[0][1].to_period("M") - 1).end_time.normalize()
+    after = int(_designated_by_year(designated_on + pd.Timedelta(days=1), first_term_last_month).sum())
     years_in_office = (removed_on - designated_on).days / 365.25
     parts = (after > before) + (years_in_office >= HOLD_YEARS)
     verdict = _by_parts(parts, 2)
     measured = {"designated_before": before, "designated_after": after, "years_in_office_after": years_in_office}
     headline = (f"{num(before)} designated {opened:%B %Y} to {designated_on:%B %Y}, {num(after)} from "
-                f"{designated_on + pd.Timedelta(days=1):%B %Y} to December 2020; "
+                f"{designated_on + pd.Timedelta(days=1):%B %Y} to {first_term_last_month:%B %Y}; "
                 f"Maduro in office {num(years_in_office, 1)} years after his designation")
     finding = (f"Designations under Venezuela-related programmes rose from {num(before)} ({opened:%B %Y} to "
-               f"{designated_on:%B %Y}) to {num(after)} ({designated_on + pd.Timedelta(days=1):%B %Y} to December 2020), "
+               f"{designated_on:%B %Y}) to {num(after)} ({designated_on + pd.Timedelta(days=1):%B %Y} to "
+               f"{first_term_last_month:%B %Y}), "
                f"counting people, companies and assets, and Maduro stayed in office "
                f"{num(years_in_office, 1)} years after his own designation, until US forces captured him in "
                f"{removed_on:%B %Y}.")
