@@ -45,7 +45,7 @@ def fake_run(tmp_path, markdown: list[str], charts: dict[str, tuple[str, str | N
     figures = tmp_path / "figures" / "eradication"
     figures.mkdir(parents=True)
     for name, (title, csv) in charts.items():
-        (figures / f"{name}.svg").write_text(f"<svg><!-- {title} --><!-- subtitle --></svg>")
+        (figures / f"{name}.svg").write_text(f"<svg><!-- 0.5 --><!-- {title} --><!-- A subtitle --></svg>")
         if csv is not None:
             (figures / f"{name}.csv").write_text(csv)
     return executed, tmp_path / "figures"
@@ -101,3 +101,11 @@ def test_sample_case_reads_true(sample_results, notebook, overrides, defect):
     if defect and problems:
         pytest.xfail(f"known defect (issue 13): {defect}; found: {problems}")
     assert problems == []
+
+
+def test_a_declared_sentence_is_not_flagged(tmp_path, monkeypatch):
+    case = sweep.Case("eradication_pressure", {"country": "Peru"})
+    executed, figures = fake_run(tmp_path, ["UNODC's production figures cover Colombia only. Colombia again."], {})
+    monkeypatch.setattr(sweep, "allowed_sentences", lambda notebook: [__import__("re").compile("cover Colombia only")])
+    problems = sweep.check(case, executed, figures)
+    assert len(problems) == 1 and "Colombia again" in problems[0]

@@ -152,10 +152,19 @@ def computed_prose(executed: Path) -> list[str]:
     return texts
 
 
-def chart_titles(figures: Path) -> dict[str, str]:
-    """Chart name -> the text drawn in it (title, subtitle, labels), read from its SVG."""
-    return {str(svg.relative_to(figures).with_suffix("")): " | ".join(SVG_TEXT.findall(svg.read_text(encoding="utf-8")))
+def chart_texts(figures: Path) -> dict[str, list[str]]:
+    """Chart name -> every text drawn in it (ticks, labels, title, subtitle, notes, source line).
+
+    Read from the SVG, where matplotlib writes each text it draws as a comment.
+    """
+    return {str(svg.relative_to(figures).with_suffix("")): [" ".join(text.split()) for text in
+                                                             SVG_TEXT.findall(svg.read_text(encoding="utf-8"))]
             for svg in sorted(figures.rglob("*.svg"))}
+
+
+def _wording(texts: list[str]) -> list[str]:
+    """A chart's sentences and labels: not tick values, not event badges' numbers."""
+    return [text for text in texts if re.search(r"[A-Za-z]{3,}", text)]
 
 
 def _has_data(csv: Path) -> bool:
@@ -180,13 +189,30 @@ def period_of(values: dict) -> tuple[int, int] | None:
     return None
 
 
+def allowed_sentences(notebook: str) -> list[re.Pattern]:
+    """Sentences a chapter's owner has declared true for every value (`sweep: allowed:` in its declaration).
+
+    A sentence may rightly name the default country or a year outside the period ("UNODC's
+    production figures cover Colombia only", "the first strike came later, on 2 September
+    2025"); its owner lists a regular expression for it, and the sweep skips sentences matching it.
+    """
+    import yaml
+
+    path = params.declaration_path(notebook)
+    spec = (yaml.safe_load(path.read_text(encoding="utf-8")) or {}) if path.is_file() else {}
+    return [re.compile(pattern) for pattern in ((spec.get("sweep") or {}).get("allowed") or [])]
+
+
 def check(case: Case, executed: Path, figures: Path) -> list[str]:
     """Problems found in one executed case (empty: it passed)."""
     problems = []
     values = params.validate(case.notebook, case.overrides)
     defaults = params.validate(case.notebook, {})
-    prose = computed_prose(executed)
-    titles = chart_titles(figures)
+    allowed = allowed_sentences(case.notebook)
+    prose = [" ".join(sentence for sentence in SENTENCE_END.split(text)
+                      if not any(pattern.search(sentence) for pattern in allowed))
+             for text in computed_prose(executed)]
+    charts = chart_texts(figures)
     chosen_names = {v for name, value in values.items() if isinstance(value, list) for v in value}
     chosen_names |= {value for value in values.values() if isinstance(value, str)}
     for name in NAME_PARAMETERS:
@@ -201,9 +227,10 @@ def check(case: Case, executed: Path, figures: Path) -> list[str]:
                 if pattern.search(sentence):
                     problems.append(f"prose names {word!r} ({name}={values[name]!r}): {_around(sentence, pattern)}")
                     break
-            for chart, title in titles.items():
-                if pattern.search(title.split(" | ")[0] if title else ""):
-                    problems.append(f"chart {chart} title names {word!r} ({name}={values[name]!r})")
+            for chart, texts in charts.items():
+                named = [text for text in _wording(texts) if pattern.search(text)]
+                if named:
+                    problems.append(f"chart {chart} names {word!r} ({name}={values[name]!r}): {named[0][:120]!r}")
     period = period_of(values) if case.notebook not in PERIOD_EXEMPT else None
     if period:
         first, last = period
@@ -212,9 +239,11 @@ def check(case: Case, executed: Path, figures: Path) -> list[str]:
             if outside:
                 problems.append(f"prose states {', '.join(map(str, outside))} outside {first}-{last}: "
                                 f"{_around(text, re.compile(str(outside[0])))}")
-    for chart, title in titles.items():
-        if not _has_data(figures / f"{chart}.csv") and not EMPTY_WORDS.search(title.split(" | ")[0] if title else ""):
-            problems.append(f"chart {chart} has no data and its title does not say so ({title.split(' | ')[0]!r})")
+    for chart, texts in charts.items():
+        wording = [text for text in _wording(texts) if not text.startswith(("Source:", "Shaded:"))]
+        if not _has_data(figures / f"{chart}.csv") and not any(EMPTY_WORDS.search(text) for text in wording):
+            longest = max(wording, key=len, default="")
+            problems.append(f"chart {chart} has no data and says nothing of it (its longest text: {longest[:120]!r})")
     return problems
 
 
@@ -246,6 +275,14 @@ def run_case(case: Case, folder: Path, manager: type | None = None) -> Case:
     return case
 
 
+def recheck(case: Case, folder: Path) -> Case:
+    """Check a case's earlier run again; a case never run is reported as such."""
+    executed = folder / case.name / f"{case.notebook}.ipynb"
+    case.problems = (check(case, executed, folder / case.name / "figures") if executed.is_file()
+                     else ["not run yet (no executed notebook under build/sweep/)"])
+    return case
+
+
 def run(cases: list[Case], jobs: int = 2, folder: Path | None = None, progress: bool = True) -> list[Case]:
     """Run the cases in parallel through the build's kernels; returns them with their problems."""
     from hemisphere import data
@@ -273,6 +310,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("notebooks", nargs="*", help="notebooks to sweep (default: all)")
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--list", action="store_true", help="print the grid, run nothing")
+    parser.add_argument("--recheck", action="store_true",
+                        help="check the runs already under build/sweep/ again (after changing the checks), run nothing")
     args = parser.parse_args(argv)
     cases = every_case(args.notebooks or None)
     if args.list:
@@ -281,7 +320,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{len(cases)} cases")
         return 0
     started = dt.datetime.now()
-    results = run(cases, args.jobs)
+    if args.recheck:
+        results = [recheck(case, paths.BUILD / "sweep") for case in cases]
+    else:
+        results = run(cases, args.jobs)
     failed = [case for case in results if case.problems]
     summary = {case.name: case.problems for case in results}
     (paths.BUILD / "sweep" / "results.json").write_text(json.dumps(summary, indent=1, ensure_ascii=False))
