@@ -48,3 +48,15 @@ def test_a_new_theme_is_one_registry_entry(one_more_theme):
     assert "remittances" in params.declaration("overview").parameters["themes"].allowed()
     assert timeline.lane_colours()["remittances"] == charts.COLORS["sky"]
     charts.Chart(theme="remittances", name="probe", title="A probe", subtitle="none", alt="probe")
+
+
+def test_schemas_that_list_themes_list_the_registry():
+    """The events register and the claims table name themes; their schemas' enums follow the registry."""
+    from hemisphere import catalogue
+
+    def enum(table):
+        field = next(f for f in catalogue.resource(table)["schema"]["fields"] if f["name"] == "theme")
+        return field["constraints"]["enum"]
+
+    assert set(enum("events")) == set(themes.ids()) | {"general"}
+    assert set(enum("claims")) == set(themes.ids())
