@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: help report test bench lab clean
+.PHONY: help report test sweep bench lab clean
 
 help: ## list the commands
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -15,6 +15,9 @@ report: $(INSTALLED) ## build build/report.html and build/report.pdf (installs w
 
 test: $(INSTALLED) ## run the test suite
 	$(BIN)/python -m pytest
+
+sweep: $(INSTALLED) ## run every notebook over its parameter grid and check each run (slow)
+	$(BIN)/python -m hemisphere.build.sweep
 
 bench: $(INSTALLED) ## time cold, no-op and one-notebook rebuilds against the naive way
 	$(BIN)/python benchmarks/bench.py

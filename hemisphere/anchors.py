@@ -29,3 +29,16 @@ def png_token(png: bytes) -> str:
     import hashlib
 
     return "png-" + hashlib.sha256(png).hexdigest()[:16]
+def chapter_title(notebook: str) -> str:
+    """A chapter's title: its notebook's first `# ` heading (recorded as an input, hemisphere.deps)."""
+    import json
+
+    from hemisphere import deps, paths
+
+    with deps.standing_for("title", notebook):
+        cells = json.loads((paths.NOTEBOOKS / f"{notebook}.ipynb").read_text(encoding="utf-8"))["cells"]
+    for cell in cells:
+        text = "".join(cell["source"])
+        if cell["cell_type"] == "markdown" and text.startswith("# "):
+            return text.splitlines()[0][2:].strip()
+    raise ValueError(f"notebook {notebook!r} has no '# ' chapter title")

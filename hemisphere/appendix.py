@@ -4,15 +4,23 @@ from __future__ import annotations
 
 import html
 
-from hemisphere import catalogue
+from hemisphere import catalogue, themes
 
-THEME_TITLES = {
-    "general": "Shared tables",
-    "eradication": "Eradication pressure",
-    "northern_triangle": "Northern Triangle",
-    "venezuela": "Venezuela sanctions",
-    "terrorist_designation": "Terrorist designation",
-}
+GENERAL_TITLE = ("general", "Shared tables")
+
+
+def theme_titles() -> dict[str, str]:
+    """Catalogue group -> heading: the shared tables first, then each theme of the registry."""
+    return dict([GENERAL_TITLE], **themes.titles())
+
+
+def __getattr__(name: str):
+    """`appendix.THEME_TITLES`, read from the theme registry when asked."""
+    if name == "THEME_TITLES":
+        return theme_titles()
+    if name == "CONFLICTS":
+        return tuple(conflicts())
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def _link(url: str) -> str:
@@ -63,7 +71,7 @@ def catalogue_html() -> str:
     """Every catalogued table, grouped by theme in report order."""
     blocks = catalogue.resources()
     parts = []
-    for theme, title in THEME_TITLES.items():
+    for theme, title in theme_titles().items():
         members = [b for b in blocks if b.get("theme", "general") == theme]
         if members:
             parts.append(f"<h3>{html.escape(title)}</h3>" + "".join(table_entry(b) for b in members))
@@ -76,33 +84,16 @@ def show_catalogue() -> None:
     display(HTML(catalogue_html()))
 
 
-# Where the report holds more than one estimate of the same thing, and what it does about it.
-CONFLICTS = (
-    ("coca_cultivation", "estimator", "UNODC's satellite census against the US government's sampled imagery",
-     "Both series on one chart with the gap shaded; every figure in the text names its estimator."),
-    ("cocaine_production", "estimator", "UNODC against the US government, each revising back years",
-     "For each year, the latest release of that year held in the tables (so years come from different "
-     "releases); figures a body later revised stay in the table, flagged as superseded."),
-    ("poppy_cultivation", "estimator", "US government estimates against the UNODC-Mexico survey",
-     "Both drawn on one chart, each labelled, with their survey periods."),
-    ("coca_eradication", "reported_by", "Colombian government and UNODC annex figures",
-     "One reporter per year by a stated order of preference; the others are kept."),
-    ("homicide_rate", "source", "UNODC against national police and InSight Crime tallies",
-     "UNODC where it exists, otherwise the national figure; each point's source is marked."),
-    ("border_apprehensions", "source", "DHS statistics office workbook against CBP's monthly release",
-     "The two are spliced at a stated month; the overlap is kept for checking."),
-    ("oil_production", "reporter", "Energy Institute, OPEC secondary sources and Venezuela's own reports",
-     "Independent and official figures are drawn side by side."),
-    ("migrants_refugees", "publisher_of_figure", "R4V, UNHCR/IOM and others count Venezuelans abroad differently",
-     "Each point is labelled with its publisher; no series is spliced."),
-    ("boat_strike_tallies", "reported_by", "Official running totals against press tallies",
-     "The event list is reconciled with each published total and the gaps are shown."),
-    ("homicides", "series", "Mexico's SESNSP case-file victims against INEGI death registrations",
-     "Both series shown, each labelled with its counter."),
-    ("central_america_aid_budget", "source", "CRS, El Salvador's planning secretariat and the press give different "
-     "enacted amounts for the same fiscal year of the Central America strategy",
-     "Every figure is kept as its own row; the bars stand side by side, each naming its source."),
-)
+# Where the report holds more than one estimate of the same thing, and what it does about it:
+# data/conflicts.csv (a catalogued table), one row per table.
+
+
+def conflicts() -> list[tuple[str, str, str, str]]:
+    """(table, label column, what differs, what the report does), from data/conflicts.csv."""
+    from hemisphere import data
+
+    table = data.load("conflicts")
+    return [tuple(row) for row in table[["table", "label_column", "what_differs", "handling"]].itertuples(index=False)]
 
 
 def conflicting_estimates() -> "pd.DataFrame":
@@ -112,7 +103,7 @@ def conflicting_estimates() -> "pd.DataFrame":
     from hemisphere import data
 
     rows = []
-    for table, column, what, handling in CONFLICTS:
+    for table, column, what, handling in conflicts():
         counts = data.load(table)[column].astype(str).value_counts()
         labels = "; ".join(f"{label} ({count} row{'' if count == 1 else 's'})" for label, count in counts.items())
         rows.append({"Table": table, "What differs": what, "Labels in the data": labels, "What the report does": handling})

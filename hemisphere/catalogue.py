@@ -11,7 +11,7 @@ from pathlib import Path
 
 import yaml
 
-from hemisphere import paths
+from hemisphere import deps, paths
 
 
 class CatalogueError(Exception):
@@ -27,10 +27,18 @@ REQUIRED_RESOURCE_KEYS = ("name", "path", "title", "sources", "licenses", "vinta
 
 def descriptor(path: Path | None = None) -> dict:
     """The parsed descriptor; cached per file version so edits are picked up in a live kernel."""
+    if path is None:
+        deps.record("catalogue", "*")  # the whole descriptor is an input of whoever asks for it
+    return _descriptor(path)
+
+
+def _descriptor(path: Path | None = None) -> dict:
+    """The descriptor, its read not recorded: callers record what they use (a block or all)."""
     path = Path(path or paths.DATAPACKAGE)
     if not path.is_file():
         raise CatalogueError(f"data catalogue not found: {path}")
-    return _parse(str(path), path.stat().st_mtime_ns)
+    with deps.quietly():
+        return _parse(str(path), path.stat().st_mtime_ns)
 
 
 @lru_cache(maxsize=4)
@@ -54,11 +62,17 @@ def resources(path: Path | None = None) -> list[dict]:
 
 
 def resource(name: str, path: Path | None = None) -> dict:
-    """The resource block for one table, or a CatalogueError naming the tables that exist."""
-    for block in resources(path):
+    """The resource block for one table, or a CatalogueError naming the tables that exist.
+
+    In a build kernel this records the one block as an input (hemisphere.deps), not the file.
+    """
+    if path is None:
+        deps.record("table", name)
+    blocks = _descriptor(path)["resources"]
+    for block in blocks:
         if block.get("name") == name:
             return block
-    known = ", ".join(sorted(r.get("name", "?") for r in resources(path)))
+    known = ", ".join(sorted(r.get("name", "?") for r in blocks))
     raise CatalogueError(f"no table named {name!r} in the data catalogue; known tables: {known}")
 
 

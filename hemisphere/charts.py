@@ -39,7 +39,16 @@ from matplotlib.figure import Figure
 
 from hemisphere import anchors, catalogue, events, paths
 
-THEMES = ("eradication", "northern_triangle", "venezuela", "terrorist_designation", "overview", "general")
+
+
+def __getattr__(name: str):
+    """`charts.THEMES`: the chart folders, read from the theme registry (hemisphere.themes) when asked."""
+    if name == "THEMES":
+        from hemisphere import themes
+
+        return themes.chart_folders()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 # "year": x in (decimal) calendar years; "date": matplotlib dates; "fiscal_year": bars centred on
 # US fiscal years (FY N runs 1 October N-1 to 30 September N); None: no time axis.
 TIME_AXES = ("year", "date", "fiscal_year", None)
@@ -171,8 +180,11 @@ class Chart:
                  time_axis: str | None = "year", nrows: int = 1, ncols: int = 1,
                  height: float = 3.6, sharex: bool = False, sharey: bool = False,
                  fiscal_shading: str = "budget"):
-        if theme not in THEMES:
-            raise ChartError(f"chart theme {theme!r} is not one of {', '.join(THEMES)}")
+        from hemisphere import themes
+
+        folders = themes.chart_folders()
+        if theme not in folders:
+            raise ChartError(f"chart theme {theme!r} is not one of {', '.join(folders)}")
         if not re.fullmatch(r"[a-z0-9_]+", name or ""):
             raise ChartError(f"chart name {name!r} must be lowercase letters, digits and underscores")
         for label, text in (("title", title), ("subtitle", subtitle), ("alt", alt)):

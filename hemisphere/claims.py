@@ -15,6 +15,7 @@ from typing import Callable
 import pandas as pd
 
 from hemisphere import anchors, catalogue, data, events, paths
+from hemisphere import themes as registry
 from hemisphere.eradication import analysis as eradication
 from hemisphere.northern_triangle import analysis as northern_triangle
 from hemisphere.northern_triangle.countries import NORTHERN_TRIANGLE
@@ -25,13 +26,18 @@ from hemisphere.venezuela import analysis as venezuela
 
 SUPPORTED, CONTRADICTED, MIXED, NOT_TESTABLE = "supported", "contradicted", "mixed", "not testable with these data"
 VERDICTS = (SUPPORTED, CONTRADICTED, MIXED, NOT_TESTABLE)
-THEMES = ("eradication", "northern_triangle", "venezuela", "terrorist_designation")
-THEME_NOTEBOOKS = {
-    "eradication": "eradication_pressure",
-    "northern_triangle": "northern_triangle",
-    "venezuela": "venezuela_sanctions",
-    "terrorist_designation": "terrorist_designation",
-}
+# THEMES and THEME_NOTEBOOKS come from the theme registry (hemisphere.themes), see __getattr__ below.
+
+
+def __getattr__(name: str):
+    """`claims.THEMES` (ids in report order) and `claims.THEME_NOTEBOOKS`, read from the theme registry."""
+    from hemisphere import themes
+
+    if name == "THEMES":
+        return tuple(themes.ids())
+    if name == "THEME_NOTEBOOKS":
+        return themes.notebooks()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 # --- verdict thresholds (each is quoted in the test column of data/claims.csv) ----------------
 RECORD_WINDOW_YEARS = 1          # a record counts if set in the claim year or this many years before
@@ -71,6 +77,15 @@ class Evidence:
     chapter: str
     section: str
     tables: tuple[str, ...]
+    # Parameters the report runs the chapter with that differ from its defaults, as "name = value":
+    # claims are tested on fixed data, so the linked section may then show other figures.
+    differs: tuple[str, ...] = ()
+
+    def caveat(self) -> str:
+        if not self.differs:
+            return ""
+        return (f"; in this edition that chapter runs with {', '.join(self.differs)}, so the section shows a "
+                "different selection from the one this claim is tested on")
 
     def text(self) -> str:
         """'Chapter › Section (tables: ...)', the chapter by the short name before its colon."""
@@ -84,7 +99,7 @@ class Evidence:
     def markdown(self) -> str:
         """The evidence as a Markdown link to its section in the report."""
         return (f"[{self.chapter.split(':')[0]} › {self.section}](#{self.anchor}) "
-                f"(tables: {', '.join(self.tables)})")
+                f"(tables: {', '.join(self.tables)}{self.caveat()})")
 
 
 @dataclass(frozen=True)
@@ -140,20 +155,19 @@ def load_claims(themes: list[str] | None = None) -> pd.DataFrame:
     claims = data.load("claims")
     if themes is None:
         return claims
-    unknown = sorted(set(themes) - set(THEMES))
+    known = registry.ids()
+    unknown = sorted(set(themes) - set(known))
     if unknown:
-        raise ClaimError(f"unknown theme(s) {unknown}; themes are {', '.join(THEMES)}")
+        raise ClaimError(f"unknown theme(s) {unknown}; themes are {', '.join(known)}")
     return claims[claims["theme"].isin(themes)].reset_index(drop=True)
 
 
 def chapter_title(notebook: str) -> str:
     """The chapter's H1, read from the notebook so evidence links follow renamed chapters."""
-    cells = json.loads((paths.NOTEBOOKS / f"{notebook}.ipynb").read_text(encoding="utf-8"))["cells"]
-    for cell in cells:
-        text = "".join(cell["source"])
-        if cell["cell_type"] == "markdown" and text.startswith("# "):
-            return text.splitlines()[0][2:].strip()
-    raise ClaimError(f"notebook {notebook!r} has no '# ' chapter title")
+    try:
+        return anchors.chapter_title(notebook)
+    except ValueError as error:
+        raise ClaimError(str(error)) from None
 
 
 def evidence_for(claim: pd.Series) -> Evidence:
@@ -161,8 +175,18 @@ def evidence_for(claim: pd.Series) -> Evidence:
     tables = tuple(claim["tables"].split(";"))
     for table in tables:
         catalogue.resource(table)  # an unknown table is a CatalogueError naming the known ones
-    notebook = THEME_NOTEBOOKS[claim["theme"]]
-    return Evidence(notebook, chapter_title(notebook), claim["evidence_section"], tables)
+    notebook = registry.notebooks()[claim["theme"]]
+    return Evidence(notebook, chapter_title(notebook), claim["evidence_section"], tables, chapter_differences(notebook))
+
+
+def chapter_differences(notebook: str) -> tuple[str, ...]:
+    """'name = value' for each parameter the report runs `notebook` with that is not its default."""
+    from hemisphere import params
+
+    actual = params.section_parameters(notebook)
+    defaults = params.declaration(notebook).defaults()
+    shown = lambda value: ", ".join(map(str, value)) if isinstance(value, list) else str(value)  # noqa: E731
+    return tuple(f"{name} = {shown(value)}" for name, value in actual.items() if defaults.get(name) != value)
 
 
 def evaluate(claim: pd.Series) -> Result:
@@ -198,7 +222,7 @@ def verdict_counts(claims: pd.DataFrame, results: list[Result]) -> pd.DataFrame:
     verdicts = pd.Series({result.claim_id: result.verdict for result in results})
     frame = pd.DataFrame({"theme": claims["theme"], "verdict": claims["claim_id"].map(verdicts)})
     counts = pd.crosstab(frame["theme"], frame["verdict"])
-    themes = [theme for theme in THEMES if theme in counts.index]
+    themes = [theme for theme in registry.ids() if theme in counts.index]
     return counts.reindex(index=themes, columns=list(VERDICTS), fill_value=0)
 
 
@@ -306,7 +330,8 @@ def _apprehensions_down(claim):
         "December 2016 to March 2017": -northern_triangle.change(monthly, "2016-12-01", "2017-03-01"),
         "April 2016 to April 2017": -northern_triangle.change(monthly, "2016-04-01", "2017-04-01"),
     }
-    from_inauguration = -northern_triangle.change(monthly, "2017-01-01", "2017-04-01")
+    inauguration_month = f"{window_terms()[0][0]:%Y-%m}-01"  # the first term's start (administrations.csv)
+    from_inauguration = -northern_triangle.change(monthly, inauguration_month, "2017-04-01")
     holding = sum(abs(fall - claimed) <= FIGURE_POINTS for fall in falls.values())
     verdict = _by_parts(holding, len(falls))
     measured = {**falls, "January 2017 to April 2017": from_inauguration, "claimed": claimed}
@@ -484,16 +509,19 @@ def _isolate_not_weaken(claim):
     # The window opens in 2015; the first Venezuela-related designation in it names the month.
     opened = venezuela.designation_actions(data.load("ofac_actions"), VENEZUELA_PROGRAMS, "2015-01-01",
                                            designated_on)["date"].min()
-    after = int(_designated_by_year(designated_on + pd.Timedelta(days=1), "2020-12-31").sum())
+    # To the last whole month of the first term (administrations.csv: it ended 20 January 2021).
+    first_term_last_month = (window_terms()[0][1].to_period("M") - 1).end_time.normalize()
+    after = int(_designated_by_year(designated_on + pd.Timedelta(days=1), first_term_last_month).sum())
     years_in_office = (removed_on - designated_on).days / 365.25
     parts = (after > before) + (years_in_office >= HOLD_YEARS)
     verdict = _by_parts(parts, 2)
     measured = {"designated_before": before, "designated_after": after, "years_in_office_after": years_in_office}
     headline = (f"{num(before)} designated {opened:%B %Y} to {designated_on:%B %Y}, {num(after)} from "
-                f"{designated_on + pd.Timedelta(days=1):%B %Y} to December 2020; "
+                f"{designated_on + pd.Timedelta(days=1):%B %Y} to {first_term_last_month:%B %Y}; "
                 f"Maduro in office {num(years_in_office, 1)} years after his designation")
     finding = (f"Designations under Venezuela-related programmes rose from {num(before)} ({opened:%B %Y} to "
-               f"{designated_on:%B %Y}) to {num(after)} ({designated_on + pd.Timedelta(days=1):%B %Y} to December 2020), "
+               f"{designated_on:%B %Y}) to {num(after)} ({designated_on + pd.Timedelta(days=1):%B %Y} to "
+               f"{first_term_last_month:%B %Y}), "
                f"counting people, companies and assets, and Maduro stayed in office "
                f"{num(years_in_office, 1)} years after his own designation, until US forces captured him in "
                f"{removed_on:%B %Y}.")

@@ -1,4 +1,4 @@
-"""Command line: `hemisphere build`, `hemisphere run`, `hemisphere params`.
+"""Command line: `hemisphere build`, `hemisphere run`, `hemisphere params`, `hemisphere data`.
 
 Exit status: 0 on success, 2 for bad input (unknown notebook or parameter, bad value,
 malformed report.yaml, a missing or malformed data table), 1 when a notebook fails or no
@@ -41,11 +41,14 @@ def main(argv: list[str] | None = None) -> int:
     listing = commands.add_parser("params", help="list the parameters a notebook accepts")
     listing.add_argument("notebook", nargs="?")
 
+    tables = commands.add_parser("data", help="list every table, or show one table's metadata and columns")
+    tables.add_argument("table", nargs="?")
+
     args = parser.parse_args(argv)
     from hemisphere.build.kernels import KernelStartError
 
     try:
-        return {"build": _build, "run": _run, "params": _params}[args.command](args)
+        return {"build": _build, "run": _run, "params": _params, "data": _data}[args.command](args)
     except KeyboardInterrupt as interrupt:
         detail = f" ({interrupt})" if str(interrupt) else ""
         print(f"hemisphere: interrupted{detail}; the previous report, if any, was left as it was.", file=sys.stderr)
@@ -86,6 +89,7 @@ def _build(args) -> int:
 
 
 def _run(args) -> int:
+    from hemisphere import anchors
     from hemisphere.build import assemble
     from hemisphere.build.config import Report, Section
     from hemisphere.execute import NotebookError, execute_notebook
@@ -94,19 +98,62 @@ def _run(args) -> int:
     values = params.validate(args.notebook, given)
     data.validate_all()
     folder = args.output or paths.BUILD / "runs" / _run_name(args.notebook, given)
+    # The overview and claims state other chapters' findings: give them the report's parameters.
+    report_parameters = dict(_report_parameters(), **{args.notebook: values})
     try:
-        executed = execute_notebook(args.notebook, values, output_dir=folder, figures_dir=folder / "figures")
+        executed = execute_notebook(args.notebook, values, output_dir=folder, figures_dir=folder / "figures",
+                                    report_parameters=report_parameters)
     except NotebookError as error:
         print(f"hemisphere: run failed: {error}", file=sys.stderr)
         return FAILED
-    report = Report(title=args.notebook, subtitle="A single-chapter run", date=time.strftime("%Y-%m-%d"),
-                    authors="", sections=(Section(args.notebook, values),))
+    try:
+        title = anchors.chapter_title(args.notebook)
+    except ValueError:
+        title = args.notebook
+    changed = ", ".join(f"{key} = {value}" for key, value in given.items())
+    report = Report(title=title, subtitle="A single-chapter run" + (f" with {changed}" if changed else " at its defaults"),
+                    date=time.strftime("%Y-%m-%d"), authors="", sections=(Section(args.notebook, values),))
     page = assemble.export_html(assemble.merge([(args.notebook, executed)]), report)
     target = folder / f"{args.notebook}.html"
-    target.write_text(page, encoding="utf-8")
+    target.write_text(_resolve_links(page, target), encoding="utf-8")
+    _mirror_chart_data(folder)
     print(f"ran {args.notebook} with {values}\n  notebook: {_relative(executed)}\n  page: {_relative(target)}"
-          f"\n  figures: {_relative(folder / 'figures')}")
+          f"\n  figures: {_relative(folder / 'figures')}\n  chart data: {_relative(folder / 'report_data')}")
     return 0
+
+
+def _report_parameters() -> dict:
+    """report.yaml's sections and parameters; none when the report definition cannot be read."""
+    from hemisphere.build import config
+
+    try:
+        return {section.notebook: dict(section.parameters) for section in config.load().sections}
+    except (config.ReportConfigError, params.ParameterError):
+        return {}
+
+
+def _mirror_chart_data(folder: Path) -> None:
+    """Charts and tables name their data as report_data/<theme>/<name>.csv: put the files there."""
+    import shutil
+
+    for csv in (folder / "figures").rglob("*.csv"):
+        target = folder / "report_data" / csv.relative_to(folder / "figures")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(csv, target)
+
+
+def _resolve_links(page: str, target: Path) -> str:
+    """Links to sections of other chapters point at the full report (build/report.html), not nowhere."""
+    import os
+
+    present = set(re.findall(r'\sid="([^"]+)"', page))
+    report = os.path.relpath(paths.BUILD / "report.html", target.parent).replace(os.sep, "/")
+
+    def repoint(match: re.Match) -> str:
+        anchor = match.group(1)
+        return match.group(0) if anchor in present else f'href="{report}#{anchor}"'
+
+    return re.sub(r'href="#([^"]+)"', repoint, page)
 
 
 def _params(args) -> int:
@@ -120,6 +167,42 @@ def _params(args) -> int:
             print(f"  {parameter.name} ({parameter.type}, default {parameter.default!r}): {parameter.describe()}")
             if parameter.help:
                 print(f"      {parameter.help}")
+    return 0
+
+
+def _data(args) -> int:
+    from hemisphere import catalogue
+
+    if not args.table:
+        listing = data.tables()
+        width = max(len(name) for name in listing["name"])
+        for row in listing.itertuples(index=False):
+            print(f"{row.name:<{width}}  {row.rows:>6} rows  {row.period or '-':<24}  {row.title}")
+            print(f"{'':<{width}}  publishers: {row.publishers}")
+        print(f"{len(listing)} tables; `hemisphere data <table>` shows one, "
+              "`hemisphere.data.load(<table>)` loads it.")
+        return 0
+    columns = data.describe(args.table)
+    block = catalogue.resource(args.table)
+    table = data.load(args.table)
+    print(f"{block['name']}: {block.get('title', '')}")
+    print(f"  file: data/{block['path']} · theme: {block.get('theme', 'general')} · {len(table)} rows"
+          + (f" · period: {data.period(table)}" if data.period(table) else ""))
+    for key in ("description", "units", "vintage", "currency_note"):
+        if block.get(key):
+            print(f"  {key}: {' '.join(str(block[key]).split())}")
+    print("  sources:")
+    for source in block.get("sources", []):
+        print(f"    - {', '.join(p for p in (source.get('publisher'), source.get('title')) if p)}"
+              + (f" <{source['path']}>" if source.get("path") else ""))
+    for caveat in block.get("caveats", []):
+        print(f"  caveat: {caveat}")
+    print("  columns:")
+    for row in columns.itertuples(index=False):
+        extras = ", ".join(part for part in (row.unit, "required" if row.required else "", "key" if row.key else "",
+                                             row.allowed) if part)
+        print(f"    {row.column} ({row.type}{', ' + extras if extras else ''})"
+              + (f": {row.description}" if row.description else ""))
     return 0
 
 

@@ -19,7 +19,15 @@ class DataError(Exception):
 
 
 def load(name: str, descriptor_path: Path | None = None) -> pd.DataFrame:
-    """The table `name`, typed and validated, with its catalogue block in `.attrs`."""
+    """The table `name`, typed and validated, with its catalogue block in `.attrs`.
+
+    Columns are those of the table's schema in data/datapackage.yaml, typed as declared
+    (string, integer/year as nullable Int64, number as float, boolean, date as datetime64).
+    `describe(name)` lists them with their types, units and constraints, and
+    `hemisphere data <name>` prints the same; `tables()` lists every table. In a build kernel
+    each load is recorded as an input of the notebook (hemisphere.deps), so editing the table
+    re-executes only the chapters that load it.
+    """
     try:
         block = catalogue.resource(name, descriptor_path)
         path = catalogue.table_file(name, descriptor_path)
@@ -190,3 +198,55 @@ def validate_all(descriptor_path: Path | None = None) -> int:
     for block in blocks:
         load(block["name"], descriptor_path)
     return len(blocks)
+
+
+def describe(name: str) -> pd.DataFrame:
+    """One row per column of table `name`: type, unit, whether required, allowed values or range, description."""
+    try:
+        block = catalogue.resource(name)
+    except catalogue.CatalogueError as error:
+        raise DataError(str(error)) from error
+    rows = []
+    key = (block.get("schema") or {}).get("primaryKey") or []
+    key = [key] if isinstance(key, str) else list(key)
+    for field in (block.get("schema") or {}).get("fields") or []:
+        constraints = field.get("constraints") or {}
+        allowed = []
+        if "enum" in constraints:
+            allowed.append("one of " + ", ".join(map(str, constraints["enum"])))
+        if "minimum" in constraints or "maximum" in constraints:
+            allowed.append(f"{constraints.get('minimum', '-inf')} to {constraints.get('maximum', 'inf')}")
+        if "pattern" in constraints:
+            allowed.append(f"matches {constraints['pattern']}")
+        if constraints.get("unique"):
+            allowed.append("unique")
+        rows.append({"column": field["name"], "type": field.get("type", "string"), "unit": field.get("unit", ""),
+                     "required": bool(constraints.get("required")), "key": field["name"] in key,
+                     "allowed": "; ".join(allowed), "description": field.get("description", "")})
+    return pd.DataFrame(rows, columns=["column", "type", "unit", "required", "key", "allowed", "description"])
+
+
+def tables() -> pd.DataFrame:
+    """Every catalogued table: name, theme, title, rows, period covered and publishers."""
+    rows = []
+    for block in catalogue.resources():
+        table = load(block["name"])
+        rows.append({"name": block["name"], "theme": block.get("theme", "general"), "title": block.get("title", ""),
+                     "rows": len(table), "period": period(table),
+                     "publishers": "; ".join(catalogue.publishers([block["name"]]))})
+    return pd.DataFrame(rows, columns=["name", "theme", "title", "rows", "period", "publishers"])
+
+
+def period(table: pd.DataFrame) -> str:
+    """The span of the table's first date or year column ('2001-2025', '2017-01-20 to 2026-08-20'), or ''."""
+    fields = {f["name"]: f.get("type") for f in (table.attrs.get("resource") or {}).get("schema", {}).get("fields", [])}
+    for column, kind in fields.items():
+        values = table[column].dropna() if column in table else pd.Series(dtype=object)
+        if values.empty:
+            continue
+        if kind == "date":
+            return f"{values.min():%Y-%m-%d} to {values.max():%Y-%m-%d}"
+        if kind == "year" or (kind == "integer" and column in ("year", "fiscal_year")):
+            first, last = int(values.min()), int(values.max())
+            return str(first) if first == last else f"{first}-{last}"
+    return ""

@@ -47,14 +47,18 @@ def notebook_path(notebook: str) -> Path:
 
 def execute_notebook(notebook: str, parameters: dict | None = None, output_dir: Path | None = None,
                      figures_dir: Path | None = None, source: Path | None = None,
-                     kernel_manager_class: type | None = None, cell_timeout: float = CELL_TIMEOUT,
+                     kernel_manager_class: type | None = None, report_parameters: dict | None = None,
+                     record_inputs: Path | None = None, cell_timeout: float = CELL_TIMEOUT,
                      start_timeout: float = KERNEL_START_TIMEOUT) -> Path:
     """Run `notebook` with `parameters` (validated first); return the executed copy's path.
 
     `source` runs another notebook file under this notebook's declaration (used by tests
     with fixture notebooks). `kernel_manager_class` starts the kernel another way (the
-    build's forked kernels, see hemisphere.build.zygote). A cell running longer than
-    `cell_timeout` seconds fails the notebook; so does a kernel not ready in `start_timeout`.
+    build's forked kernels, see hemisphere.build.zygote). `report_parameters` (every section's
+    parameters) is injected for the overview and claims (`params.section_parameters`);
+    `record_inputs` is where the kernel records what it reads (hemisphere.deps, for the cache).
+    A cell running longer than `cell_timeout` seconds fails the notebook; so does a kernel not
+    ready in `start_timeout`.
     """
     import papermill
     from nbclient.exceptions import CellTimeoutError, DeadKernelError
@@ -71,6 +75,11 @@ def execute_notebook(notebook: str, parameters: dict | None = None, output_dir: 
     output_dir.mkdir(parents=True, exist_ok=True)
     figures_dir = Path(figures_dir or output_dir / "figures")
     injected = dict(values, hemisphere_figures_dir=str(figures_dir))
+    if report_parameters is not None:
+        injected["hemisphere_report_parameters"] = report_parameters
+    # Recording starts before the first cell, so every read of the run is seen (hemisphere.deps).
+    recording = ([f"--IPKernelApp.exec_lines=import hemisphere.deps; hemisphere.deps.start({str(record_inputs)!r})"]
+                 if record_inputs is not None else [])
     output = output_dir / f"{notebook}.ipynb"
     os.environ.update(KERNEL_ENVIRONMENT)
     manager = kernels.for_chapter(kernel_manager_class, notebook)
@@ -83,7 +92,7 @@ def execute_notebook(notebook: str, parameters: dict | None = None, output_dir: 
             resources={"metadata": {"path": str(paths.NOTEBOOKS)}},
             execution_timeout=cell_timeout, start_timeout=start_timeout,
             # The kernel listens on loopback only; its warning about unencrypted TCP is noise here.
-            extra_arguments=["--IPKernelApp.log_level=CRITICAL"],
+            extra_arguments=["--IPKernelApp.log_level=CRITICAL", *recording],
             kernel_manager_class=manager,
         )
     except PapermillExecutionError as error:

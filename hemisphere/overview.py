@@ -1,9 +1,13 @@
 """The overview's headline findings, computed by the same package functions the chapters use.
 
 Each finding is one sentence with its figures computed from the tables, the theme it belongs
-to, and the anchor of the chapter section that shows the evidence. The chapters' own default
-parameters (their declarations) fix the country, programs and dates, so the overview and the
-chapters state the same numbers.
+to, and the anchor of the chapter section that shows the evidence. Each finding uses the
+parameters the report runs that chapter with (`params.section_parameters`: report.yaml and any
+`-p` override), so the overview and the chapters state the same numbers about the same
+countries, programmes and dates. Where a headline rests on a fixed comparison (the 2018 plan to
+halve Colombia's coca, the FY2016-FY2019 aid cut to the Northern Triangle, the early-2017
+fall in crossings) and the chapter's parameters leave it out, the finding states the same
+measure for what the chapter does show.
 """
 
 from __future__ import annotations
@@ -13,24 +17,32 @@ from dataclasses import dataclass
 import pandas as pd
 
 from hemisphere import anchors, data, params
+from hemisphere import themes as registry
 from hemisphere.eradication import analysis as eradication
 from hemisphere.northern_triangle import analysis as northern_triangle
 from hemisphere.northern_triangle.countries import NORTHERN_TRIANGLE
-from hemisphere.prose import day, money, moved, num, pct, pct_change
+from hemisphere.prose import day, listing, money, moved, num, pct, pct_change
 from hemisphere.terrorist_designation import fto_list, reconciliation
 from hemisphere.venezuela import analysis as venezuela
 
-THEME_CHAPTERS = {
-    "eradication": "eradication_pressure",
-    "northern_triangle": "northern_triangle",
-    "venezuela": "venezuela_sanctions",
-    "terrorist_designation": "terrorist_designation",
-}
 COLOMBIA = "Colombia"
 HALVING_PLAN_YEARS = (2017, 2023)  # the March 2018 plan: halve cultivation from 2017 levels by 2023
 AID_YEARS = (2016, 2019)  # last full year before the cuts, and the year aid was cut off
 OIL_YEARS = (2015, 2024)
 FINANCIAL_SANCTIONS_YEAR = 2017  # EO 13808, August 2017
+EARLY_2017_YEARS = (2016, 2017)  # the months the administration's statement compared
+
+
+def __getattr__(name: str):
+    """`overview.THEME_CHAPTERS` (theme id -> chapter notebook), read from the theme registry."""
+    if name == "THEME_CHAPTERS":
+        return registry.notebooks()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def chapter_parameters(theme: str) -> dict:
+    """The parameters the report runs a theme's chapter with (-p overrides included)."""
+    return params.section_parameters(registry.get(theme).notebook)
 
 
 @dataclass(frozen=True)
@@ -43,47 +55,92 @@ class Finding:
 
     @property
     def anchor(self) -> str:
-        return anchors.section_anchor(THEME_CHAPTERS[self.theme], self.section)
+        return anchors.section_anchor(registry.get(self.theme).notebook, self.section)
 
     def markdown(self) -> str:
         return f"{self.sentence} [See the evidence.](#{self.anchor})"
 
 
+def _in_years(series: pd.Series, first: int, last: int) -> pd.Series:
+    return series[(series.index >= first) & (series.index <= last)].dropna()
+
+
 def colombia_coca() -> Finding:
-    """Coca in Colombia against the plan to halve it, on UNODC's count."""
-    area = eradication.cultivation_series(data.load("coca_cultivation"), COLOMBIA, eradication.UNODC)
-    production = eradication.production_series(data.load("cocaine_production"), COLOMBIA, eradication.UNODC)
+    """Coca in the chapter's country on UNODC's count; for Colombia, against the plan to halve it."""
+    chosen = chapter_parameters("eradication")
+    country, start, end = chosen["country"], chosen["start_year"], chosen["end_year"]
+    area = _in_years(eradication.cultivation_series(data.load("coca_cultivation"), country, eradication.UNODC), start, end)
+    production = _in_years(eradication.production_series(data.load("cocaine_production"), country, eradication.UNODC),
+                           start, end)
     first, last = HALVING_PLAN_YEARS
+    section = "Two ways of counting coca"
+    if area.empty:
+        return Finding("eradication", f"UNODC publishes no coca figure for {country} between {start} and {end}.",
+                       section, {"country": country})
     peak_year, peak_area = eradication.peak(area)
-    values = {"area_first": eradication.value_in(area, first), "area_last": eradication.value_in(area, last),
-              "production_first": eradication.value_in(production, first),
-              "production_last": eradication.value_in(production, last),
-              "peak_year": peak_year, "peak_area": peak_area}
-    area_moved = moved(values["area_first"], values["area_last"])
-    output_moved = moved(values["production_first"], values["production_last"])
-    sentence = (f"The 2018 US-Colombia plan was to halve coca from its {first} level by {last}; on UNODC's count "
-                f"the area instead {area_moved} and potential cocaine output {output_moved}, and the crop "
-                f"reached {num(peak_area)} hectares in {peak_year}.")
-    return Finding("eradication", sentence, "Two ways of counting coca", values,
-                   (area_moved, output_moved, num(peak_area)))
+    plan = country == COLOMBIA and first in area.index and last in area.index and first in production.index \
+        and last in production.index
+    if plan:
+        values = {"country": country, "area_first": eradication.value_in(area, first),
+                  "area_last": eradication.value_in(area, last),
+                  "production_first": eradication.value_in(production, first),
+                  "production_last": eradication.value_in(production, last),
+                  "peak_year": peak_year, "peak_area": peak_area, "plan": True}
+        area_moved = moved(values["area_first"], values["area_last"])
+        output_moved = moved(values["production_first"], values["production_last"])
+        sentence = (f"The 2018 US-Colombia plan was to halve coca from its {first} level by {last}; on UNODC's count "
+                    f"the area instead {area_moved} and potential cocaine output {output_moved}, and the crop "
+                    f"reached {num(peak_area)} hectares in {peak_year}.")
+        return Finding("eradication", sentence, section, values, (area_moved, output_moved, num(peak_area)))
+    first_year, last_year = int(area.index.min()), int(area.index.max())
+    values = {"country": country, "area_first": float(area.iloc[0]), "area_last": float(area.iloc[-1]),
+              "first_year": first_year, "last_year": last_year, "peak_year": peak_year, "peak_area": peak_area,
+              "plan": False}
+    if first_year == last_year:
+        sentence = f"On UNODC's count, {country} grew {num(peak_area)} hectares of coca in {peak_year}."
+    else:
+        sentence = (f"On UNODC's count, coca in {country} {moved(values['area_first'], values['area_last'])} from "
+                    f"{first_year} to {last_year}, and was largest in {peak_year}, at {num(peak_area)} hectares.")
+    return Finding("eradication", sentence, section, values, (num(peak_area),))
 
 
 def eradication_and_regrowth() -> Finding:
-    """How often coca grew in the year after a year of eradication, in Colombia."""
-    area = eradication.cultivation_series(data.load("coca_cultivation"), COLOMBIA, eradication.UNODC)
-    removed = eradication.eradication_series(data.load("coca_eradication"), COLOMBIA)
+    """How often coca grew in the year after a year of eradication, in the chapter's country and period."""
+    chosen = chapter_parameters("eradication")
+    country, start, end = chosen["country"], chosen["start_year"], chosen["end_year"]
+    area = eradication.cultivation_series(data.load("coca_cultivation"), country, eradication.UNODC)
+    removed = eradication.eradication_series(data.load("coca_eradication"), country)
     paired = eradication.eradication_and_next_change(area, removed)
+    paired = paired[(paired.index >= start) & (paired.index <= end)]
     grew = int((paired["cultivation_change_next_year"] > 0).sum())
-    values = {"years": len(paired), "grew_next_year": grew, "total_eradicated": float(paired["eradicated"].sum())}
-    sentence = (f"Colombia eradicated {num(values['total_eradicated'])} hectares of coca in the years with both "
-                f"figures, yet the crop grew in the year after {num(grew)} of the {num(len(paired))}.")
-    return Finding("eradication", sentence, "Eradication against cultivation", values,
-                   (f"{num(grew)} of the {num(len(paired))}",))
+    values = {"country": country, "years": len(paired), "grew_next_year": grew,
+              "total_eradicated": float(paired["eradicated"].sum())}
+    section = "Eradication against cultivation"
+    if paired.empty:
+        return Finding("eradication", f"No year from {start} to {end} has both {country}'s eradication figure and "
+                       "UNODC's coca count for the year after.", section, values)
+    years = "the one year" if len(paired) == 1 else f"the {num(len(paired))}"
+    sentence = (f"{country} eradicated {num(values['total_eradicated'])} hectares of coca in the years with both "
+                f"figures, yet the crop grew in the year after {num(grew)} of {years}.")
+    return Finding("eradication", sentence, section, values, (f"{num(grew)} of {years}",))
 
 
 def early_2017_apprehensions() -> Finding:
     """The early-2017 fall in southwest-border apprehensions and its reversal, as the chapter measures them."""
+    chosen = chapter_parameters("northern_triangle")
+    start, end = chosen["start_year"], chosen["end_year"]
     monthly = northern_triangle.monthly_encounters(data.load("border_apprehensions"))
+    section = "Border encounters"
+    if start > EARLY_2017_YEARS[0] or end < EARLY_2017_YEARS[1]:
+        shown = monthly[(monthly.index.year >= start) & (monthly.index.year <= end)].dropna()
+        if shown.empty:
+            return Finding("northern_triangle", f"The border tables hold no monthly apprehension figure from {start} "
+                           f"to {end}.", section, {})
+        low, high = shown.idxmin(), shown.idxmax()
+        values = {"low": float(shown[low]), "low_month": low, "high": float(shown[high]), "high_month": high}
+        sentence = (f"Border Patrol apprehensions at the southwest border ranged from {num(values['low'])} a month "
+                    f"({low:%B %Y}) to {num(values['high'])} ({high:%B %Y}) between {start} and {end}.")
+        return Finding("northern_triangle", sentence, section, values, (num(values["low"]), num(values["high"])))
     comparisons = northern_triangle.early_2017_comparisons(monthly)
     claimed, rebound = comparisons.loc["statement"], comparisons.loc["rebound"]
     values = {"change": claimed["change"], "base": claimed["base_value"], "month": claimed["value"],
@@ -94,35 +151,67 @@ def early_2017_apprehensions() -> Finding:
                 f"year's low of {num(rebound['base_value'])} in {rebound['base_month']:%B} they climbed back to "
                 f"{num(rebound['value'])} by {rebound['month']:%B %Y} "
                 f"({pct_change(rebound['base_value'], rebound['value'])}).")
-    return Finding("northern_triangle", sentence, "Border encounters", values,
+    return Finding("northern_triangle", sentence, section, values,
                    (num(claimed["base_value"]), num(claimed["value"]), num(rebound["base_value"]), num(rebound["value"])))
 
 
 def northern_triangle_aid() -> Finding:
-    """US aid obligated to Guatemala, Honduras and El Salvador before and after the cuts."""
-    obligations = northern_triangle.aid_by_year(data.load("us_aid"), list(NORTHERN_TRIANGLE))
-    totals = obligations[list(NORTHERN_TRIANGLE)].sum(axis=1)
+    """US aid obligated to the chapter's countries; for the Northern Triangle, before and after the cuts."""
+    chosen = chapter_parameters("northern_triangle")
+    countries, start, end = list(chosen["countries"]), chosen["start_year"], chosen["end_year"]
+    aid = data.load("us_aid")
+    obligations = northern_triangle.aid_by_year(aid[~aid["partial_year"].astype(bool)], countries)  # whole years only
+    present = [c for c in countries if c in obligations.columns]
+    totals = obligations[present].sum(axis=1, min_count=1).dropna() if present else pd.Series(dtype=float)
+    totals = totals[(totals.index >= start) & (totals.index <= end)]
     first, last = AID_YEARS
-    values = {"first": float(totals[first]), "last": float(totals[last])}
-    sentence = (f"US aid obligated to Guatemala, Honduras and El Salvador went from {money(values['first'])} in "
-                f"FY{first} to {money(values['last'])} in FY{last} ({pct_change(values['first'], values['last'])}), "
-                f"the year the administration cut off new programmes.")
-    return Finding("northern_triangle", sentence, "US assistance", values,
-                   (money(values["first"]), money(values["last"])))
+    section = "US assistance"
+    named = listing(countries)
+    if set(countries) == set(NORTHERN_TRIANGLE) and first in totals.index and last in totals.index:
+        values = {"first": float(totals[first]), "last": float(totals[last]), "countries": countries}
+        sentence = (f"US aid obligated to Guatemala, Honduras and El Salvador went from {money(values['first'])} in "
+                    f"FY{first} to {money(values['last'])} in FY{last} "
+                    f"({pct_change(values['first'], values['last'])}), the year the administration cut off new "
+                    "programmes.")
+        return Finding("northern_triangle", sentence, section, values, (money(values["first"]), money(values["last"])))
+    if totals.empty:
+        return Finding("northern_triangle", f"The aid table records no US obligation to {named} from FY{start} to "
+                       f"FY{end}.", section, {"countries": countries})
+    first_year, last_year = int(totals.index.min()), int(totals.index.max())
+    values = {"first": float(totals[first_year]), "last": float(totals[last_year]), "countries": countries,
+              "first_year": first_year, "last_year": last_year}
+    if first_year == last_year:
+        sentence = f"US aid obligated to {named} was {money(values['first'])} in FY{first_year}."
+    else:
+        sentence = (f"US aid obligated to {named} went from {money(values['first'])} in FY{first_year} to "
+                    f"{money(values['last'])} in FY{last_year} ({pct_change(values['first'], values['last'])}).")
+    return Finding("northern_triangle", sentence, section, values, (money(values["first"]), money(values["last"])))
+
+
+def _venezuela_designations_chosen() -> tuple[dict, pd.DataFrame]:
+    chosen = chapter_parameters("venezuela")
+    actions = venezuela.designation_actions(data.load("ofac_actions"), chosen["programs"],
+                                            chosen["start_date"], chosen["end_date"])
+    return chosen, actions
 
 
 def venezuela_designations() -> Finding:
-    """Venezuela-related designations under the chapter's default programs and dates."""
-    defaults = params.declaration("venezuela_sanctions").defaults()
-    chosen = venezuela.designation_actions(data.load("ofac_actions"), defaults["programs"],
-                                           defaults["start_date"], defaults["end_date"])
-    busiest_year, busiest_count, _ = venezuela.peak_year(chosen)
-    values = {"designated": int(chosen["designated"].sum()), "actions": len(chosen),
+    """Venezuela-related designations under the chapter's programs and dates."""
+    chosen, actions = _venezuela_designations_chosen()
+    first, last = str(chosen["start_date"])[:4], str(chosen["end_date"])[:4]
+    span = f"in {first}" if first == last else f"between {first} and {last}"
+    section = "Designations over time"
+    if actions.empty or not actions["designated"].sum():
+        return Finding("venezuela", f"The sourced actions record no designation under the chosen programs {span}.",
+                       section, {"designated": 0, "actions": 0})
+    busiest_year, busiest_count, _ = venezuela.peak_year(actions)
+    values = {"designated": int(actions["designated"].sum()), "actions": len(actions),
               "busiest_year": busiest_year, "busiest_count": busiest_count}
+    actions_text = "one sourced action" if len(actions) == 1 else f"{num(len(actions))} sourced actions"
+    tail = "" if first == last else f", {num(busiest_count)} of them in {busiest_year} alone"
     sentence = (f"The US designated {num(values['designated'])} Venezuela-related persons, companies, vessels and "
-                f"aircraft in {num(values['actions'])} sourced actions between {defaults['start_date'][:4]} and "
-                f"{defaults['end_date'][:4]}, {num(busiest_count)} of them in {busiest_year} alone.")
-    return Finding("venezuela", sentence, "Designations over time", values, (num(busiest_count),))
+                f"aircraft in {actions_text} {span}{tail}.")
+    return Finding("venezuela", sentence, section, values, (num(busiest_count),))
 
 
 def venezuela_oil_and_emigration() -> Finding:
@@ -145,31 +234,51 @@ def venezuela_oil_and_emigration() -> Finding:
 
 
 def hemisphere_fto_count() -> Finding:
-    """Western Hemisphere organizations on the FTO list before the cartel designations and now."""
+    """Western Hemisphere organizations on the FTO list before the cartel designations and at the chapter's date."""
     fto = data.load("fto_list")
     first_cartel_day = fto.loc[fto["kind"] == "criminal", "designation_date"].min()
-    as_of = params.declaration("terrorist_designation").defaults()["as_of"]
-    before = fto_list.count_on(fto, first_cartel_day - pd.Timedelta(days=1), western_hemisphere=True)
+    as_of = pd.Timestamp(chapter_parameters("terrorist_designation")["as_of"])
     after = fto_list.count_on(fto, as_of, western_hemisphere=True)
     criminal = fto_list.count_on(fto, as_of, western_hemisphere=True, kind="criminal")
-    values = {"before": before, "after": after, "criminal": criminal, "first_cartel_day": first_cartel_day}
+    section = "The FTO list over time"
+    if as_of < first_cartel_day:
+        values = {"after": after, "criminal": criminal, "as_of": as_of}
+        sentence = (f"On {day(as_of)}, {num(after)} Western Hemisphere "
+                    f"{'organization was' if after == 1 else 'organizations were'} on the State Department's "
+                    "terrorist list, none of them a criminal group.")
+        return Finding("terrorist_designation", sentence, section, values, (num(after),))
+    before = fto_list.count_on(fto, first_cartel_day - pd.Timedelta(days=1), western_hemisphere=True)
+    values = {"before": before, "after": after, "criminal": criminal, "first_cartel_day": first_cartel_day,
+              "as_of": as_of}
     sentence = (f"Western Hemisphere organizations on the State Department's terrorist list went from {num(before)} "
                 f"before {day(first_cartel_day)} to {num(after)} by {day(as_of)}, {num(criminal)} of them criminal groups.")
-    return Finding("terrorist_designation", sentence, "The FTO list over time", values, (num(after), num(criminal)))
+    return Finding("terrorist_designation", sentence, section, values, (num(after), num(criminal)))
 
 
 def boat_strikes() -> Finding:
-    """US strikes on alleged drug boats: totals from the event list."""
+    """US strikes on alleged drug boats in the chapter's seas, to its date: totals from the event list."""
+    chosen = chapter_parameters("terrorist_designation")
+    seas, as_of = list(chosen["seas"]), chosen["as_of"]
     strikes = data.load("boat_strikes")
-    totals = reconciliation.totals(strikes)
-    confirmed = reconciliation.confirmed(strikes)
+    every_sea = sorted(strikes["sea"].dropna().unique()) == sorted(seas) or set(strikes["sea"].dropna()) <= set(seas)
+    where = "" if every_sea else f" ({'sea not stated' if seas == ['Unknown'] else 'seas: ' + listing(seas)})"
+    confirmed = reconciliation.confirmed(strikes, seas, as_of)
+    section = "Boat strikes"
+    if confirmed.empty:
+        return Finding("terrorist_designation", f"The event list records no US strike on a boat alleged to carry "
+                       f"drugs{where} by {day(as_of)}.", section, {"strikes": 0})
+    totals = reconciliation.totals(strikes, seas, as_of)
     first, last = confirmed["date"].min(), confirmed["date"].max()
     values = dict(totals, first=first, last=last)
-    sentence = (f"From {day(first)} to {day(last)}, {num(totals['strikes'])} US strikes on "
-                f"boats alleged to carry drugs killed {num(totals['killed'])} people, by the event list's count; "
-                f"{pct(totals['survivors'] / (totals['killed'] + totals['survivors']))} of those aboard are reported "
-                f"to have survived.")
-    return Finding("terrorist_designation", sentence, "Boat strikes", values,
+    aboard = totals["killed"] + totals["survivors"]
+    strikes_text = "one US strike" if totals["strikes"] == 1 else f"{num(totals['strikes'])} US strikes"
+    span = f"On {day(first)}" if first == last else f"From {day(first)} to {day(last)}"
+    survived = (f"; {pct(totals['survivors'] / aboard)} of those aboard are reported to have survived"
+                if aboard else "")
+    sentence = (f"{span}, {strikes_text} on boats alleged to carry drugs{where} killed "
+                f"{num(totals['killed'])} {'person' if totals['killed'] == 1 else 'people'}, by the event list's "
+                f"count{survived}.")
+    return Finding("terrorist_designation", sentence, section, values,
                    (num(totals["strikes"]), num(totals["killed"])))
 
 
@@ -179,8 +288,20 @@ FINDINGS = (colombia_coca, eradication_and_regrowth, early_2017_apprehensions, n
 
 def findings(themes: list[str] | None = None) -> list[Finding]:
     """The headline findings, in report order, for the chosen themes."""
-    computed = [make() for make in FINDINGS]
-    return [f for f in computed if themes is None or f.theme in themes]
+    order = registry.ids()
+    computed = [make() for make in FINDINGS if themes is None or _theme_of(make) in themes]
+    return sorted(computed, key=lambda finding: order.index(finding.theme))
+
+
+def _theme_of(make) -> str:
+    """The theme a finding function belongs to, without computing it."""
+    return FINDING_THEMES[make.__name__]
+
+
+FINDING_THEMES = {"colombia_coca": "eradication", "eradication_and_regrowth": "eradication",
+                  "early_2017_apprehensions": "northern_triangle", "northern_triangle_aid": "northern_triangle",
+                  "venezuela_designations": "venezuela", "venezuela_oil_and_emigration": "venezuela",
+                  "hemisphere_fto_count": "terrorist_designation", "boat_strikes": "terrorist_designation"}
 
 
 # --- the four themes at a glance --------------------------------------------------------------
@@ -193,45 +314,62 @@ def _year_dates(series: pd.Series) -> pd.DatetimeIndex:
     return pd.to_datetime([f"{int(year)}-07-01" for year in series.index])
 
 
+PANEL_COLUMNS = ["panel", "series", "date", "value"]
+
+
+def _no_data(ax, text: str) -> None:
+    """A panel whose selection has no data says so in words, not as an empty frame."""
+    ax.text(0.5, 0.5, text, transform=ax.transAxes, ha="center", va="center", fontsize=7.5, color="#555555")
+
+
 def _coca_panel(ax, charts) -> pd.DataFrame:
     cultivation = data.load("coca_cultivation")
+    country = chapter_parameters("eradication")["country"]
     frames = []
     for estimator, colour in ((eradication.UNODC, charts.COLORS["blue"]), (eradication.ONDCP, charts.COLORS["orange"])):
-        series = eradication.cultivation_series(cultivation, COLOMBIA, estimator)
+        series = eradication.cultivation_series(cultivation, country, estimator).dropna()
+        if series.empty:
+            continue
         ax.plot(_year_dates(series), series.values / 1000, color=colour, marker="o", ms=2.5, label=estimator)
         frames.append(pd.DataFrame({"panel": "coca", "series": estimator, "date": _year_dates(series),
                                     "value": series.values}))
-    ax.set_title("Colombian coca, thousand ha", fontsize=8.5)
+    ax.set_title(f"Coca in {country}, thousand ha", fontsize=8.5)
+    if not frames:
+        _no_data(ax, f"No coca estimate for {country}")
+        return pd.DataFrame(columns=PANEL_COLUMNS)
     ax.legend(loc="upper left", fontsize=6.5)
     return pd.concat(frames)
 
 
 def _border_panel(ax, charts) -> pd.DataFrame:
-    monthly = northern_triangle.monthly_encounters(data.load("border_apprehensions"), list(NORTHERN_TRIANGLE)).dropna()
-    ax.plot(monthly.index, monthly.values / 1000, color=charts.COLORS["green"], lw=1.2)
-    ax.set_title("N. Triangle apprehensions, '000/month", fontsize=8.5)
-    return pd.DataFrame({"panel": "border", "series": "Guatemala, Honduras, El Salvador", "date": monthly.index,
+    countries = list(chapter_parameters("northern_triangle")["countries"])
+    monthly = northern_triangle.monthly_encounters(data.load("border_apprehensions"), countries).dropna()
+    ax.plot(monthly.index, monthly.values / 1000, color=registry.get("northern_triangle").hex, lw=1.2)
+    who = "N. Triangle" if set(countries) == set(NORTHERN_TRIANGLE) else ", ".join(countries)
+    ax.set_title(f"{who} apprehensions, '000/month", fontsize=8.5)
+    if monthly.empty:
+        _no_data(ax, "No monthly apprehension figure by citizenship")
+    return pd.DataFrame({"panel": "border", "series": listing(countries), "date": monthly.index,
                          "value": monthly.values})
 
 
 def _designations_panel(ax, charts) -> pd.DataFrame:
-    defaults = params.declaration("venezuela_sanctions").defaults()
-    chosen = venezuela.designation_actions(data.load("ofac_actions"), defaults["programs"],
-                                           defaults["start_date"], defaults["end_date"]).sort_values("date")
+    _, chosen = _venezuela_designations_chosen()
+    chosen = chosen.sort_values("date")
     running = chosen.groupby("date")["designated"].sum().cumsum()
-    ax.step(running.index, running.values, where="post", color=charts.COLORS["vermillion"], lw=1.5)
+    ax.step(running.index, running.values, where="post", color=registry.get("venezuela").hex, lw=1.5)
     ax.set_title("Venezuela designations, cumulative", fontsize=8.5)
     return pd.DataFrame({"panel": "venezuela", "series": "designated, cumulative", "date": running.index,
                          "value": running.values})
 
 
 def _fto_panel(ax, charts) -> pd.DataFrame:
-    as_of = params.declaration("terrorist_designation").defaults()["as_of"]
+    as_of = chapter_parameters("terrorist_designation")["as_of"]
     counts = fto_list.counts_over_time(data.load("fto_list"), "Western Hemisphere", as_of)
     hemisphere = counts[[c for c in counts.columns if c.startswith("Western Hemisphere")]].sum(axis=1)
     # A revocation and a new designation on the same day are one change, not a dip and a rise.
     hemisphere = hemisphere.groupby(level=0).last()
-    ax.step(hemisphere.index, hemisphere.values, where="post", color=charts.COLORS["purple"], lw=1.5)
+    ax.step(hemisphere.index, hemisphere.values, where="post", color=registry.get("terrorist_designation").hex, lw=1.5)
     ax.set_title("Hemisphere groups on the FTO list", fontsize=8.5)
     return pd.DataFrame({"panel": "fto", "series": "Western Hemisphere organizations", "date": hemisphere.index,
                          "value": hemisphere.values})
@@ -241,6 +379,22 @@ PANELS = {"eradication": _coca_panel, "northern_triangle": _border_panel,
           "venezuela": _designations_panel, "terrorist_designation": _fto_panel}
 PANEL_SOURCES = {"eradication": ["coca_cultivation"], "northern_triangle": ["border_apprehensions"],
                  "venezuela": ["ofac_actions"], "terrorist_designation": ["fto_list"]}
+
+
+def glance_intro(themes: list[str]) -> str:
+    """The sentence before the panels, naming what each chosen theme's panel draws."""
+    parts = {
+        "eradication": lambda: f"{chapter_parameters('eradication')['country']}'s coca crop as UNODC and the US "
+                               "government measure it",
+        "northern_triangle": lambda: "Border Patrol apprehensions of people from "
+                                     + ("the Northern Triangle" if set(chapter_parameters("northern_triangle")["countries"])
+                                        == set(NORTHERN_TRIANGLE) else listing(chapter_parameters("northern_triangle")["countries"])),
+        "venezuela": lambda: "the running count of Venezuela-related designations",
+        "terrorist_designation": lambda: "the Western Hemisphere organisations on the State Department's list of "
+                                         "foreign terrorist organisations",
+    }
+    chosen = [parts[theme]() for theme in parts if theme in themes]
+    return f"One headline series per theme: {listing(chosen)}." if chosen else "No theme is chosen."
 
 
 def draw_at_a_glance(themes: list[str]) -> pd.DataFrame:
@@ -253,19 +407,25 @@ def draw_at_a_glance(themes: list[str]) -> pd.DataFrame:
     pieces = []
     if "eradication" in chosen:
         coca = colombia_coca().values
-        pieces.append(f"Colombian coca {moved(coca['area_first'], coca['area_last'])} under a plan to halve it")
+        if "area_first" in coca:
+            plan = " under a plan to halve it" if coca.get("plan") else ""
+            pieces.append(f"coca in {coca['country']} {moved(coca['area_first'], coca['area_last'])}{plan}")
     if "venezuela" in chosen:
         pieces.append(f"Venezuela designations reached {num(venezuela_designations().values['designated'])}")
     if "terrorist_designation" in chosen:
         listed = hemisphere_fto_count().values
-        pieces.append(f"hemisphere FTO groups went from {num(listed['before'])} to {num(listed['after'])}")
+        if "before" in listed:
+            pieces.append(f"hemisphere FTO groups went from {num(listed['before'])} to {num(listed['after'])}")
+        else:
+            pieces.append(f"{num(listed['after'])} hemisphere groups were on the FTO list")
     title = "; ".join(pieces) if pieces else "The themes at a glance"
     chart = charts.Chart(
         theme="overview", name="at_a_glance", title=title[0].upper() + title[1:],
         subtitle="One headline series per theme, 2001 to the latest figure (units in each panel's title)",
         alt=("Small multiples, one per theme: " + "; ".join(
-            {"eradication": "Colombia's coca area by UNODC and the US government",
-             "northern_triangle": "monthly border apprehensions of Guatemalans, Hondurans and Salvadorans",
+            {"eradication": f"coca area in {chapter_parameters('eradication')['country']} by UNODC and the US government",
+             "northern_triangle": "monthly border apprehensions of citizens of "
+                                  + listing(chapter_parameters("northern_triangle")["countries"]),
              "venezuela": "cumulative Venezuela-related designations",
              "terrorist_designation": "Western Hemisphere organizations on the FTO list"}[t] for t in chosen) + "."),
         time_axis="date", nrows=rows, ncols=columns, height=2.3 * rows, sharex=True,

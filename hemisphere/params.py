@@ -18,8 +18,13 @@ import yaml
 from hemisphere import paths
 
 TYPES = ("str", "int", "float", "bool", "date", "list[str]")
-# Names the build injects for its own use (where a run writes its figures); never user parameters.
-RESERVED = ("hemisphere_figures_dir",)
+# Names the build injects for its own use (where a run writes its figures, the report's parameters
+# of every section); never user parameters.
+RESERVED = ("hemisphere_figures_dir", "hemisphere_report_parameters")
+# Comparisons a declared constraint may use (`constraints:` in a declaration).
+COMPARISONS = {"Lt": ("<", lambda a, b: a < b), "LtE": ("<=", lambda a, b: a <= b),
+               "Gt": (">", lambda a, b: a > b), "GtE": (">=", lambda a, b: a >= b),
+               "Eq": ("==", lambda a, b: a == b), "NotEq": ("!=", lambda a, b: a != b)}
 
 
 class ParameterError(ValueError):
@@ -38,15 +43,25 @@ class Parameter:
     max: object = None
 
     def allowed(self) -> list | None:
-        """The allowed values, reading them from the data when declared that way."""
+        """The allowed values, reading them from the data when declared that way.
+
+        `choices_from: {table, column}` reads a column's distinct values, sorted, or in the
+        table's row order with `sort: false` (the theme registry's report order).
+        """
         if self.choices is not None:
             return list(self.choices)
         if self.choices_from:
             from hemisphere import data
 
             table = data.load(self.choices_from["table"])
-            return sorted(table[self.choices_from["column"]].dropna().unique().tolist())
+            values = table[self.choices_from["column"]].dropna().unique().tolist()
+            return values if self.choices_from.get("sort", True) is False else sorted(values)
         return None
+
+    def resolved_default(self):
+        if self.type == "list[str]" and self.default == "all" and self.allowed() is not None:
+            return list(self.allowed())
+        return self.default
 
     def describe(self) -> str:
         """What is allowed, in words, for errors and `hemisphere params`."""
@@ -60,13 +75,28 @@ class Parameter:
 
 
 @dataclass(frozen=True)
+class Constraint:
+    """A rule across parameters, e.g. `start_year <= base_year <= end_year`, with its reason."""
+
+    rule: str
+    message: str = ""
+
+    def names(self) -> list[str]:
+        import ast
+
+        return [node.id for node in ast.walk(ast.parse(self.rule, mode="eval")) if isinstance(node, ast.Name)]
+
+
+@dataclass(frozen=True)
 class Declaration:
     notebook: str
     parameters: dict[str, Parameter]
     order: tuple = field(default_factory=tuple)
+    constraints: tuple = field(default_factory=tuple)
 
     def defaults(self) -> dict:
-        return {name: parameter.default for name, parameter in self.parameters.items()}
+        """Each parameter's default; `default: all` for a list means every allowed value."""
+        return {name: parameter.resolved_default() for name, parameter in self.parameters.items()}
 
 
 def declaration_path(notebook: str) -> Path:
@@ -97,7 +127,13 @@ def declaration(notebook: str) -> Declaration:
             max=entry.get("max"),
         )
     order = tuple(tuple(pair) for pair in spec.get("order") or ())
-    return Declaration(notebook, declared, order)
+    constraints = []
+    for entry in spec.get("constraints") or ():
+        entry = {"rule": entry} if isinstance(entry, str) else dict(entry)
+        constraint = Constraint(str(entry.get("rule", "")), str(entry.get("message", "")))
+        _check_rule_syntax(path.name, constraint, declared)
+        constraints.append(constraint)
+    return Declaration(notebook, declared, order, tuple(constraints))
 
 
 def available_notebooks() -> list[str]:
@@ -122,7 +158,74 @@ def validate(notebook: str, given: dict) -> dict:
             raise ParameterError(
                 f"{notebook}: {first}={values[first]!r} must not be after {second}={values[second]!r}"
             )
+    for constraint in spec.constraints:
+        if not _holds(constraint.rule, values):
+            shown = ", ".join(f"{name}={values[name]!r}" for name in dict.fromkeys(constraint.names()))
+            reason = f": {constraint.message}" if constraint.message else ""
+            raise ParameterError(f"{notebook}: {shown} break the rule {constraint.rule}{reason}")
     return values
+
+
+def _check_rule_syntax(where: str, constraint: Constraint, declared: dict) -> None:
+    """A rule is a chain of comparisons between declared parameters and literals, nothing else."""
+    import ast
+
+    try:
+        tree = ast.parse(constraint.rule, mode="eval")
+    except SyntaxError as error:
+        raise ParameterError(f"{where}: constraint {constraint.rule!r} is not a comparison ({error.msg})") from error
+    if not isinstance(tree.body, ast.Compare):
+        raise ParameterError(f"{where}: constraint {constraint.rule!r} must compare parameters (e.g. a <= b)")
+    for node in [tree.body.left, *tree.body.comparators]:
+        if isinstance(node, ast.Name):
+            if node.id not in declared:
+                raise ParameterError(f"{where}: constraint {constraint.rule!r} names {node.id!r}, not a parameter")
+        elif not isinstance(node, ast.Constant):
+            raise ParameterError(f"{where}: constraint {constraint.rule!r} may use only parameter names and literals")
+    for op in tree.body.ops:
+        if type(op).__name__ not in COMPARISONS:
+            raise ParameterError(f"{where}: constraint {constraint.rule!r} uses an operator other than {', '.join(c for c, _ in COMPARISONS.values())}")
+
+
+def _holds(rule: str, values: dict) -> bool:
+    """Evaluate a checked rule (a chain of comparisons) on the validated values."""
+    import ast
+
+    tree = ast.parse(rule, mode="eval").body
+    operands = [tree.left, *tree.comparators]
+    resolved = [values[node.id] if isinstance(node, ast.Name) else node.value for node in operands]
+    return all(COMPARISONS[type(op).__name__][1](resolved[i], resolved[i + 1]) for i, op in enumerate(tree.ops))
+
+
+# --- the report's parameters, as a chapter (the overview, the claims) sees them ------------------
+# Set by check() from what the build injects; None outside a build (then report.yaml is read).
+_REPORT_PARAMETERS: dict | None = None
+
+
+def section_parameters(notebook: str) -> dict:
+    """The parameters the report runs `notebook` with, `-p` overrides included.
+
+    The overview and the claims chapter state other chapters' findings and link to their
+    sections, so they must use those chapters' actual parameters, not their declared defaults.
+    The build injects every section's parameters (`hemisphere_report_parameters`); elsewhere
+    (JupyterLab, a single-chapter run) they are report.yaml's. The value is recorded as an input
+    of the calling notebook (hemisphere.deps), so the cache reruns it when they change.
+    """
+    from hemisphere import deps
+
+    deps.record("section", notebook)
+    with deps.quietly():
+        if _REPORT_PARAMETERS is not None:
+            given = _REPORT_PARAMETERS.get(notebook)
+            return dict(given) if given is not None else validate(notebook, {})
+        return dict(report_parameters().get(notebook) or validate(notebook, {}))
+
+
+def report_parameters() -> dict[str, dict]:
+    """report.yaml's sections with their validated parameters (no overrides)."""
+    from hemisphere.build import config
+
+    return {section.notebook: dict(section.parameters) for section in config.load().sections}
 
 
 def parse_assignment(text: str) -> tuple[str, str]:
@@ -155,6 +258,11 @@ def _coerce(notebook: str, parameter: Parameter, value):
             raise bad("expected a list of names")
         if not value:
             raise bad("the list is empty")
+        if list(value) == ["all"] and parameter.allowed() is not None:
+            return list(parameter.allowed())  # `all`: every allowed value, in declared order
+        repeated = sorted({item for item in value if list(value).count(item) > 1})
+        if repeated:
+            raise bad(f"{', '.join(map(repr, repeated))} {'is' if len(repeated) == 1 else 'are'} listed more than once")
         return list(value)
     if kind == "str":
         if not isinstance(value, str):
@@ -225,6 +333,9 @@ def check(notebook: str, namespace: dict) -> dict:
     given = {name: namespace[name] for name in spec.parameters if name in namespace}
     values = validate(notebook, given)
     figures_dir = namespace.get("hemisphere_figures_dir")
+    global _REPORT_PARAMETERS
+    injected = namespace.get("hemisphere_report_parameters")
+    _REPORT_PARAMETERS = {name: dict(values) for name, values in injected.items()} if isinstance(injected, dict) else None
     from hemisphere import charts
 
     charts.set_output_dir(Path(figures_dir) if figures_dir else None)

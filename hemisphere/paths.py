@@ -8,12 +8,12 @@ import os
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-# HEMISPHERE_DATA_DIR points the build and its kernels at another copy of the tables (tests
-# build the report from deliberately hostile data this way).
+# HEMISPHERE_DATA_DIR and HEMISPHERE_NOTEBOOKS_DIR point the build and its kernels at copies
+# (tests build from hostile data this way, and the cache tests from edited copies).
 DATA = Path(os.environ.get("HEMISPHERE_DATA_DIR") or ROOT / "data")
 DATAPACKAGE = DATA / "datapackage.yaml"
 EVENTS = DATA / "events.csv"
-NOTEBOOKS = ROOT / "notebooks"
+NOTEBOOKS = Path(os.environ.get("HEMISPHERE_NOTEBOOKS_DIR") or ROOT / "notebooks")
 FIGURES = ROOT / "figures"
 # HEMISPHERE_BUILD_DIR lets the benchmark time cold builds without touching build/.
 BUILD = Path(os.environ.get("HEMISPHERE_BUILD_DIR") or ROOT / "build")

@@ -4,23 +4,37 @@ from __future__ import annotations
 
 import pandas as pd
 
-from hemisphere import charts, events
+from hemisphere import charts, events, themes as registry
 
-LANES = {
-    "eradication": "Eradication pressure",
-    "northern_triangle": "Northern Triangle",
-    "venezuela": "Venezuela sanctions",
-    "terrorist_designation": "Terrorist designation",
-    "general": "General",
-}
+# Events of no one theme (`theme=general` in the register) get a lane after the themes'.
+GENERAL_LANE = ("general", "General")
+
+
+def lanes() -> dict[str, str]:
+    """Lane id -> label: each theme's lane from the registry, then the general lane."""
+    return dict(registry.lanes(), **dict([GENERAL_LANE]))
+
+
+def lane_colours() -> dict[str, str]:
+    """Lane id -> colour: each theme's registry colour; the general lane grey."""
+    colours = {theme.id: theme.hex for theme in registry.all_themes()}
+    return dict(colours, **{GENERAL_LANE[0]: charts.COLORS["grey"]})
+
+
+def __getattr__(name: str):
+    """`timeline.LANES`, read from the theme registry when asked."""
+    if name == "LANES":
+        return lanes()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def timeline_events(start, end, themes: list[str] | None = None) -> pd.DataFrame:
     """The register's events in [start, end] for the chosen themes, in date order."""
-    chosen = themes or list(LANES)
-    unknown = sorted(set(chosen) - set(LANES))
+    known = lanes()
+    chosen = themes or list(known)
+    unknown = sorted(set(chosen) - set(known))
     if unknown:
-        raise ValueError(f"unknown theme(s) for the timeline: {', '.join(unknown)}; themes: {', '.join(LANES)}")
+        raise ValueError(f"unknown theme(s) for the timeline: {', '.join(unknown)}; themes: {', '.join(known)}")
     return events.select(theme=chosen, start=start, end=end)
 
 
@@ -31,30 +45,31 @@ def _title(selected: pd.DataFrame, start, end) -> str:
     first, last = selected["date"].min(), selected["date"].max()
     busiest = selected["theme"].value_counts().idxmax()
     return (f"{len(selected)} dated events from {first:%B %Y} to {last:%B %Y}; "
-            f"{LANES[busiest]} has the most")
+            f"{lanes()[busiest]} has the most")
 
 
 def draw_timeline(start, end, themes: list[str] | None = None, name: str = "policy_timeline") -> pd.DataFrame:
     """Draw the lanes and return the events drawn (so callers can list them and tests can count them)."""
     selected = timeline_events(start, end, themes)
-    lanes = [theme for theme in LANES if theme in set(selected["theme"])] or list(themes or LANES)[:1]
+    labels, colours = lanes(), lane_colours()
+    drawn = [theme for theme in labels if theme in set(selected["theme"])] or list(themes or labels)[:1]
     counts = selected.groupby("theme").size()
     chart = charts.Chart(
         theme="overview", name=name,
         title=_title(selected, start, end),
         subtitle="Each mark is a dated event in the report's register: US decisions, designations and strikes, "
                  "and the regional events they answered",
-        alt=f"Timeline with one lane per theme ({', '.join(LANES[t] for t in lanes)}); marks show "
+        alt=f"Timeline with one lane per theme ({', '.join(labels[t] for t in drawn)}); marks show "
             f"{len(selected)} dated events from {pd.Timestamp(start):%Y-%m-%d} to {pd.Timestamp(end):%Y-%m-%d}.",
-        time_axis="date", height=0.55 * len(lanes) + 0.8,
+        time_axis="date", height=0.55 * len(drawn) + 0.8,
     )
     ax = chart.ax
-    for row_number, theme in enumerate(lanes):
+    for row_number, theme in enumerate(drawn):
         dates = selected.loc[selected["theme"] == theme, "date"]
-        ax.scatter(dates, [row_number] * len(dates), s=22, color=charts.SERIES[row_number % len(charts.SERIES)],
+        ax.scatter(dates, [row_number] * len(dates), s=22, color=colours[theme],
                    edgecolor="white", linewidth=0.5, zorder=3)
-    ax.set_yticks(range(len(lanes)), [f"{LANES[t]} ({counts.get(t, 0)})" for t in lanes])
-    ax.set_ylim(len(lanes) - 0.5, -0.7)
+    ax.set_yticks(range(len(drawn)), [f"{labels[t]} ({counts.get(t, 0)})" for t in drawn])
+    ax.set_ylim(len(drawn) - 0.5, -0.7)
     ax.set_xlim(pd.Timestamp(start), pd.Timestamp(end))
     ax.grid(axis="x", color="#DDDDDD", linewidth=0.5)
     ax.grid(axis="y", visible=False)

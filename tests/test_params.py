@@ -100,5 +100,53 @@ def test_declared_defaults_equal_the_parameters_cell(notebook):
     cells = parameters_cell(paths.NOTEBOOKS / f"{notebook}.ipynb")
     assert len(cells) == 1, "exactly one cell tagged `parameters`"
     literals = literal_assignments("".join(cells[0]["source"]))
-    declared = params.declaration(notebook).defaults()
+    declared = {name: parameter.default for name, parameter in params.declaration(notebook).parameters.items()}
     assert literals == declared
+
+
+def test_cross_parameter_constraints_name_the_parameters(fixture_notebooks):
+    declaration = fixture_notebooks / "ranged.params.yaml"
+    declaration.write_text(declaration.read_text().replace(
+        "  strict: {type: bool, default: false}\n",
+        "  strict: {type: bool, default: false}\n  base_year: {type: int, default: 2015, min: 2000, max: 2025}\n")
+        + "constraints:\n  - rule: start_year <= base_year <= end_year\n    message: the base year lies in the period\n")
+    assert params.validate("ranged", {})["base_year"] == 2015
+    with pytest.raises(params.ParameterError) as caught:
+        params.validate("ranged", {"start_year": "2017"})
+    text = str(caught.value)
+    assert "start_year=2017" in text and "base_year=2015" in text and "end_year=2020" in text
+    assert "start_year <= base_year <= end_year" in text and "the base year lies in the period" in text
+
+
+@pytest.mark.parametrize("rule, fragment", [
+    ("start_year <= nonsense", "names 'nonsense', not a parameter"),
+    ("start_year", "must compare parameters"),
+    ("__import__('os') == 1", "only parameter names and literals"),
+])
+def test_malformed_constraints_are_refused(fixture_notebooks, rule, fragment):
+    declaration = fixture_notebooks / "ranged.params.yaml"
+    declaration.write_text(declaration.read_text() + f"constraints:\n  - {json.dumps(rule)}\n")
+    with pytest.raises(params.ParameterError, match=fragment.replace("(", r"\(").replace(")", r"\)")):
+        params.validate("ranged", {})
+
+
+def test_duplicated_list_members_are_refused_and_named(fixture_notebooks):
+    with pytest.raises(params.ParameterError, match="'Beta' is listed more than once"):
+        params.validate("ranged", {"countries": "Alpha, Beta, Beta"})
+
+
+def test_all_means_every_allowed_value(fixture_notebooks):
+    assert params.validate("ranged", {"countries": "all"})["countries"] == ["Alpha", "Beta", "Gamma"]
+
+
+def test_real_declarations_refuse_a_base_year_outside_the_period():
+    with pytest.raises(params.ParameterError, match="base_year=2013"):
+        params.validate("eradication_pressure", {"start_year": "2017"})
+
+
+def test_base_year_outside_the_period_exits_2(capsys):
+    from hemisphere import cli
+
+    assert cli.main(["run", "eradication_pressure", "-p", "start_year=2017"]) == 2
+    error = capsys.readouterr().err
+    assert "start_year=2017" in error and "base_year=2013" in error

@@ -49,8 +49,16 @@ def run_sections(sections: tuple[Section, ...], jobs: int, progress: bool = True
     """
     tidy_leftovers()
     shared = cache.shared_fingerprint()
-    keys = {s.notebook: cache.notebook_key(s.notebook, s.parameters, shared) for s in sections}
-    stale = [s for s in sections if not cache.is_fresh(s.notebook, keys[s.notebook])]
+    # Every section sees every section's parameters (the overview and claims state other
+    # chapters' findings); a notebook depends on them only if it read them (hemisphere.deps).
+    report_parameters = {s.notebook: dict(s.parameters) for s in sections}
+    static = {s.notebook: cache.notebook_key(s.notebook, s.parameters, shared) for s in sections}
+    keys: dict[str, str] = {}
+    for s in sections:
+        fresh = cache.fresh_key(s.notebook, static[s.notebook], report_parameters)
+        if fresh is not None:
+            keys[s.notebook] = fresh
+    stale = [s for s in sections if s.notebook not in keys]
     failures: list[NotebookError] = []
     if stale:
         data.validate_all()  # a malformed table is bad input: say so before starting kernels
@@ -63,12 +71,12 @@ def run_sections(sections: tuple[Section, ...], jobs: int, progress: bool = True
             bar = _progress_bar(len(stale), progress)
             pool = ThreadPoolExecutor(max_workers=max(1, min(jobs, len(stale))))
             try:
-                futures = {pool.submit(_execute_into_cache, s, keys[s.notebook], manager,
+                futures = {pool.submit(_execute_into_cache, s, static[s.notebook], manager, report_parameters,
                                        cell_timeout, start_timeout): s for s in stale}
                 for future in as_completed(futures):
                     section = futures[future]
                     try:
-                        future.result()
+                        keys[section.notebook] = future.result()
                     except NotebookError as error:
                         failures.append(error)
                     bar.set_postfix_str(section.notebook)
@@ -86,7 +94,7 @@ def run_sections(sections: tuple[Section, ...], jobs: int, progress: bool = True
     if failures:
         order = [s.notebook for s in stale]
         raise NotebooksFailed(sorted(failures, key=lambda f: order.index(f.notebook)))
-    return keys, [s.notebook for s in stale]
+    return {s.notebook: keys[s.notebook] for s in sections}, [s.notebook for s in stale]
 
 
 SCRATCH = re.compile(r"[a-z0-9_]+\.(?P<pid>\d+)\..+|[a-z0-9_]+\.[^.]+")  # <notebook>.<pid>.<random>, or an older <notebook>.<random>
@@ -172,13 +180,19 @@ def _progress_bar(total: int, enabled: bool):
 
 
 def _execute_into_cache(section: Section, key: str, manager: type | None = None,
-                        cell_timeout: float = CELL_TIMEOUT, start_timeout: float = KERNEL_START_TIMEOUT) -> None:
-    """Execute in a scratch folder and swap it in whole, so the cache never holds half a run."""
+                        report_parameters: dict[str, dict] | None = None, cell_timeout: float = CELL_TIMEOUT,
+                        start_timeout: float = KERNEL_START_TIMEOUT) -> str:
+    """Execute in a scratch folder and swap it in whole, so the cache never holds half a run.
+
+    Returns the entry's effective key (its static key with the digest of what it read).
+    """
     (paths.BUILD / "cache").mkdir(parents=True, exist_ok=True)
     scratch = Path(tempfile.mkdtemp(prefix=f"{section.notebook}.{os.getpid()}.", dir=paths.BUILD / "cache"))
+    report_parameters = report_parameters if report_parameters is not None else {section.notebook: section.parameters}
     try:
         executed = execute_notebook(section.notebook, section.parameters, output_dir=scratch,
                                     figures_dir=scratch / "figures", kernel_manager_class=manager,
+                                    report_parameters=report_parameters, record_inputs=scratch / cache.RECORD,
                                     cell_timeout=cell_timeout, start_timeout=start_timeout)
     except NotebookError as error:
         failed = paths.BUILD / "failed"
@@ -192,7 +206,7 @@ def _execute_into_cache(section: Section, key: str, manager: type | None = None,
         shutil.rmtree(scratch, ignore_errors=True)
         raise
     executed.rename(scratch / "executed.ipynb")
-    (scratch / "key.txt").write_text(key)
+    effective = cache.seal(scratch, key, report_parameters)
     (scratch / "figures").mkdir(exist_ok=True)
     target = cache.entry_dir(section.notebook)
     if target.exists():
@@ -200,6 +214,7 @@ def _execute_into_cache(section: Section, key: str, manager: type | None = None,
     scratch.rename(target)
     stale_failure = paths.BUILD / "failed" / f"{section.notebook}.ipynb"
     stale_failure.unlink(missing_ok=True)
+    return effective
 
 
 # What the build writes into figures/ and report_data/; anything else there (a README) is left alone.
