@@ -75,11 +75,17 @@ def test_eradication_notebook_is_about_the_chosen_country(tmp_path):
     assert "SIMCI" not in source and "Ministerio de Defensa" not in source
 
 
-def test_eradication_notebook_base_year_outside_the_window(tmp_path):
-    executed = execute_notebook(NOTEBOOK, {"start_year": 2017}, tmp_path)
+def test_eradication_notebook_refuses_a_base_year_outside_the_window(tmp_path):
+    from hemisphere.params import ParameterError
+
+    with pytest.raises(ParameterError, match="base_year=2013.*must lie inside the period"):
+        execute_notebook(NOTEBOOK, {"start_year": 2017}, tmp_path)
+
+
+def test_eradication_notebook_from_2017(tmp_path):
+    executed = execute_notebook(NOTEBOOK, {"start_year": 2017, "base_year": 2017}, tmp_path)
     text = _texts(executed)
     assert "UNODC has no figure for 2013" not in text
-    assert "lies outside 2017-2025" in text
     assert "Between 2013 and" not in text          # the index is based on a year the chart shows
     assert "moved in opposite directions" in text  # UNODC fell and the US estimate rose over 2017-2020
 
