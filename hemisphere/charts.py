@@ -176,6 +176,12 @@ def to_fiscal_position(moment) -> float:
 class Chart:
     """One report chart: a matplotlib figure plus the contract's title, shading, events and source."""
 
+    def _ipython_display_(self) -> None:
+        """Shown by `show()` only: a chart left as a cell's last value prints nothing (no repr with an address)."""
+
+    def __repr__(self) -> str:
+        return f"<Chart {self.theme}/{self.name}>"
+
     def __init__(self, theme: str, name: str, title: str, subtitle: str, alt: str,
                  time_axis: str | None = "year", nrows: int = 1, ncols: int = 1,
                  height: float = 3.6, sharex: bool = False, sharey: bool = False,
@@ -352,7 +358,8 @@ class Chart:
         keyed = self._draw_events()
         self._lay_out(sources, keyed, note)
         png = self._save(data)
-        caption = source_text(sources, "", limit=600)
+        # The caption repeats the image's own source line (a chart may credit only the rows it drew).
+        caption = self.source_line(sources).split(". Chart data: ")[0]
         href = f"report_data/{self.theme}/{self.name}.csv" if data is not None else ""
         _display_image(png, self.alt, f"chart-{self.theme}-{self.name}", caption, href)
 
@@ -413,6 +420,7 @@ class Chart:
         self._check_inside_figure()
         self.figure.set_layout_engine(None)  # not "none": its placeholder engine still triggers that trial
         self.figure.savefig(stem.with_suffix(".svg"), format="svg", metadata={"Date": None})
+        _stable_clip_ids(stem.with_suffix(".svg"))
         if data is not None:
             data.to_csv(stem.with_suffix(".csv"), index=False, lineterminator="\n")
         return stem.with_suffix(".png").read_bytes()
@@ -498,6 +506,22 @@ class _EventBadge(matplotlib.text.Text):
         centre = lowest - gap - mine.height / 2
         moved = ax.transAxes.inverted().transform((0, centre))[1] - (0.93 - self._y)  # keep its stacking
         return moved if moved > 0.05 else self._y  # a legend filling the plot: nowhere better to go
+
+
+def _stable_clip_ids(svg: Path) -> None:
+    """Number the SVG's clip paths in order of appearance.
+
+    Why: matplotlib names a clip path that is a path (not a rectangle) by hashing its Python
+    object id, a memory address; the same chart then gets different bytes from one process to
+    another (a forked kernel against a fresh one). Order of appearance is the same every time.
+    """
+    text = svg.read_text(encoding="utf-8")
+    found: dict[str, str] = {}
+    for match in re.finditer(r'<clipPath id="(p[0-9a-f]{10})"', text):
+        found.setdefault(match.group(1), f"clip{len(found) + 1}")
+    if found:
+        text = re.sub(r"\b(p[0-9a-f]{10})\b", lambda m: found.get(m.group(1), m.group(1)), text)
+        svg.write_text(text, encoding="utf-8")
 
 
 def _write_opaque_png(figure: Figure, path: Path) -> None:

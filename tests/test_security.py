@@ -117,10 +117,13 @@ def _free_text_columns(block: dict) -> list[tuple[str, int | None]]:
     columns = []
     for field in block["schema"]["fields"]:
         constraints = field.get("constraints", {})
+        words = field["name"].split("_")
         if (field.get("type", "string") == "string" and field["name"] not in keys and "enum" not in constraints
                 and "pattern" not in constraints and not constraints.get("unique")
-                and any(word in field["name"] for word in wanted)):
-            columns.append((field["name"], constraints.get("maxLength")))
+                and words[-1] not in ("column", "id", "ids") and any(word in field["name"] for word in wanted)):
+            # Short labels (a theme's title on a chart axis) get the short payload.
+            limit = constraints.get("maxLength") or (40 if field["name"] == "title" else None)
+            columns.append((field["name"], limit))
     return columns
 
 
