@@ -88,6 +88,29 @@ def _body_clause(row: pd.Series, unit: str) -> str:
             f"{num(row['first'])} {unit} in {int(row['first_year'])} to {num(row['last'])} in {int(row['last_year'])}")
 
 
+def _agreement(moving: pd.DataFrame) -> str:
+    """': both moved the same way' for two bodies, ': all three ...' for three, and which went
+    against the others when three or more disagree (bodies with two figures only)."""
+    directions = list(moving["direction"])
+    if len(set(directions)) == 1:
+        return ": both moved the same way" if len(directions) == 2 else f": all {_count_word(len(directions))} moved the same way"
+    if set(directions) != {"rose", "fell"}:
+        return ""
+    if len(directions) == 2:
+        return ": the two moved in opposite directions"
+    rising = moving[moving["direction"] == "rose"]
+    falling = moving[moving["direction"] == "fell"]
+    odd = rising if len(rising) < len(falling) else falling if len(falling) < len(rising) else None
+    if odd is None:
+        return ": they moved in opposite directions"
+    names = listing([body_name(body) for body in odd["body"]])
+    return f": {names} went the other way from the rest"
+
+
+def _count_word(count: int) -> str:
+    return {2: "two", 3: "three", 4: "four"}.get(count, num(count))
+
+
 def directions_sentence(table: pd.DataFrame, country: str, what: str = "coca", unit: str = "hectares",
                         scope: str = "") -> str:
     """One sentence per administration: where each body's own series went over its data years,
@@ -102,11 +125,10 @@ def directions_sentence(table: pd.DataFrame, country: str, what: str = "coca", u
         moving = rows[rows["direction"].isin(["rose", "fell", "did not change"])]
         verdict = ""
         if len(moving) >= 2:
-            directions = set(moving["direction"])
-            verdict = (": the two moved in opposite directions" if directions == {"rose", "fell"}
-                       else ": both moved the same way" if len(directions) == 1 else "")
+            verdict = _agreement(moving)
         if (rows["direction"] == "no figure").all():
-            sentences.append(f"Neither body has yet published a figure for the {administration} years ({span}).")
+            none = "Neither body has" if len(rows) == 2 else "No body has"
+            sentences.append(f"{none} yet published a figure for the {administration} years ({span}).")
             continue
         years_word = "year" if "-" not in span else "years"
         sentences.append(f"Over the {administration} {years_word} ({span}), {'; '.join(clauses)}{verdict}.")
@@ -122,7 +144,7 @@ def opposite_directions_title(table: pd.DataFrame, country: str, administration:
     if len(rows) < 2 or set(rows["direction"]) != {"rose", "fell"}:
         return None
     parts = [f"{POSSESSIVE.get(row['body'], row['body'])} {moved(row['first'], row['last'])}" for _, row in rows.iterrows()]
-    return (f"Over {rows['data_years'].iloc[0]} the two counts of {country}'s coca moved apart: "
+    return (f"Over {rows['data_years'].iloc[0]} the {_count_word(len(rows))} counts of {country}'s coca moved apart: "
             f"{listing(parts)}")
 
 
