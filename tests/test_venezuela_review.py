@@ -85,3 +85,9 @@ def test_runs_for_a_one_day_window(tmp_path):
     text = _text_and_figure_sources(executed)
     assert "On 28 January 2019, the sources gathered for this chapter record 1 designation action" in text
     assert "No period in this window has both an official and an independent OPEC figure." in text
+
+
+def test_a_one_day_window_gets_a_readable_axis():
+    low, high = figures.padded_window("2019-01-28", "2019-01-28")
+    assert low < pd.Timestamp("2019-01-28") < high and (high - low).days == 90
+    assert figures.padded_window("2015-01-01", "2026-08-31") == (pd.Timestamp("2015-01-01"), pd.Timestamp("2026-08-31"))

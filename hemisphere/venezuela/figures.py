@@ -81,6 +81,16 @@ def other_estimates_label(others: pd.DataFrame) -> str:
     return "other estimates (" + "; ".join(parts) + ")"
 
 
+def padded_window(start, end, shortest_days: int = 90) -> tuple[pd.Timestamp, pd.Timestamp]:
+    """The chart's date limits: the window itself, or, when it is shorter than `shortest_days`
+    (a one-day window), the window widened evenly to that length so the axis stays readable."""
+    start, end = pd.Timestamp(start), pd.Timestamp(end)
+    if end - start >= pd.Timedelta(days=shortest_days):
+        return start, end
+    pad = (pd.Timedelta(days=shortest_days) - (end - start)) / 2
+    return start - pad, end + pad
+
+
 def readable_dates(ax) -> None:
     """Date ticks as 2019, Mar, Jun... rather than 2019-03."""
     locator = mdates.AutoDateLocator(minticks=4, maxticks=10)
@@ -113,7 +123,7 @@ def designations_chart(designations: pd.DataFrame, programs: list[str], start, e
         if small[program]:
             ax.plot(group["date"], group["cumulative"], ls="none", marker="o", ms=6, color=colour,
                     mec="white", mew=0.7, clip_on=False, zorder=6, label=label)
-    ax.set_xlim(pd.Timestamp(start), pd.Timestamp(end))
+    ax.set_xlim(*padded_window(start, end))
     ax.set_ylim(0, None)
     ax.yaxis.set_major_locator(matplotlib.ticker.MaxNLocator(integer=True))
     ax.set_ylabel("Designated (cumulative)")
