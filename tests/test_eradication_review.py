@@ -34,3 +34,15 @@ def test_two_bodies_keep_their_wording():
                     ("Trump I", "2017-2020", analysis.ONDCP, 2017, 100, 2020, 120, "rose")])
     assert "the two moved in opposite directions" in narrative.directions_sentence(table, "Colombia")
     assert "the two counts" in narrative.opposite_directions_title(table, "Colombia")
+
+
+def test_us_colombia_production_holds_the_2014_release_and_the_2022_revision():
+    # ONDCP's 2014 release gave Colombia 2013 (190 t) and revised 2012 to 170 t; its July 2022
+    # release revised 2020 to 994 t. The chapter said no 2013 figure existed and used 1,010 t.
+    from hemisphere import data
+
+    production = data.load("cocaine_production")
+    series = analysis.production_series(production, "Colombia", analysis.ONDCP)
+    assert series.loc[2013] == 190 and series.loc[2012] == 170 and series.loc[2020] == 994
+    peru = analysis.production_series(production, "Peru", analysis.ONDCP)
+    assert peru.loc[2020] == 814
