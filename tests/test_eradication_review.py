@@ -46,3 +46,10 @@ def test_us_colombia_production_holds_the_2014_release_and_the_2022_revision():
     assert series.loc[2013] == 190 and series.loc[2012] == 170 and series.loc[2020] == 994
     peru = analysis.production_series(production, "Peru", analysis.ONDCP)
     assert peru.loc[2020] == 814
+
+
+def test_halving_goal_verdict_is_computed():
+    text = narrative.halving_goal_sentence(171495, 252572, 1379, 2664, 209000, 234000, 2021)
+    assert "Neither series reached the goal" in text and "rose 47%" in text
+    met = narrative.halving_goal_sentence(200000, 90000, 1000, 400, 200000, 150000, 2021)
+    assert "UNODC's figures reached the goal and the US series did not" in met

@@ -91,3 +91,9 @@ def test_a_one_day_window_gets_a_readable_axis():
     low, high = figures.padded_window("2019-01-28", "2019-01-28")
     assert low < pd.Timestamp("2019-01-28") < high and (high - low).days == 90
     assert figures.padded_window("2015-01-01", "2026-08-31") == (pd.Timestamp("2015-01-01"), pd.Timestamp("2026-08-31"))
+
+
+def test_oil_title_says_it_compares_annual_averages():
+    points = analysis.crude_points(data.load("oil_production"), "2015-01-01", "2026-08-31")
+    title = narrative.oil_title(points)
+    assert title.startswith("Average crude output") and "(annual averages)" in title

@@ -431,3 +431,27 @@ def eradication_finding(pairs: pd.DataFrame) -> str:
             if len(pairs) >= 3 else "too few years to measure a link.")
     return (f"- **Eradication.** Coca grew in the year after {analysis.count_of(grew, len(pairs))} eradication "
             f"years shown; {link}")
+
+
+def halving_goal_sentence(area_2017: float, area_2023: float, output_2017: float, output_2023: float,
+                          us_2017: float, us_last: float, us_last_year: int) -> str:
+    """The March 2018 plan (halve Colombia's coca and cocaine by 2023) against UNODC's figures and
+    the US series' last figure; whether each met the goal is computed, not stated."""
+    def met(start: float, end: float) -> bool:
+        return end <= start / 2
+
+    unodc_met = met(area_2017, area_2023) and met(output_2017, output_2023)
+    us_met = met(us_2017, us_last)
+    if unodc_met and us_met:
+        verdict = "Both series reached the goal"
+    elif not unodc_met and not us_met:
+        verdict = "Neither series reached the goal"
+    else:
+        verdict = ("UNODC's figures reached the goal and the US series did not" if unodc_met
+                   else "The US series reached the goal and UNODC's figures did not")
+    return (f"The March 2018 plan aimed to halve coca cultivation and cocaine production by 2023 from the levels "
+            f"of the time. On UNODC's figures, cultivation {moved(area_2017, area_2023)}, from {num(area_2017)} hectares "
+            f"in 2017 to {num(area_2023)} in 2023, and potential production {moved(output_2017, output_2023)}, from "
+            f"{num(output_2017)} to {num(output_2023)} metric tons. The US series we hold ends in {us_last_year}, at "
+            f"{num(us_last)} hectares: it {moved(us_2017, us_last)} from its own 2017 figure. {verdict}; over the "
+            "years of the administration that agreed the plan, the table shows where each went.")

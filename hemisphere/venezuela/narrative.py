@@ -249,12 +249,12 @@ def oil_sentence(points: pd.DataFrame, start, end) -> str:
 def oil_title(points: pd.DataFrame) -> str:
     independent = analysis.annual_by_basis(points, analysis.OPEC_INDEPENDENT)
     if len(independent) >= 2:
-        return (f"Crude output {moved(independent.iloc[0], independent.iloc[-1])} from {independent.index[0]} to "
-                f"{independent.index[-1]} on OPEC's independent estimates")
+        return (f"Average crude output {moved(independent.iloc[0], independent.iloc[-1])} from {independent.index[0]} to "
+                f"{independent.index[-1]} on OPEC's independent estimates (annual averages)")
     official = analysis.annual_by_basis(points, analysis.OPEC_OFFICIAL)
     if len(official) >= 2:
-        return (f"Crude output {moved(official.iloc[0], official.iloc[-1])} from {official.index[0]} to "
-                f"{official.index[-1]} on the government's own figures")
+        return (f"Average crude output {moved(official.iloc[0], official.iloc[-1])} from {official.index[0]} to "
+                f"{official.index[-1]} on the government's own figures (annual averages)")
     return "Venezuelan crude output as OPEC reports it, by basis"
 
 
