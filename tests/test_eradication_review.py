@@ -53,3 +53,10 @@ def test_halving_goal_verdict_is_computed():
     assert "Neither series reached the goal" in text and "rose 47%" in text
     met = narrative.halving_goal_sentence(200000, 90000, 1000, 400, 200000, 150000, 2021)
     assert "UNODC's figures reached the goal and the US series did not" in met
+
+
+def test_no_second_change_from_an_equal_first_figure():
+    # US Colombia production: 190 t in 2011 and again in 2013 (the base): 'rose 412%' was said twice.
+    series = pd.Series({2011: 190.0, 2012: 170.0, 2013: 190.0, 2021: 972.0})
+    text = narrative.production_change_sentence(series, analysis.ONDCP, "Colombia", 2013, 2001, 2025)
+    assert text.count("412%") == 1 and "was the same 190 tons" in text

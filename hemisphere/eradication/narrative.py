@@ -340,8 +340,12 @@ def _change_from_base(series: pd.Series, base_year: int, start_year: int, end_ye
             + f": {noun} {moved(first, last)}" + (f" from that {side} base." if side else "."))
     earliest = int(series.index.min())
     if side and earliest != first_year:
-        text += (f" Measured from the first figure in the years shown, {earliest} ({num(series.loc[earliest])} {short_unit}), "
-                 f"{noun} {moved(series.loc[earliest], last)}.")
+        if series.loc[earliest] == series.loc[first_year]:
+            # The same value: a second change would only repeat the first one.
+            text += f" The first figure in the years shown, for {earliest}, was the same {num(first)} {short_unit}."
+        else:
+            text += (f" Measured from the first figure in the years shown, {earliest} ({num(series.loc[earliest])} "
+                     f"{short_unit}), {noun} {moved(series.loc[earliest], last)}.")
     if peak_year not in (first_year, last_year):
         text += f" The highest figure in the years shown is {num(peak_value)} {short_unit}, in {peak_year}."
     return text
