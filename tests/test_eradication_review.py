@@ -60,3 +60,13 @@ def test_no_second_change_from_an_equal_first_figure():
     series = pd.Series({2011: 190.0, 2012: 170.0, 2013: 190.0, 2021: 972.0})
     text = narrative.production_change_sentence(series, analysis.ONDCP, "Colombia", 2013, 2001, 2025)
     assert text.count("412%") == 1 and "was the same 190 tons" in text
+
+
+def test_record_label_only_where_it_is_a_record_and_fits():
+    from hemisphere.eradication import figures
+
+    one = pd.DataFrame({"hectares": [9000.0], "methods": ["manual"]}, index=[2024])
+    assert not figures.record_label_fits(one, 2024, 261386)  # a record of one bar, and too short
+    many = pd.DataFrame({"hectares": [94606.0, 130147.0], "methods": ["manual", "manual"]}, index=[2019, 2020])
+    assert figures.record_label_fits(many, 2020, 204257)
+    assert not figures.record_label_fits(many, 2020, 500000)

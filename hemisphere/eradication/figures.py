@@ -139,6 +139,16 @@ def cultivation_estimators(unodc: pd.Series, ondcp: pd.Series, start: int, end: 
     chart.show(sources=["coca_cultivation"], data=plotted)
 
 
+def record_label_fits(eradicated: pd.DataFrame, record_year: int | None, highest: float) -> bool:
+    """Whether the 'record manual' label goes inside the record bar: only when the record is one
+    among several manual-only bars (a record of one is no record) and the bar is tall enough to
+    hold the text without running over the axis (at least a third of the tallest value drawn)."""
+    if record_year is None or record_year not in eradicated.index:
+        return False
+    manual = eradicated[eradicated["methods"] == "manual"]
+    return len(manual) >= 2 and eradicated.loc[record_year, "hectares"] >= highest / 3
+
+
 def eradication_against_cultivation(eradicated: pd.DataFrame, cultivation: pd.Series, start: int, end: int,
                                     record_year: int | None, *, title: str, subtitle: str, alt: str,
                                     events: list[str], no_figure: str = "",
@@ -167,11 +177,11 @@ def eradication_against_cultivation(eradicated: pd.DataFrame, cultivation: pd.Se
     line = _on_full_years(cultivation, start, end)
     ax.plot(list(line.index), line, color=COLORS["black"], marker="o", ms=3, lw=1.8, zorder=3,
             label="Coca area (UNODC estimate)")
-    if record_year is not None and record_year in eradicated.index:
+    highest = max(eradicated["hectares"].max(), cultivation.max() if len(cultivation) else 0)
+    if record_label_fits(eradicated, record_year, highest):
         height = eradicated.loc[record_year, "hectares"]
         ax.text(record_year, height / 2, "record manual", rotation=90, ha="center", va="center", fontsize=6.5,
                 color="white", fontweight="bold", zorder=4)
-    highest = max(eradicated["hectares"].max(), cultivation.max() if len(cultivation) else 0)
     ax.set_ylim(0, highest * 1.22)
     ax.yaxis.set_major_formatter(THOUSANDS)
     ax.set_ylabel("Hectares")
