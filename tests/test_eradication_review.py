@@ -70,3 +70,17 @@ def test_record_label_only_where_it_is_a_record_and_fits():
     many = pd.DataFrame({"hectares": [94606.0, 130147.0], "methods": ["manual", "manual"]}, index=[2019, 2020])
     assert figures.record_label_fits(many, 2020, 204257)
     assert not figures.record_label_fits(many, 2020, 500000)
+
+
+def test_one_year_period_is_not_written_twice():
+    assert narrative.year_span(2019, 2019) == "2019" and narrative.year_span(2001, 2025) == "2001-2025"
+
+
+def test_notebook_subtitle_uses_the_one_year_span():
+    import json
+
+    from hemisphere import paths
+
+    cells = json.loads((paths.NOTEBOOKS / "eradication_pressure.ipynb").read_text())["cells"]
+    text = "".join("".join(cell["source"]) for cell in cells)
+    assert "by estimating body, {start_year}-{end_year}" not in text and "narrative.year_span(start_year, end_year)" in text

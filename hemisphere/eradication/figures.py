@@ -129,7 +129,10 @@ def cultivation_estimators(unodc: pd.Series, ondcp: pd.Series, start: int, end: 
         ax.plot(list(years), full_national, color=COLORS["green"], marker="^", ms=3.4, ls="--",
                 label="DEVIDA (Peru's own monitoring, drawn apart)")
         columns["devida_hectares"] = full_national.to_numpy()
-    ax.set_ylim(bottom=0)
+    # Headroom above the highest point, so a lone year's marker is not cut by the frame.
+    top = np.nanmax([np.nanmax(np.asarray(values, float)) for key, values in columns.items()
+                     if key != "year" and np.isfinite(np.asarray(values, float)).any()] or [1.0])
+    ax.set_ylim(0, top * 1.1)
     ax.yaxis.set_major_formatter(THOUSANDS)
     ax.set_ylabel("Hectares")
     _year_limits(ax, start, end)

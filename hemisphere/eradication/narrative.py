@@ -459,3 +459,8 @@ def halving_goal_sentence(area_2017: float, area_2023: float, output_2017: float
             f"{num(output_2017)} to {num(output_2023)} metric tons. The US series we hold ends in {us_last_year}, at "
             f"{num(us_last)} hectares: it {moved(us_2017, us_last)} from its own 2017 figure. {verdict}; over the "
             "years of the administration that agreed the plan, the table shows where each went.")
+
+
+def year_span(start_year: int, end_year: int) -> str:
+    """'2001-2025', or '2019' when the period is one year (never '2019-2019')."""
+    return str(start_year) if start_year == end_year else f"{start_year}-{end_year}"
