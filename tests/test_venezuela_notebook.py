@@ -56,6 +56,6 @@ def test_runs_for_one_program_and_one_year(tmp_path):
     executed = execute_notebook(NOTEBOOK, chosen, tmp_path, figures_dir=tmp_path / "figures")
     text = _outputs_text(executed)
     assert "1 designation action under Kingpin Act (SDNTK)" in text
-    assert "added 15 names to the list under Kingpin Act (Tareck Zaidan El Aissami Maddah among them)" in text
+    assert "It added 15 names to the list on 13 February 2017 under Kingpin Act (Tareck Zaidan El Aissami Maddah among them)" in text
     assert "1 names" not in text and "1 periods" not in text and "5 months" not in text
     assert "(1 period in this window)" in text

@@ -129,7 +129,10 @@ def cultivation_estimators(unodc: pd.Series, ondcp: pd.Series, start: int, end: 
         ax.plot(list(years), full_national, color=COLORS["green"], marker="^", ms=3.4, ls="--",
                 label="DEVIDA (Peru's own monitoring, drawn apart)")
         columns["devida_hectares"] = full_national.to_numpy()
-    ax.set_ylim(bottom=0)
+    # Headroom above the highest point, so a lone year's marker is not cut by the frame.
+    top = np.nanmax([np.nanmax(np.asarray(values, float)) for key, values in columns.items()
+                     if key != "year" and np.isfinite(np.asarray(values, float)).any()] or [1.0])
+    ax.set_ylim(0, top * 1.1)
     ax.yaxis.set_major_formatter(THOUSANDS)
     ax.set_ylabel("Hectares")
     _year_limits(ax, start, end)
@@ -137,6 +140,16 @@ def cultivation_estimators(unodc: pd.Series, ondcp: pd.Series, start: int, end: 
     chart.mark_events(events)
     plotted = pd.DataFrame(columns).dropna(how="all", subset=[key for key in columns if key != "year"])
     chart.show(sources=["coca_cultivation"], data=plotted)
+
+
+def record_label_fits(eradicated: pd.DataFrame, record_year: int | None, highest: float) -> bool:
+    """Whether the 'record manual' label goes inside the record bar: only when the record is one
+    among several manual-only bars (a record of one is no record) and the bar is tall enough to
+    hold the text without running over the axis (at least a third of the tallest value drawn)."""
+    if record_year is None or record_year not in eradicated.index:
+        return False
+    manual = eradicated[eradicated["methods"] == "manual"]
+    return len(manual) >= 2 and eradicated.loc[record_year, "hectares"] >= highest / 3
 
 
 def eradication_against_cultivation(eradicated: pd.DataFrame, cultivation: pd.Series, start: int, end: int,
@@ -167,11 +180,11 @@ def eradication_against_cultivation(eradicated: pd.DataFrame, cultivation: pd.Se
     line = _on_full_years(cultivation, start, end)
     ax.plot(list(line.index), line, color=COLORS["black"], marker="o", ms=3, lw=1.8, zorder=3,
             label="Coca area (UNODC estimate)")
-    if record_year is not None and record_year in eradicated.index:
+    highest = max(eradicated["hectares"].max(), cultivation.max() if len(cultivation) else 0)
+    if record_label_fits(eradicated, record_year, highest):
         height = eradicated.loc[record_year, "hectares"]
         ax.text(record_year, height / 2, "record manual", rotation=90, ha="center", va="center", fontsize=6.5,
                 color="white", fontweight="bold", zorder=4)
-    highest = max(eradicated["hectares"].max(), cultivation.max() if len(cultivation) else 0)
     ax.set_ylim(0, highest * 1.22)
     ax.yaxis.set_major_formatter(THOUSANDS)
     ax.set_ylabel("Hectares")

@@ -88,6 +88,29 @@ def _body_clause(row: pd.Series, unit: str) -> str:
             f"{num(row['first'])} {unit} in {int(row['first_year'])} to {num(row['last'])} in {int(row['last_year'])}")
 
 
+def _agreement(moving: pd.DataFrame) -> str:
+    """': both moved the same way' for two bodies, ': all three ...' for three, and which went
+    against the others when three or more disagree (bodies with two figures only)."""
+    directions = list(moving["direction"])
+    if len(set(directions)) == 1:
+        return ": both moved the same way" if len(directions) == 2 else f": all {_count_word(len(directions))} moved the same way"
+    if set(directions) != {"rose", "fell"}:
+        return ""
+    if len(directions) == 2:
+        return ": the two moved in opposite directions"
+    rising = moving[moving["direction"] == "rose"]
+    falling = moving[moving["direction"] == "fell"]
+    odd = rising if len(rising) < len(falling) else falling if len(falling) < len(rising) else None
+    if odd is None:
+        return ": they moved in opposite directions"
+    names = listing([body_name(body) for body in odd["body"]])
+    return f": {names} went the other way from the rest"
+
+
+def _count_word(count: int) -> str:
+    return {2: "two", 3: "three", 4: "four"}.get(count, num(count))
+
+
 def directions_sentence(table: pd.DataFrame, country: str, what: str = "coca", unit: str = "hectares",
                         scope: str = "") -> str:
     """One sentence per administration: where each body's own series went over its data years,
@@ -102,11 +125,10 @@ def directions_sentence(table: pd.DataFrame, country: str, what: str = "coca", u
         moving = rows[rows["direction"].isin(["rose", "fell", "did not change"])]
         verdict = ""
         if len(moving) >= 2:
-            directions = set(moving["direction"])
-            verdict = (": the two moved in opposite directions" if directions == {"rose", "fell"}
-                       else ": both moved the same way" if len(directions) == 1 else "")
+            verdict = _agreement(moving)
         if (rows["direction"] == "no figure").all():
-            sentences.append(f"Neither body has yet published a figure for the {administration} years ({span}).")
+            none = "Neither body has" if len(rows) == 2 else "No body has"
+            sentences.append(f"{none} yet published a figure for the {administration} years ({span}).")
             continue
         years_word = "year" if "-" not in span else "years"
         sentences.append(f"Over the {administration} {years_word} ({span}), {'; '.join(clauses)}{verdict}.")
@@ -122,7 +144,7 @@ def opposite_directions_title(table: pd.DataFrame, country: str, administration:
     if len(rows) < 2 or set(rows["direction"]) != {"rose", "fell"}:
         return None
     parts = [f"{POSSESSIVE.get(row['body'], row['body'])} {moved(row['first'], row['last'])}" for _, row in rows.iterrows()]
-    return (f"Over {rows['data_years'].iloc[0]} the two counts of {country}'s coca moved apart: "
+    return (f"Over {rows['data_years'].iloc[0]} the {_count_word(len(rows))} counts of {country}'s coca moved apart: "
             f"{listing(parts)}")
 
 
@@ -318,8 +340,12 @@ def _change_from_base(series: pd.Series, base_year: int, start_year: int, end_ye
             + f": {noun} {moved(first, last)}" + (f" from that {side} base." if side else "."))
     earliest = int(series.index.min())
     if side and earliest != first_year:
-        text += (f" Measured from the first figure in the years shown, {earliest} ({num(series.loc[earliest])} {short_unit}), "
-                 f"{noun} {moved(series.loc[earliest], last)}.")
+        if series.loc[earliest] == series.loc[first_year]:
+            # The same value: a second change would only repeat the first one.
+            text += f" The first figure in the years shown, for {earliest}, was the same {num(first)} {short_unit}."
+        else:
+            text += (f" Measured from the first figure in the years shown, {earliest} ({num(series.loc[earliest])} "
+                     f"{short_unit}), {noun} {moved(series.loc[earliest], last)}.")
     if peak_year not in (first_year, last_year):
         text += f" The highest figure in the years shown is {num(peak_value)} {short_unit}, in {peak_year}."
     return text
@@ -409,3 +435,32 @@ def eradication_finding(pairs: pd.DataFrame) -> str:
             if len(pairs) >= 3 else "too few years to measure a link.")
     return (f"- **Eradication.** Coca grew in the year after {analysis.count_of(grew, len(pairs))} eradication "
             f"years shown; {link}")
+
+
+def halving_goal_sentence(area_2017: float, area_2023: float, output_2017: float, output_2023: float,
+                          us_2017: float, us_last: float, us_last_year: int) -> str:
+    """The March 2018 plan (halve Colombia's coca and cocaine by 2023) against UNODC's figures and
+    the US series' last figure; whether each met the goal is computed, not stated."""
+    def met(start: float, end: float) -> bool:
+        return end <= start / 2
+
+    unodc_met = met(area_2017, area_2023) and met(output_2017, output_2023)
+    us_met = met(us_2017, us_last)
+    if unodc_met and us_met:
+        verdict = "Both series reached the goal"
+    elif not unodc_met and not us_met:
+        verdict = "Neither series reached the goal"
+    else:
+        verdict = ("UNODC's figures reached the goal and the US series did not" if unodc_met
+                   else "The US series reached the goal and UNODC's figures did not")
+    return (f"The March 2018 plan aimed to halve coca cultivation and cocaine production by 2023 from the levels "
+            f"of the time. On UNODC's figures, cultivation {moved(area_2017, area_2023)}, from {num(area_2017)} hectares "
+            f"in 2017 to {num(area_2023)} in 2023, and potential production {moved(output_2017, output_2023)}, from "
+            f"{num(output_2017)} to {num(output_2023)} metric tons. The US series we hold ends in {us_last_year}, at "
+            f"{num(us_last)} hectares: it {moved(us_2017, us_last)} from its own 2017 figure. {verdict}; over the "
+            "years of the administration that agreed the plan, the table shows where each went.")
+
+
+def year_span(start_year: int, end_year: int) -> str:
+    """'2001-2025', or '2019' when the period is one year (never '2019-2019')."""
+    return str(start_year) if start_year == end_year else f"{start_year}-{end_year}"

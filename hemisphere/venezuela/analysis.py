@@ -166,7 +166,9 @@ def official_vs_independent(oil: pd.DataFrame) -> pd.DataFrame:
     """
     opec = oil[oil["reporter"].isin([OPEC_OFFICIAL, OPEC_INDEPENDENT])]
     wide = opec.pivot_table(index="period", columns="reporter", values="value", aggfunc="first")
-    both = wide.dropna(subset=[OPEC_OFFICIAL, OPEC_INDEPENDENT]) if len(wide) else wide
+    # A window may hold one basis only (or none): the missing column is empty, not an error.
+    wide = wide.reindex(columns=[OPEC_OFFICIAL, OPEC_INDEPENDENT])
+    both = wide.dropna(subset=[OPEC_OFFICIAL, OPEC_INDEPENDENT])
     result = pd.DataFrame({
         "period": both.index,
         "official_kbd": both.get(OPEC_OFFICIAL, pd.Series(dtype=float)).to_numpy(),
@@ -297,3 +299,25 @@ def named_entry(named: pd.DataFrame, key: str) -> pd.Series:
     if rows.empty:
         raise AnalysisError(f"no named SDN entry {key!r}; held: {sorted(named['key'])}")
     return rows.iloc[0]
+
+
+# Which catalogue publisher stands behind each `reporter` of oil_production (for source lines).
+OIL_PUBLISHERS = {
+    ENERGY_INSTITUTE: "Energy Institute; Our World in Data",
+    OPEC_OFFICIAL: "Organization of the Petroleum Exporting Countries (OPEC)",
+    OPEC_INDEPENDENT: "Organization of the Petroleum Exporting Countries (OPEC)",
+    "OPEC Annual Statistical Bulletin": "Organization of the Petroleum Exporting Countries (OPEC)",
+    "OPEC, basis not stated": "Organization of the Petroleum Exporting Countries (OPEC)",
+    BLOOMBERG_SURVEY: "Bloomberg",
+}
+
+
+def oil_publishers(reporters) -> set[str]:
+    """The catalogue publishers of the oil rows drawn, from their `reporter` values."""
+    return {OIL_PUBLISHERS[reporter] for reporter in reporters}
+
+
+def programs_with_actions(designations: pd.DataFrame, programs: list[str]) -> list[str]:
+    """The chosen programs that have at least one action in ``designations``, in the chosen order."""
+    present = set(designations["program_group"]) if len(designations) else set()
+    return [tag for tag in programs if tag in present]

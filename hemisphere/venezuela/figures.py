@@ -8,9 +8,10 @@ and returns the plotted values.
 from __future__ import annotations
 
 import matplotlib.dates as mdates
+import matplotlib.ticker
 import pandas as pd
 
-from hemisphere import charts
+from hemisphere import catalogue, charts
 from hemisphere.prose import data_to, day, money, moved, num
 from hemisphere.venezuela import analysis, narrative
 
@@ -25,6 +26,69 @@ CRUDE_STYLES = {
 OIL_EVENTS = ["venezuela_eo13808_2017", "venezuela_pdvsa_designated_2019", "venezuela_eo13884_2019",
               "venezuela_gl44_relief_2023", "venezuela_chevron_gl41a_wind_down_2025", "venezuela_maduro_captured_2026",
               "venezuela_gl46_oil_2026"]
+
+
+def drawn_source_text(sources: list[str], drawn: dict[str, set[str]], data_note: str = "",
+                      limit: int = 3 * 135) -> str:
+    """'Source: publisher, title; ...' crediting, for each table in `drawn`, only the catalogue
+    sources whose publisher drew a row (tables left out of `drawn` are credited in full)."""
+    entries: list[str] = []
+    for name in sources:
+        keep = drawn.get(name)
+        for source in catalogue.resource(name)["sources"]:
+            if keep is not None and source.get("publisher") not in keep:
+                continue
+            text = ", ".join(part for part in (source.get("publisher"), source.get("title")) if part)
+            if text and text not in entries:
+                entries.append(text)
+    tail = f". {data_note}" if data_note else ""
+    full = "Source: " + "; ".join(entries) + tail
+    if len(full) <= limit:
+        return full
+    names: list[str] = []
+    for name in sources:
+        keep = drawn.get(name)
+        for source in catalogue.resource(name)["sources"]:
+            publisher = source.get("publisher")
+            if publisher and (keep is None or publisher in keep) and publisher not in names:
+                names.append(publisher)
+    return "Source: " + "; ".join(names) + " (titles and addresses in the appendix)" + tail
+
+
+class _Chart(charts.Chart):
+    """A chart whose source line names only the publishers of the rows it draws (`drawn`)."""
+
+    def __init__(self, *args, drawn: dict[str, set[str]] | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.drawn = drawn or {}
+
+    def source_line(self, sources: list[str]) -> str:
+        return drawn_source_text(sources, self.drawn, f"Chart data: report_data/{self.theme}/{self.name}.csv")
+
+
+def oil_source(points: pd.DataFrame) -> str:
+    """The source line of a table of oil rows: only the publishers of the rows shown."""
+    return drawn_source_text(["oil_production"], {"oil_production": analysis.oil_publishers(points["reporter"])})
+
+
+def other_estimates_label(others: pd.DataFrame) -> str:
+    """Legend text for the hollow markers, naming who produced each estimate and its year."""
+    short = {"Congressional Research Service": "CRS"}
+    words = {"venezuelans_living_abroad": "living abroad", "venezuelans_who_fled": "who fled"}
+    parts = [f"{short.get(row.publisher_of_figure, row.publisher_of_figure)} {row.date:%Y}"
+             + (f" '{words[row.indicator]}'" if row.indicator in words else "")
+             for row in others.sort_values("date").itertuples()]
+    return "other estimates (" + "; ".join(parts) + ")"
+
+
+def padded_window(start, end, shortest_days: int = 90) -> tuple[pd.Timestamp, pd.Timestamp]:
+    """The chart's date limits: the window itself, or, when it is shorter than `shortest_days`
+    (a one-day window), the window widened evenly to that length so the axis stays readable."""
+    start, end = pd.Timestamp(start), pd.Timestamp(end)
+    if end - start >= pd.Timedelta(days=shortest_days):
+        return start, end
+    pad = (pd.Timedelta(days=shortest_days) - (end - start)) / 2
+    return start - pad, end + pad
 
 
 def readable_dates(ax) -> None:
@@ -59,8 +123,9 @@ def designations_chart(designations: pd.DataFrame, programs: list[str], start, e
         if small[program]:
             ax.plot(group["date"], group["cumulative"], ls="none", marker="o", ms=6, color=colour,
                     mec="white", mew=0.7, clip_on=False, zorder=6, label=label)
-    ax.set_xlim(pd.Timestamp(start), pd.Timestamp(end))
+    ax.set_xlim(*padded_window(start, end))
     ax.set_ylim(0, None)
+    ax.yaxis.set_major_locator(matplotlib.ticker.MaxNLocator(integer=True))
     ax.set_ylabel("Designated (cumulative)")
     readable_dates(ax)
     # Legend in the order of the totals, so its first entry is the program the title names.
@@ -143,7 +208,8 @@ def rewards_chart(in_force: pd.DataFrame, start, end, capture_date, marked) -> p
 def crude_chart(points: pd.DataFrame, start, end, marked) -> pd.DataFrame:
     """Crude output in thousand barrels a day, one marker style per basis; bases are never joined."""
     last = points["period_end"].max()
-    chart = charts.Chart(
+    chart = _Chart(
+        drawn={"oil_production": analysis.oil_publishers(points["reporter"])},
         theme="venezuela", name="oil_production", title=narrative.oil_title(points),
         subtitle="Venezuelan crude production, thousand barrels a day, by basis: large markers are annual averages, "
                  "small ones months or quarters; lines join figures of the same basis only; " + data_to(last, "month"),
@@ -178,7 +244,8 @@ def crude_chart(points: pd.DataFrame, start, end, marked) -> pd.DataFrame:
 def energy_chart(energy: pd.DataFrame, start, end, marked) -> pd.DataFrame:
     """The Energy Institute's annual series in terawatt-hours, drawn apart from the barrels."""
     first, last = energy.iloc[0], energy.iloc[-1]
-    chart = charts.Chart(
+    chart = _Chart(
+        drawn={"oil_production": analysis.oil_publishers([analysis.ENERGY_INSTITUTE])},
         theme="venezuela", name="oil_production_twh",
         title=(f"Oil production in energy terms {moved(first['twh'], last['twh'])} from {int(first['year'])} "
                f"to {int(last['year'])}"),
@@ -217,8 +284,13 @@ def diaspora_chart(totals: pd.DataFrame, others: pd.DataFrame, start, end, marke
     if not others.empty:
         ox = [charts.to_decimal_year(d) for d in others["date"]]
         ax.scatter(ox, others["persons"] / 1e6, facecolor="none", edgecolor=charts.COLORS["blue"], s=26, zorder=3,
-                   label="other estimates (CRS; 2018 'living abroad')")
+                   label=other_estimates_label(others))
+    previous = None
     for x, row in zip(xs, totals.itertuples()):
+        # Name the producer where it changes, not on every point (close points' labels overlap).
+        if row.publisher_of_figure == previous:
+            continue
+        previous = row.publisher_of_figure
         ax.annotate(row.publisher_of_figure, (x, row.persons / 1e6), xytext=(-4, 6), textcoords="offset points",
                     ha="right", fontsize=6.5, color="#444444")
     ax.set_xlim(charts.to_decimal_year(pd.Timestamp(start)), charts.to_decimal_year(pd.Timestamp(end)))

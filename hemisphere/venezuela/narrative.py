@@ -113,8 +113,13 @@ def designations_sentence(designations: pd.DataFrame, programs: list[str], start
         return (f"No designation action under {program_names(programs)} is recorded {window(start, end)} in the "
                 "sources gathered, so there is nothing to count for this choice of programs and dates.")
     kinds = analysis.designated_by_kind(designations)
-    parts = [counted(int(kinds["individuals"]), "individual"), counted(int(kinds["entities"]), "entity"),
-             f"{num(kinds['vessels_or_aircraft'])} {'vessel or aircraft' if kinds['vessels_or_aircraft'] == 1 else 'vessels or aircraft'}"]
+    # Kinds with no designation are left out ('42 individuals and 13 entities', not '... and 0 vessels').
+    parts = [text for count, text in (
+        (kinds["individuals"], counted(int(kinds["individuals"]), "individual")),
+        (kinds["entities"], counted(int(kinds["entities"]), "entity")),
+        (kinds["vessels_or_aircraft"], f"{num(kinds['vessels_or_aircraft'])} "
+         f"{'vessel or aircraft' if kinds['vessels_or_aircraft'] == 1 else 'vessels or aircraft'}")) if count]
+    named_kinds = listing(parts) if parts else "no individual, entity, vessel or aircraft by type"
     unstated = (f", plus {num(kinds['type_not_stated'])} companies and people that a source counted together "
                 "without saying how many of each" if kinds["type_not_stated"] else "")
     silent = analysis.uncounted_actions(designations)
@@ -122,11 +127,26 @@ def designations_sentence(designations: pd.DataFrame, programs: list[str], start
                    f"{'adds' if silent == 1 else 'add'} nothing to these totals." if silent else "")
     biggest = designations.loc[designations["designated"].idxmax()]
     first_name = str(biggest["notable_names"]).split(";")[0].split(" (")[0].strip()
-    named = f" ({first_name} among them)" if first_name else ""
+    largest = int(biggest["designated"])
+    named = (f" ({first_name}{' among them' if largest > 1 else ''})" if first_name and first_name != "nan" else "")
+    ties = int((designations["designated"] == largest).sum())
+    if len(designations) == 1:
+        biggest_text = (f" It added {plural(largest, 'name')} to the list on {day(biggest['date'])} under "
+                        f"{biggest['authority']}{named}.")
+    elif ties == len(designations):
+        biggest_text = f" Each added {plural(largest, 'name')} to the list."
+    elif ties > 1:
+        biggest_text = (f" The largest actions added {plural(largest, 'name')} each ({num(ties)} of them, the first "
+                        f"on {day(biggest['date'])} under {biggest['authority']}{named}).")
+    else:
+        biggest_text = (f" The largest single action, on {day(biggest['date'])}, added {plural(largest, 'name')} to "
+                        f"the list under {biggest['authority']}{named}.")
+    acting = analysis.programs_with_actions(designations, programs)
+    idle = [tag for tag in programs if tag not in acting]
+    idle_text = (f" No action under {program_names(idle)} falls in this window." if idle else "")
     return (f"{sentence_start(window(start, end))}, the sources gathered for this chapter record "
-            f"{plural(len(designations), 'designation action')} under {program_names(programs)}. Together they "
-            f"named {listing(parts)}{unstated}.{silent_text} The largest single action, on {day(biggest['date'])}, "
-            f"added {plural(int(biggest['designated']), 'name')} to the list under {biggest['authority']}{named}.")
+            f"{plural(len(designations), 'designation action')} under {program_names(acting)}. Together they "
+            f"named {named_kinds}{unstated}.{silent_text}{biggest_text}{idle_text}")
 
 
 def designations_title(designations: pd.DataFrame) -> str:
@@ -157,11 +177,11 @@ def sdn_types_title(by_type: pd.DataFrame, snapshot: str) -> str:
 
 def removed_sentence(earlier: str, chosen: str, listed: int, removed: pd.DataFrame) -> str:
     individuals = int((removed["sdn_type"] == "individual").sum())
-    left = f"{entries(len(removed))} left the list altogether"
+    left = f"{entries(len(removed)) if len(removed) else 'none'} left the list altogether"
     who = f" ({num(individuals)} of them {'an individual' if individuals == 1 else 'individuals'})" if len(removed) else ""
     return (f"Between the copies of {day(earlier)} and {day(chosen)}, "
-            f"{entries(listed, 'Venezuela-related')} "
-            f"{'was' if listed == 1 else 'were'} newly listed and {left}{who}.")
+            f"{entries(listed, 'Venezuela-related') if listed else 'no Venezuela-related entry'} "
+            f"{'was' if listed <= 1 else 'were'} newly listed and {left}{who}.")
 
 
 def capture_sentence(latest_copy, leader: pd.Series, leader_listed: bool, successor: pd.Series,
@@ -229,12 +249,12 @@ def oil_sentence(points: pd.DataFrame, start, end) -> str:
 def oil_title(points: pd.DataFrame) -> str:
     independent = analysis.annual_by_basis(points, analysis.OPEC_INDEPENDENT)
     if len(independent) >= 2:
-        return (f"Crude output {moved(independent.iloc[0], independent.iloc[-1])} from {independent.index[0]} to "
-                f"{independent.index[-1]} on OPEC's independent estimates")
+        return (f"Average crude output {moved(independent.iloc[0], independent.iloc[-1])} from {independent.index[0]} to "
+                f"{independent.index[-1]} on OPEC's independent estimates (annual averages)")
     official = analysis.annual_by_basis(points, analysis.OPEC_OFFICIAL)
     if len(official) >= 2:
-        return (f"Crude output {moved(official.iloc[0], official.iloc[-1])} from {official.index[0]} to "
-                f"{official.index[-1]} on the government's own figures")
+        return (f"Average crude output {moved(official.iloc[0], official.iloc[-1])} from {official.index[0]} to "
+                f"{official.index[-1]} on the government's own figures (annual averages)")
     return "Venezuelan crude output as OPEC reports it, by basis"
 
 
