@@ -89,3 +89,31 @@ def test_a_sheet_without_andean_countries_is_refused(tmp_path):
             sheet.cell(row=row, column=1).value = "Elsewhere"
     with pytest.raises(AnnexFormatError, match="no country rows found"):
         read_annex_table(_edited_copy(tmp_path, rename))
+
+
+# --- NCHS overdose death rates (Health, United States) inside the overdose_deaths builder ----------
+
+def test_overdose_builder_reads_the_nchs_release_fixture():
+    deaths = tables.overdose_deaths(FIXTURES)
+    assert {"year", "period", "drug_class", "measure", "value", "unit", "data_status", "source_title",
+            "source_url", "confidence"} <= set(deaths.columns)
+    assert pd.api.types.is_integer_dtype(deaths["year"]) and pd.api.types.is_float_dtype(deaths["value"])
+    rate = deaths[deaths["measure"] == "age_adjusted_rate"].set_index(["drug_class", "year"])
+    # NCHS release rows (age-adjusted only; the crude rows of the same panels are dropped).
+    assert rate.loc[("all drug overdose", 2018), "value"] == pytest.approx(20.7)
+    assert rate.loc[("heroin", 2017), "value"] == pytest.approx(4.9)
+    assert rate.loc[("all drug overdose", 2018), "source_url"] == tables.NCHS_HUS_URL
+    # A row of the reference fact table, kept with its own source.
+    assert rate.loc[("all drug overdose", 2022), "value"] == pytest.approx(32.6)
+    assert "db522" in rate.loc[("all drug overdose", 2022), "source_url"]
+    assert not deaths.duplicated(["year", "period", "drug_class", "measure", "data_status"]).any()
+
+
+def test_overdose_builder_names_an_unknown_nchs_panel(tmp_path):
+    for name in ("cdc_nchs_overdose_death_rates_by_drug_1999_2018_national.csv", "us_overdose_deaths_key_figures.csv"):
+        text = (FIXTURES / name).read_text(encoding="utf-8")
+        if name.startswith("cdc"):
+            text = text.replace("Drug overdose deaths involving heroin", "Drug overdose deaths involving cocaine")
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    with pytest.raises(KeyError, match="involving cocaine"):
+        tables.overdose_deaths(tmp_path)
