@@ -9,11 +9,10 @@ records where they agree and where they differ.
 
 from __future__ import annotations
 
+import frictionless  # pinned in requirements/test.txt (make test installs it)
 import pytest
 
-frictionless = pytest.importorskip("frictionless")  # pinned in requirements/test.txt
-
-from hemisphere import catalogue, data, paths  # noqa: E402
+from hemisphere import catalogue, data, paths
 
 
 def _errors(report_task) -> list[str]:
