@@ -29,6 +29,11 @@ def read_sdn_raw(path: Path | str) -> pd.DataFrame:
     raw = raw[raw["ent_num"].str.strip().str.fullmatch(r"\d+", na=False)]
     if raw.empty:
         raise SdnFormatError(f"{Path(path).name}: no numbered SDN entries found")
+    # OFAC writes every one of the 12 fields ('-0-' when empty): a short line means another layout.
+    short = raw["Remarks"].isna()
+    if short.any():
+        raise SdnFormatError(f"{Path(path).name}: {int(short.sum())} entries have fewer than the legacy "
+                             f"sdn.csv's {len(RAW_COLUMNS)} fields (first: uid {raw.loc[short, 'ent_num'].iloc[0]})")
     programs = raw["Program"].fillna("").str.strip().str.strip("[]").str.split(r"\]\s*\[")
     return pd.DataFrame({
         "ofac_uid": raw["ent_num"].str.strip().astype(int),
