@@ -101,3 +101,24 @@ def stale_series(edition: pd.Timestamp | None = None) -> pd.DataFrame:
              "Why it stops there": c.note or "(no reason recorded)"}
             for c in table_currency(edition) if c.stale]
     return pd.DataFrame(rows, columns=["Table", "What it holds", "Newest figure", "Why it stops there"])
+
+
+def summary_sentence(found: list[Currency], edition: pd.Timestamp | None = None) -> str:
+    """'Of the 38 series, 29 hold a figure from within a year of the edition (1 December 2026); 9 stop earlier.'"""
+    from hemisphere.prose import day, num, plural
+
+    edition = edition if edition is not None else edition_date()
+    if not found:
+        return "No table in the catalogue holds a dated series."
+    stale = [c for c in found if c.stale]
+    current = len(found) - len(stale)
+    held = "holds" if current == 1 else "hold"
+    text = (f"Of the {num(len(found))} dated series in the tables, {num(current)} {held} a figure from within a year "
+            f"of this edition ({day(edition)})")
+    if not stale:
+        return text + "."
+    unexplained = [c.table for c in stale if not c.note]
+    text += f"; {num(len(stale))} {'stops' if len(stale) == 1 else 'stop'} earlier, listed below with the reason."
+    if unexplained:
+        text += f" For {plural(len(unexplained), 'table')} no reason is yet recorded."
+    return text

@@ -19,6 +19,7 @@ import pandas as pd
 from hemisphere import anchors, data, params
 from hemisphere import themes as registry
 from hemisphere.eradication import analysis as eradication
+from hemisphere.eradication import narrative as eradication_narrative
 from hemisphere.northern_triangle import analysis as northern_triangle
 from hemisphere.northern_triangle.countries import NORTHERN_TRIANGLE
 from hemisphere.prose import day, listing, money, moved, num, pct, pct_change
@@ -27,7 +28,6 @@ from hemisphere.venezuela import analysis as venezuela
 
 COLOMBIA = "Colombia"
 HALVING_PLAN_YEARS = (2017, 2023)  # the March 2018 plan: halve cultivation from 2017 levels by 2023
-AID_YEARS = (2016, 2019)  # last full year before the cuts, and the year aid was cut off
 OIL_YEARS = (2015, 2024)
 FINANCIAL_SANCTIONS_YEAR = 2017  # EO 13808, August 2017
 EARLY_2017_YEARS = (2016, 2017)  # the months the administration's statement compared
@@ -88,9 +88,11 @@ def colombia_coca() -> Finding:
                   "peak_year": peak_year, "peak_area": peak_area, "plan": True}
         area_moved = moved(values["area_first"], values["area_last"])
         output_moved = moved(values["production_first"], values["production_last"])
-        sentence = (f"The 2018 US-Colombia plan was to halve coca from its {first} level by {last}; on UNODC's count "
-                    f"the area instead {area_moved} and potential cocaine output {output_moved}, and the crop "
-                    f"reached {num(peak_area)} hectares in {peak_year}.")
+        # Each estimator's own direction first (they disagreed in the first term), then UNODC's over the plan.
+        values["directions"] = eradication_narrative.halving_plan_headline(data.load("coca_cultivation"), country)
+        sentence = (f"{values['directions']}. The 2018 US-Colombia plan was to halve coca from its {first} level by "
+                    f"{last}; on UNODC's count the area instead {area_moved} over those years and potential cocaine "
+                    f"output {output_moved}, and the crop reached {num(peak_area)} hectares in {peak_year}.")
         return Finding("eradication", sentence, section, values, (area_moved, output_moved, num(peak_area)))
     first_year, last_year = int(area.index.min()), int(area.index.max())
     values = {"country": country, "area_first": float(area.iloc[0]), "area_last": float(area.iloc[-1]),
@@ -164,16 +166,19 @@ def northern_triangle_aid() -> Finding:
     present = [c for c in countries if c in obligations.columns]
     totals = obligations[present].sum(axis=1, min_count=1).dropna() if present else pd.Series(dtype=float)
     totals = totals[(totals.index >= start) & (totals.index <= end)]
-    first, last = AID_YEARS
     section = "US assistance"
     named = listing(countries)
-    if set(countries) == set(NORTHERN_TRIANGLE) and first in totals.index and last in totals.index:
-        values = {"first": float(totals[first]), "last": float(totals[last]), "countries": countries}
-        sentence = (f"US aid obligated to Guatemala, Honduras and El Salvador went from {money(values['first'])} in "
-                    f"FY{first} to {money(values['last'])} in FY{last} "
-                    f"({pct_change(values['first'], values['last'])}), the year the administration cut off new "
-                    "programmes.")
-        return Finding("northern_triangle", sentence, section, values, (money(values["first"]), money(values["last"])))
+    (before_first, before_last), (after_first, after_last) = (northern_triangle.OBLIGATIONS_CUT_YEARS["before"],
+                                                              northern_triangle.OBLIGATIONS_CUT_YEARS["after"])
+    if set(countries) == set(NORTHERN_TRIANGLE) and start <= before_first and end >= after_last:
+        # The chapter's one measure of the fall (mean obligations, first-term budgets against the three before).
+        cut = northern_triangle.obligations_cut(aid, countries)
+        values = {"first": cut["before"], "last": cut["after"], "change": cut["change"], "countries": countries}
+        sentence = (f"Mean yearly US aid obligated to Guatemala, Honduras and El Salvador fell from "
+                    f"{money(cut['before'])} over FY{before_first}-FY{before_last} to {money(cut['after'])} over "
+                    f"FY{after_first}-FY{after_last}, the first term's budgets ({pct(abs(cut['change']))} lower); "
+                    "in 2019 the administration cut off new programmes.")
+        return Finding("northern_triangle", sentence, section, values, (money(cut["before"]), money(cut["after"])))
     if totals.empty:
         return Finding("northern_triangle", f"The aid table records no US obligation to {named} from FY{start} to "
                        f"FY{end}.", section, {"countries": countries})
@@ -196,22 +201,19 @@ def _venezuela_designations_chosen() -> tuple[dict, pd.DataFrame]:
 
 
 def venezuela_designations() -> Finding:
-    """Venezuela-related designations under the chapter's programs and dates."""
+    """The SDN list's own count of Venezuela-related entries on the chapter's copy, then the sourced actions.
+
+    The action list is a sample read from press releases, so the headline leads with the list's
+    count and names the actions for what they are (issue: '283 designations' read as a total).
+    """
+    from hemisphere.venezuela import narrative as venezuela_narrative
+
     chosen, actions = _venezuela_designations_chosen()
-    first, last = str(chosen["start_date"])[:4], str(chosen["end_date"])[:4]
-    span = f"in {first}" if first == last else f"between {first} and {last}"
-    section = "Designations over time"
-    if actions.empty or not actions["designated"].sum():
-        return Finding("venezuela", f"The sourced actions record no designation under the chosen programs {span}.",
-                       section, {"designated": 0, "actions": 0})
-    busiest_year, busiest_count, _ = venezuela.peak_year(actions)
-    values = {"designated": int(actions["designated"].sum()), "actions": len(actions),
-              "busiest_year": busiest_year, "busiest_count": busiest_count}
-    actions_text = "one sourced action" if len(actions) == 1 else f"{num(len(actions))} sourced actions"
-    tail = "" if first == last else f", {num(busiest_count)} of them in {busiest_year} alone"
-    sentence = (f"The US designated {num(values['designated'])} Venezuela-related persons, companies, vessels and "
-                f"aircraft in {actions_text} {span}{tail}.")
-    return Finding("venezuela", sentence, section, values, (num(busiest_count),))
+    count = venezuela.sdn_count(data.load("sdn_entries"), data.load("sdn_snapshots"), chosen["snapshot"])
+    values = {"listed": count["venezuela_related"], "snapshot": count["snapshot"],
+              "designated": int(actions["designated"].sum()) if len(actions) else 0, "actions": len(actions)}
+    sentence = venezuela_narrative.overview_finding(chosen)
+    return Finding("venezuela", sentence, "What the SDN list holds", values, (num(count["venezuela_related"]),))
 
 
 def venezuela_oil_and_emigration() -> Finding:
@@ -224,11 +226,13 @@ def venezuela_oil_and_emigration() -> Finding:
     earliest, latest = abroad.iloc[0], abroad.iloc[-1]
     values = {"oil_first": first, "oil_sanctioned": sanctioned, "oil_last": last,
               "abroad_first": float(earliest["persons"]), "abroad_last": float(latest["persons"])}
-    sentence = (f"Venezuela's oil output {moved(first, sanctioned)} from {first_year} to "
+    # Each count of Venezuelans abroad names its publisher: the first and last need not be one series.
+    sentence = (f"Venezuela's oil output (Energy Institute) {moved(first, sanctioned)} from {first_year} to "
                 f"{FINANCIAL_SANCTIONS_YEAR}, before the financial sanctions of that August, and "
-                f"{moved(sanctioned, last)} more by {last_year}; Venezuelans living abroad went from "
-                f"{num(values['abroad_first'] / 1e6, 1)} million ({earliest['date']:%Y}) to "
-                f"{num(values['abroad_last'] / 1e6, 1)} million ({latest['date']:%Y}).")
+                f"{moved(sanctioned, last)} more by {last_year}; {earliest['publisher_of_figure']} counted "
+                f"{num(values['abroad_first'] / 1e6, 1)} million Venezuelans living abroad in {earliest['date']:%Y}, "
+                f"and {latest['publisher_of_figure']} {num(values['abroad_last'] / 1e6, 1)} million in "
+                f"{latest['date']:%B %Y}.")
     return Finding("venezuela", sentence, "Outcomes beside the measures: oil and emigration", values,
                    (f"{num(values['abroad_first'] / 1e6, 1)} million", f"{num(values['abroad_last'] / 1e6, 1)} million"))
 
@@ -358,7 +362,7 @@ def _designations_panel(ax, charts) -> pd.DataFrame:
     chosen = chosen.sort_values("date")
     running = chosen.groupby("date")["designated"].sum().cumsum()
     ax.step(running.index, running.values, where="post", color=registry.get("venezuela").hex, lw=1.5)
-    ax.set_title("Venezuela designations, cumulative", fontsize=8.5)
+    ax.set_title("Designations in the sourced OFAC actions, cumulative", fontsize=8.5)
     return pd.DataFrame({"panel": "venezuela", "series": "designated, cumulative", "date": running.index,
                          "value": running.values})
 
@@ -407,11 +411,14 @@ def draw_at_a_glance(themes: list[str]) -> pd.DataFrame:
     pieces = []
     if "eradication" in chosen:
         coca = colombia_coca().values
-        if "area_first" in coca:
-            plan = " under a plan to halve it" if coca.get("plan") else ""
-            pieces.append(f"coca in {coca['country']} {moved(coca['area_first'], coca['area_last'])}{plan}")
+        if coca.get("plan") and ": " in coca.get("directions", ""):
+            # 'UNODC's fell 17% and the US government's rose 17%': both estimators, never one alone.
+            pieces.append(f"{coca['country']}'s coca over 2017-2020: {coca['directions'].split(': ', 1)[1]}")
+        elif "area_first" in coca:
+            pieces.append(f"coca in {coca['country']} {moved(coca['area_first'], coca['area_last'])}")
     if "venezuela" in chosen:
-        pieces.append(f"Venezuela designations reached {num(venezuela_designations().values['designated'])}")
+        listed = venezuela_designations().values
+        pieces.append(f"the SDN list held {num(listed['listed'])} Venezuela-related entries in {listed['snapshot']:%B %Y}")
     if "terrorist_designation" in chosen:
         listed = hemisphere_fto_count().values
         if "before" in listed:

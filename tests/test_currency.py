@@ -44,3 +44,18 @@ def test_the_edition_date_comes_from_report_yaml():
 def test_every_series_table_has_a_newest_figure():
     tables = {c.table for c in currency.table_currency()}
     assert {"coca_cultivation", "border_apprehensions", "boat_strikes", "oil_production"} <= tables
+
+
+def test_every_series_more_than_a_year_old_says_why():
+    """Issue 15: no series stops more than a year before the edition unless the report says why."""
+    unexplained = [c.table for c in currency.table_currency() if c.stale and not c.note]
+    assert unexplained == []
+
+
+def test_the_summary_counts_the_series_and_names_the_edition():
+    found = [currency.Currency("a", "A", pd.Timestamp("2025-12-31"), "2025", 335, ""),
+             currency.Currency("b", "B", pd.Timestamp("2024-12-31"), "2024", 700, "")]
+    text = currency.summary_sentence(found, pd.Timestamp("2026-12-01"))
+    assert text.startswith("Of the 2 dated series in the tables, 1 holds a figure from within a year of this "
+                           "edition (1 December 2026); 1 stops earlier")
+    assert "For 1 table no reason is yet recorded." in text

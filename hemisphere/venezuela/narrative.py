@@ -85,16 +85,20 @@ def actions_phrase(designations: pd.DataFrame) -> str:
             "and their summaries, not a total")
 
 
-def overview_finding() -> str:
-    """The overview's Venezuela sentence at the chapter's defaults: the list's count, then the actions."""
+def overview_finding(chosen: dict | None = None) -> str:
+    """The overview's Venezuela sentence: the list's own count on the chapter's copy, then the actions.
+
+    `chosen` is the chapter's parameters in this edition (snapshot, programs, dates); defaults if None.
+    """
     from hemisphere import data, params
 
-    defaults = params.declaration("venezuela_sanctions").defaults()
-    count = analysis.sdn_count(data.load("sdn_entries"), data.load("sdn_snapshots"), defaults["snapshot"])
-    chosen = analysis.designation_actions(data.load("ofac_actions"), defaults["programs"],
-                                          defaults["start_date"], defaults["end_date"])
-    return (sdn_headline(count) + " Beside that count, " + actions_phrase(chosen)
-            + f" ({pd.Timestamp(defaults['start_date']):%Y} to {pd.Timestamp(defaults['end_date']):%Y}).")
+    chosen = chosen or params.declaration("venezuela_sanctions").defaults()
+    count = analysis.sdn_count(data.load("sdn_entries"), data.load("sdn_snapshots"), chosen["snapshot"])
+    actions = analysis.designation_actions(data.load("ofac_actions"), chosen["programs"],
+                                           chosen["start_date"], chosen["end_date"])
+    first, last = pd.Timestamp(chosen["start_date"]), pd.Timestamp(chosen["end_date"])
+    span = f"in {first:%Y}" if first.year == last.year else f"from {first:%Y} to {last:%Y}"
+    return sdn_headline(count) + " Beside that count, " + actions_phrase(actions) + f" ({span})."
 
 
 def overview_glance() -> str:
