@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import html
 
+import pandas as pd
+
 from hemisphere import catalogue, themes
 
 GENERAL_TITLE = ("general", "Shared tables")

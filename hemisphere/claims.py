@@ -8,13 +8,12 @@ module constants below, so a verdict changes only when the data (or a stated rul
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from typing import Callable
 
 import pandas as pd
 
-from hemisphere import anchors, catalogue, data, events, paths
+from hemisphere import anchors, catalogue, data, events
 from hemisphere import themes as registry
 from hemisphere.eradication import analysis as eradication
 from hemisphere.northern_triangle import analysis as northern_triangle

@@ -14,10 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from hemisphere import cli, paths
+from hemisphere import cli
 from hemisphere.build import kernels, runner
 from hemisphere.build.pipeline import build_report
-from hemisphere.execute import NotebookError
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from hemisphere import cli, overview, params, paths
+from hemisphere import cli, overview, params
 from hemisphere.build.sweep import computed_prose
 from hemisphere.execute import execute_notebook
 
