@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: help report test bench lab clean
+.PHONY: help report test bench lab clean briefs
 
 help: ## list the commands
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -18,6 +18,9 @@ test: $(INSTALLED) ## run the test suite
 
 bench: $(INSTALLED) ## time cold, no-op and one-notebook rebuilds against the naive way
 	$(BIN)/python benchmarks/bench.py
+
+briefs: $(INSTALLED) ## build a brief per country: build/briefs/<country>.html|pdf and index.html
+	$(BIN)/hemisphere briefs
 
 lab: $(INSTALLED) ## install JupyterLab (optional extra) and open the notebooks
 	$(BIN)/pip install --quiet -e '.[lab]'

@@ -1,4 +1,4 @@
-"""Command line: `hemisphere build`, `hemisphere run`, `hemisphere params`.
+"""Command line: `hemisphere build`, `hemisphere run`, `hemisphere briefs`, `hemisphere params`.
 
 Exit status: 0 on success, 2 for bad input (unknown notebook or parameter, bad value,
 malformed report.yaml, a missing or malformed data table), 1 when a notebook fails or no
@@ -38,6 +38,14 @@ def main(argv: list[str] | None = None) -> int:
     run.add_argument("-p", "--param", action="append", default=[], metavar="KEY=VALUE")
     run.add_argument("--output", type=Path, default=None, help="folder for the run (default: build/runs/...)")
 
+    briefs = commands.add_parser("briefs", help="build a brief per country under build/briefs/, with an index")
+    briefs.add_argument("--countries", nargs="+", default=None, metavar="COUNTRY",
+                        help="only these countries (default: every country of data/countries.csv)")
+    briefs.add_argument("--start-year", type=int, default=None)
+    briefs.add_argument("--end-year", type=int, default=None)
+    briefs.add_argument("--jobs", type=int, default=None, help="briefs executed at once (default: cores)")
+    briefs.add_argument("--quiet", action="store_true", help="no progress bar")
+
     listing = commands.add_parser("params", help="list the parameters a notebook accepts")
     listing.add_argument("notebook", nargs="?")
 
@@ -45,7 +53,7 @@ def main(argv: list[str] | None = None) -> int:
     from hemisphere.build.kernels import KernelStartError
 
     try:
-        return {"build": _build, "run": _run, "params": _params}[args.command](args)
+        return {"build": _build, "run": _run, "params": _params, "briefs": _briefs}[args.command](args)
     except KeyboardInterrupt as interrupt:
         detail = f" ({interrupt})" if str(interrupt) else ""
         print(f"hemisphere: interrupted{detail}; the previous report, if any, was left as it was.", file=sys.stderr)
@@ -106,6 +114,22 @@ def _run(args) -> int:
     target.write_text(page, encoding="utf-8")
     print(f"ran {args.notebook} with {values}\n  notebook: {_relative(executed)}\n  page: {_relative(target)}"
           f"\n  figures: {_relative(folder / 'figures')}")
+    return 0
+
+
+def _briefs(args) -> int:
+    from hemisphere.briefs.build import sweep
+    from hemisphere.execute import NotebookError
+
+    started = time.perf_counter()
+    try:
+        result = sweep(args.countries, args.start_year, args.end_year, jobs=args.jobs, progress=not args.quiet)
+    except NotebookError as error:
+        for failure in getattr(error, "failures", [error]):
+            print(f"hemisphere: brief failed: {failure}", file=sys.stderr)
+        return FAILED
+    print(f"wrote {len(result.briefs)} brief(s) and {_relative(result.folder / 'index.html')} in "
+          f"{time.perf_counter() - started:.1f} s; executed {len(result.executed)}, assembled {len(result.assembled)}")
     return 0
 
 

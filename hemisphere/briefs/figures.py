@@ -45,14 +45,17 @@ def aid_chart(country: str, by_year: pd.DataFrame, register: pd.DataFrame) -> pd
     last = int(plotted["fiscal_year"].max())
     chart = charts.Chart(
         theme=THEME, name="brief_aid", title=aid_title(country, by_year),
-        subtitle=("US obligations to " + country + ", all agencies, current US dollars (millions), by fiscal year"
+        subtitle=("US obligations to " + country + ", all agencies, current US dollars, by fiscal year"
                   + ("; the last bar is a partial year" if partial.any() else "") + "; " + data_to(last, "fiscal_year")),
         alt=f"Bar chart of US aid obligations to {country} by fiscal year, FY{int(plotted['fiscal_year'].min())} to FY{last}.",
         time_axis="fiscal_year", height=HEIGHT)
     colours = [charts.COLORS["grey"] if p else charts.COLORS["blue"] for p in partial]
-    chart.ax.bar(plotted["fiscal_year"], plotted["obligations"] / 1e6, color=colours, width=0.75)
-    chart.ax.set_ylabel("US$ million")
-    chart.ax.set_ylim(min(0, float(plotted["obligations"].min()) / 1e6), None)
+    scale, unit = (1e6, "US$ million") if plotted["obligations"].abs().max() >= 5e6 else (1e3, "US$ thousand")
+    chart.ax.bar(plotted["fiscal_year"], plotted["obligations"] / scale, color=colours, width=0.75)
+    chart.ax.set_ylabel(unit)
+    chart.ax.set_ylim(min(0, float(plotted["obligations"].min()) / scale), None)
+    chart.ax.yaxis.set_major_locator(charts.matplotlib.ticker.MaxNLocator(5, integer=True))
+    chart.ax.yaxis.set_major_formatter(charts.matplotlib.ticker.FuncFormatter(lambda v, _: f"{v:,.0f}"))
     marked = _marked(register, AID_KINDS, *_fy_bounds(int(plotted["fiscal_year"].min()), last))
     if not marked.empty:
         chart.mark_events(marked)
