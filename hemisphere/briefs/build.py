@@ -231,14 +231,14 @@ def assemble_all(chosen: list[str], keys: dict[str, str], jobs: int) -> list[str
 
 # -- the index: one small multiple per country ------------------------------------------------
 
-def _sparkline(values: list[tuple[int, float]], median: list[tuple[int, float]], width=150, height=46) -> str:
-    """An inline SVG of the country's homicide rate (solid) and the regional median (dashed)."""
-    points = values + median
+def _sparkline(values: list[tuple[int, float]], median: list[tuple[int, float]], top: float,
+               first: int, last: int, width=150, height=46) -> str:
+    """An inline SVG of the country's homicide rate (solid) and the regional median (dashed), on the
+    scale every cell shares (0 to `top`, years `first` to `last`), so the cells compare."""
     if not values:
         return f'<svg class="spark" width="{width}" height="{height}" role="img" aria-label="no UNODC rate"></svg>'
-    xs = [x for x, _ in points]
-    top = max(y for _, y in points) or 1.0
-    x0, x1 = min(xs), max(xs)
+    top = top or 1.0
+    x0, x1 = first, last
 
     def path(series):
         span = (x1 - x0) or 1
@@ -256,12 +256,18 @@ def index_page(chosen: list[str], start: int, end: int) -> str:
     from hemisphere.briefs import narrative
 
     tables = analysis.load_tables()
+    every = {country: analysis.country_inputs(tables, country, start, end) for country in chosen}
+    rates = [inputs["homicide"] for inputs in every.values() if not inputs["homicide"].empty]
+    top = max((float(frame["rate_per_100k"].max()) for frame in rates), default=1.0)
+    first = min((int(frame["year"].min()) for frame in rates), default=start)
+    last = max((int(frame["year"].max()) for frame in rates), default=end)
     cells = []
     for country in chosen:
-        inputs = analysis.country_inputs(tables, country, start, end)
+        inputs = every[country]
         homicide = inputs["homicide"]
         spark = _sparkline(list(zip(homicide["year"].astype(int), homicide["rate_per_100k"].astype(float))),
-                           list(zip(homicide["year"].astype(int), homicide["regional_median"].astype(float))))
+                           list(zip(homicide["year"].astype(int), homicide["regional_median"].astype(float))),
+                           top, first, last)
         headline = narrative.aid_headline(country, inputs["aid"], start, end)
         sections = len(analysis.present(inputs))
         cells.append(
@@ -273,8 +279,10 @@ def index_page(chosen: list[str], start: int, end: int) -> str:
              ".cell{display:block;border:1px solid #ddd;padding:8px;text-decoration:none;color:#222}"
              ".cell:hover{border-color:#0072B2}.cell h2{font-size:1rem;margin:0 0 4px}"
              ".cell p{font-size:.72rem;margin:4px 0}.meta{color:#555}")
-    key = ('<p>Each cell: the UNODC homicide rate (solid) beside the median of the region\'s countries with a figure '
-           'that year (dashed), and the US aid headline. Click a country for its brief (HTML; a PDF sits beside it).</p>')
+    key = (f'<p>Each cell: the UNODC homicide rate (solid) beside the median of the region\'s countries with a figure '
+           f'that year (dashed), {first} to {last}, on one scale for every cell (0 to {top:.0f} per 100,000), and the '
+           f'US aid headline. Click a country for its brief (HTML; a PDF sits beside it, same name). '
+           f'Source: UNODC (via Our World in Data); US Department of State / USAID (ForeignAssistance.gov).</p>')
     return ("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
             "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">"
             f"<title>Hemisphere country briefs</title><style>{style}</style></head><body>"
