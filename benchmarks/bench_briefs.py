@@ -115,19 +115,26 @@ def peer_once(results: dict, peer: str, peer_bin: str) -> None:
         project = Path(folder)
         for notebook in report_notebooks():
             shutil.copy(ROOT / "notebooks" / f"{notebook}.ipynb", project / f"{notebook}.ipynb")
-        env = dict(os.environ, PATH=f"{BIN}{os.pathsep}{os.environ.get('PATH', '')}", QUARTO_PYTHON=sys.executable)
+        # The peer's kernels must be this project's Python (with its package): a kernelspec named
+        # python3 on JUPYTER_PATH takes precedence over the peer environment's own.
+        spec = project / "_kernels" / "kernels" / "python3"
+        spec.mkdir(parents=True)
+        (spec / "kernel.json").write_text(
+            '{"argv": ["%s", "-m", "ipykernel_launcher", "-f", "{connection_file}"], "display_name": "Python 3", '
+            '"language": "python"}' % sys.executable)
+        env = dict(os.environ, JUPYTER_PATH=str(project / "_kernels"), QUARTO_PYTHON=sys.executable)
         started = time.perf_counter()
         if peer == "quarto":
             for notebook in report_notebooks():
                 subprocess.run([peer_bin, "render", f"{notebook}.ipynb", "--execute", "--to", "html"], cwd=project,
                                env=env, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         else:
-            (project / "_config.yml").write_text("title: peer\nexecute:\n  execute_notebooks: cache\n")
+            (project / "_config.yml").write_text("title: peer\nexecute:\n  execute_notebooks: cache\n  timeout: 600\n")
             (project / "_toc.yml").write_text("format: jb-article\nroot: " + report_notebooks()[0] + "\nsections:\n"
                                               + "".join(f"  - file: {n}\n" for n in report_notebooks()[1:]))
             subprocess.run([peer_bin, "build", "."], cwd=project, env=env, check=True,
                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        results[f"peer: {peer}, main report notebooks (HTML)"].append(time.perf_counter() - started)
+        results.setdefault(f"peer: {peer}, main report notebooks (HTML)", []).append(time.perf_counter() - started)
 
 
 def main() -> int:
@@ -150,10 +157,17 @@ def main() -> int:
     if not args.no_naive_briefs:
         steps.append(lambda: naive_briefs_once(results, chosen))
     if args.peer:
-        steps.append(lambda: peer_once(results, args.peer, args.peer_bin or args.peer))
+        def peer() -> None:
+            try:
+                peer_once(results, args.peer, args.peer_bin or args.peer)
+            except (subprocess.CalledProcessError, OSError) as error:  # a peer that fails is reported, not fatal
+                print(f"  peer {args.peer} failed: {error}", flush=True)
+        steps.append(peer)
     for round_number in range(args.runs):
         for step in (steps if round_number % 2 == 0 else list(reversed(steps))):
             step()
+            print("  so far: " + "; ".join(f"{k}={v[-1] if isinstance(v[-1], str) else round(v[-1], 1)}"
+                                          for k, v in results.items() if v), flush=True)
     medians = {name: statistics.median(times) for name, times in results.items()
                if times and not name.startswith("_")}
     for name, value in medians.items():

@@ -45,6 +45,7 @@ def main(argv: list[str] | None = None) -> int:
     briefs.add_argument("--end-year", type=int, default=None)
     briefs.add_argument("--jobs", type=int, default=None, help="briefs executed at once (default: cores)")
     briefs.add_argument("--quiet", action="store_true", help="no progress bar")
+    briefs.add_argument("--timings", action="store_true", help="print seconds per phase (keys, execute, assemble)")
 
     listing = commands.add_parser("params", help="list the parameters a notebook accepts")
     listing.add_argument("notebook", nargs="?")
@@ -130,6 +131,8 @@ def _briefs(args) -> int:
         return FAILED
     print(f"wrote {len(result.briefs)} brief(s) and {_relative(result.folder / 'index.html')} in "
           f"{time.perf_counter() - started:.1f} s; executed {len(result.executed)}, assembled {len(result.assembled)}")
+    if args.timings:
+        print("timings: " + " ".join(f"{phase}={seconds:.2f}" for phase, seconds in result.timings.items()))
     return 0
 
 

@@ -223,6 +223,12 @@ def assemble_all(chosen: list[str], keys: dict[str, str], jobs: int) -> list[str
         return [_assemble_one(c, keys[c], str(folder), date) for c in todo]
     import multiprocessing
 
+    # Imported once here, the writers are inherited by every forked worker instead of each
+    # importing them again (nbconvert's templates, WeasyPrint and its fonts).
+    import nbconvert  # noqa: F401
+    import weasyprint  # noqa: F401
+    from nbconvert import HTMLExporter  # noqa: F401
+
     context = multiprocessing.get_context("fork" if hasattr(os, "fork") else "spawn")
     with ProcessPoolExecutor(max_workers=max(1, min(jobs, len(todo))), mp_context=context) as pool:
         return [future.result() for future in
