@@ -176,6 +176,9 @@ def country_inputs(tables: dict[str, pd.DataFrame], country: str, start: int, en
                      country, start, end),
         "crops": crops(tables["coca_cultivation"], tables["poppy_cultivation"], country, start, end),
         "events": country_events(tables["events"], country, start, end),
+        # What the tables cover, for sentences on a period they do not reach.
+        "coverage": {"border_last": int(tables["usbp_citizenship_hemisphere"].loc[
+            ~tables["usbp_citizenship_hemisphere"]["partial_year"], "fiscal_year"].max())},
     }
 
 

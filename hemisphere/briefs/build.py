@@ -323,5 +323,10 @@ def sweep(chosen: list[str] | None = None, start: int | None = None, end: int | 
     folder = output_root()
     listed = sorted({p.stem for p in folder.glob("*.html") if p.stem != "index"} | {slug(c) for c in chosen})
     indexed = [c for c in everyone if slug(c) in listed and (folder / f"{slug(c)}.html").is_file()]
-    (folder / "index.html").write_text(index_page(indexed, start, end), encoding="utf-8")
+    index_key = hashlib.sha256(json.dumps([start, end, [(c, keys.get(c) or (folder / f"{slug(c)}.key").read_text())
+                                                           for c in indexed]]).encode()).hexdigest()
+    key_file = folder / "index.key"
+    if not (key_file.is_file() and key_file.read_text() == index_key and (folder / "index.html").is_file()):
+        (folder / "index.html").write_text(index_page(indexed, start, end), encoding="utf-8")
+        key_file.write_text(index_key)
     return SweepResult(folder, {c: folder / f"{slug(c)}.html" for c in chosen}, ran, assembled, timings)

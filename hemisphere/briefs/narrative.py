@@ -71,8 +71,11 @@ def homicide_headline(country: str, by_year: pd.DataFrame, start: int, end: int)
             f"({num(median, 1)}).")
 
 
-def border_headline(country: str, by_year: pd.DataFrame, start: int, end: int) -> str:
+def border_headline(country: str, by_year: pd.DataFrame, start: int, end: int, last_complete: int | None = None) -> str:
     peak = analysis.border_peak(by_year)
+    if not peak and last_complete is not None and start > last_complete:
+        return (f"The Border Patrol file by citizenship has no complete fiscal year in {fy_span(start, end)} "
+                f"(its last is FY{last_complete}), so it says nothing yet about citizens of {country} then.")
     if not peak:
         return (f"DHS reports no Border Patrol encounters with citizens of {country} in the complete fiscal years "
                 f"of {fy_span(start, end)}.")
@@ -127,7 +130,7 @@ def headlines(country: str, inputs: dict, start: int, end: int) -> list[str]:
     return [
         aid_headline(country, inputs["aid"], start, end),
         homicide_headline(country, inputs["homicide"], start, end),
-        border_headline(country, inputs["border"], start, end),
+        border_headline(country, inputs["border"], start, end, inputs.get("coverage", {}).get("border_last")),
         lists_headline(country, inputs, start, end),
         events_headline(country, inputs["events"], start, end),
     ]
@@ -191,8 +194,12 @@ def majors_sentence(country: str, rows: pd.DataFrame) -> str:
     listed = rows[rows["listed"]]
     failed = listed[listed["failed_demonstrably"] == "yes"]
     years = listed["fiscal_year"].astype(int)
-    share = (f"in every one of the {num(len(rows))} determinations" if len(listed) == len(rows) and len(rows) > 1
-             else f"in {num(len(listed))} of the {plural(len(rows), 'determination')}")
+    if len(rows) == 1:
+        share = "in the determination"
+    elif len(listed) == len(rows):
+        share = f"in every one of the {num(len(rows))} determinations"
+    else:
+        share = f"in {num(len(listed))} of the {num(len(rows))} determinations"
     text = (f"{country} was listed as a major drug-transit or drug-producing country {share} for "
             f"{fy_span(int(rows['fiscal_year'].min()), int(rows['fiscal_year'].max()))}"
             f" (listed {fy_span(int(years.min()), int(years.max()))}).")
