@@ -28,12 +28,28 @@ def _marked(register: pd.DataFrame, kinds, first, last) -> pd.DataFrame:
     return rows.tail(MARKED)
 
 
+def _year_ticks(ax, first: int, last: int) -> None:
+    """A short span gets one tick per year (the automatic ticks would repeat a year)."""
+    if last - first < 8:
+        ax.set_xticks(list(range(first, last + 1)))
+
+
+def _fy_axis(ax, first: int, last: int) -> None:
+    """Bars centred on fiscal years, with room either side, and one tick per year on a short span."""
+    ax.set_xlim(first - 0.6, last + 0.6)
+    _year_ticks(ax, first, last)
+
+
 def _fy_bounds(first: int, last: int) -> tuple[str, str]:
     return f"{first - 1}-10-01", f"{last}-09-30"
 
 
 def aid_title(country: str, by_year: pd.DataFrame) -> str:
     totals = analysis.aid_totals(by_year)
+    if not totals:  # only a partial (open) fiscal year in the period
+        last = by_year.dropna(subset=["obligations"]).iloc[-1]
+        return (f"US agencies had obligated {money(float(last['obligations']))} to {country} in "
+                f"FY{int(last['fiscal_year'])} when the file was downloaded (a partial year)")
     if totals["years"] == 1:
         return f"US agencies obligated {money(totals['peak'])} to {country} in FY{totals['peak_year']}"
     return f"US obligations to {country} were highest in FY{totals['peak_year']}, at {money(totals['peak'])}"
@@ -53,6 +69,7 @@ def aid_chart(country: str, by_year: pd.DataFrame, register: pd.DataFrame) -> pd
     scale, unit = (1e6, "US$ million") if plotted["obligations"].abs().max() >= 5e6 else (1e3, "US$ thousand")
     chart.ax.bar(plotted["fiscal_year"], plotted["obligations"] / scale, color=colours, width=0.75)
     chart.ax.set_ylabel(unit)
+    _fy_axis(chart.ax, int(plotted["fiscal_year"].min()), last)
     chart.ax.set_ylim(min(0, float(plotted["obligations"].min()) / scale), None)
     chart.ax.yaxis.set_major_locator(charts.matplotlib.ticker.MaxNLocator(5, integer=True))
     chart.ax.yaxis.set_major_formatter(charts.matplotlib.ticker.FuncFormatter(lambda v, _: f"{v:,.0f}"))
@@ -86,11 +103,12 @@ def homicide_chart(country: str, by_year: pd.DataFrame, register: pd.DataFrame) 
         time_axis="year", height=HEIGHT)
     ax = chart.ax
     ax.plot(by_year["year"], by_year["regional_median"], color=charts.COLORS["grey"], ls="--", lw=1.4,
-            label="Regional median")
+            marker="s", ms=2.5, label="Regional median")
     ax.plot(by_year["year"], by_year["rate_per_100k"], color=charts.COLORS["vermillion"], marker="o", ms=3.5,
             label=country)
     ax.set_ylim(0, None)
     ax.set_xlim(first - 0.5, last + 0.5)
+    _year_ticks(ax, first, last)
     ax.set_ylabel("per 100,000")
     ax.legend(loc="lower left", ncols=2)
     marked = _marked(register, VIOLENCE_KINDS, f"{first}-01-01", f"{last}-12-31")
@@ -117,6 +135,7 @@ def border_chart(country: str, by_year: pd.DataFrame, register: pd.DataFrame) ->
         time_axis="fiscal_year", height=HEIGHT)
     chart.ax.bar(by_year["fiscal_year"], by_year["encounters"], color=charts.COLORS["orange"], width=0.75)
     chart.ax.set_ylabel("encounters")
+    _fy_axis(chart.ax, first, last)
     chart.ax.yaxis.set_major_formatter(charts.matplotlib.ticker.FuncFormatter(lambda v, _: f"{v:,.0f}"))
     marked = _marked(register, BORDER_KINDS, *_fy_bounds(first, last))
     if not marked.empty:
@@ -149,6 +168,7 @@ def crops_chart(country: str, rows: pd.DataFrame) -> pd.DataFrame:
         chart.ax.plot(part["year"], part["hectares"], color=colour, marker="o", ms=3.5, label=f"{crop}: {estimator}")
     chart.ax.set_ylim(0, None)
     chart.ax.set_xlim(first - 0.5, last + 0.5)
+    _year_ticks(chart.ax, first, last)
     chart.ax.set_ylabel("hectares")
     chart.ax.yaxis.set_major_formatter(charts.matplotlib.ticker.FuncFormatter(lambda v, _: f"{v:,.0f}"))
     chart.ax.legend(loc="lower left", fontsize=7)
