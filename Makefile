@@ -18,7 +18,7 @@ check_python = version=$$($(1) -c 'import sys; print("%d.%d.%d" % sys.version_in
 comma := ,
 
 .DEFAULT_GOAL := help
-.PHONY: help report test sweep bench lab lockcheck locks clean
+.PHONY: help report test sweep briefs bench lab lockcheck locks clean
 
 help: ## list the commands
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-9s %s\n", $$1, $$2}'
@@ -34,6 +34,9 @@ sweep: $(INSTALLED) ## run every notebook over its parameter grid and check each
 
 bench: $(INSTALLED) ## time cold, no-op and one-notebook rebuilds against the naive way
 	$(BIN)/python benchmarks/bench.py
+
+briefs: $(INSTALLED) ## build a brief per country: build/briefs/<country>.html|pdf and index.html
+	$(BIN)/hemisphere briefs
 
 lab: $(INSTALLED_LAB) ## install the pinned JupyterLab (requirements/lab.txt) and open the notebooks
 	$(BIN)/jupyter lab notebooks/

@@ -1,4 +1,4 @@
-"""Command line: `hemisphere build`, `hemisphere run`, `hemisphere params`, `hemisphere data`.
+"""Command line: `hemisphere build`, `hemisphere run`, `hemisphere briefs`, `hemisphere params`, `hemisphere data`.
 
 Exit status: 0 on success, 2 for bad input (unknown notebook or parameter, bad value,
 malformed report.yaml, a missing or malformed data table), 1 when a notebook fails or no
@@ -38,6 +38,15 @@ def main(argv: list[str] | None = None) -> int:
     run.add_argument("-p", "--param", action="append", default=[], metavar="KEY=VALUE")
     run.add_argument("--output", type=Path, default=None, help="folder for the run (default: build/runs/...)")
 
+    briefs = commands.add_parser("briefs", help="build a brief per country under build/briefs/, with an index")
+    briefs.add_argument("--countries", nargs="+", default=None, metavar="COUNTRY",
+                        help="only these countries (default: every country of data/countries.csv)")
+    briefs.add_argument("--start-year", type=int, default=None)
+    briefs.add_argument("--end-year", type=int, default=None)
+    briefs.add_argument("--jobs", type=int, default=None, help="briefs executed at once (default: cores)")
+    briefs.add_argument("--quiet", action="store_true", help="no progress bar")
+    briefs.add_argument("--timings", action="store_true", help="print seconds per phase (keys, execute, assemble)")
+
     listing = commands.add_parser("params", help="list the parameters a notebook accepts")
     listing.add_argument("notebook", nargs="?")
 
@@ -48,7 +57,7 @@ def main(argv: list[str] | None = None) -> int:
     from hemisphere.build.kernels import KernelStartError
 
     try:
-        return {"build": _build, "run": _run, "params": _params, "data": _data}[args.command](args)
+        return {"build": _build, "run": _run, "params": _params, "data": _data, "briefs": _briefs}[args.command](args)
     except KeyboardInterrupt as interrupt:
         detail = f" ({interrupt})" if str(interrupt) else ""
         print(f"hemisphere: interrupted{detail}; the previous report, if any, was left as it was.", file=sys.stderr)
@@ -154,6 +163,24 @@ def _resolve_links(page: str, target: Path) -> str:
         return match.group(0) if anchor in present else f'href="{report}#{anchor}"'
 
     return re.sub(r'href="#([^"]+)"', repoint, page)
+
+
+def _briefs(args) -> int:
+    from hemisphere.briefs.build import sweep
+    from hemisphere.execute import NotebookError
+
+    started = time.perf_counter()
+    try:
+        result = sweep(args.countries, args.start_year, args.end_year, jobs=args.jobs, progress=not args.quiet)
+    except NotebookError as error:
+        for failure in getattr(error, "failures", [error]):
+            print(f"hemisphere: brief failed: {failure}", file=sys.stderr)
+        return FAILED
+    print(f"wrote {len(result.briefs)} brief(s) and {_relative(result.folder / 'index.html')} in "
+          f"{time.perf_counter() - started:.1f} s; executed {len(result.executed)}, assembled {len(result.assembled)}")
+    if args.timings:
+        print("timings: " + " ".join(f"{phase}={seconds:.2f}" for phase, seconds in result.timings.items()))
+    return 0
 
 
 def _params(args) -> int:
