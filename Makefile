@@ -23,8 +23,9 @@ comma := ,
 help: ## list the commands
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-9s %s\n", $$1, $$2}'
 
-report: $(INSTALLED) ## build build/report.html and build/report.pdf (installs what it needs)
+report: $(INSTALLED) ## build build/report.html and build/report.pdf, and the country briefs (installs what it needs)
 	$(BIN)/hemisphere build
+	$(BIN)/hemisphere briefs --quiet
 
 test: $(INSTALLED_TEST) ## run the test suite (installs the build and test locks)
 	$(BIN)/python -m pytest

@@ -43,6 +43,7 @@ def test_html_has_every_chapter_in_order(built):
     assert [anchor for anchor, _ in found] == SECTIONS, "chapter anchors are the notebook names"
     assert [re.sub(r"<[^>]+>", "", title) for _, title in found] == chapter_titles()
     assert '<nav class="toc"' in page and 'class="title-page"' in page
+    assert 'href="briefs/index.html"' in page  # the country briefs' index, made beside the report
 
 
 def test_html_is_self_contained(built):

@@ -169,6 +169,9 @@ def _title_page(report: Report) -> str:
         f'<p class="report-subtitle">{html.escape(report.subtitle)}</p>'
         f'<p class="report-meta">{html.escape(report.authors)} · Edition of {html.escape(report.date)}</p>'
         f"{abstract}{scope}{_where_sources_are(report)}"
+        '<p class="report-briefs">A brief for each country of Latin America and the Caribbean, drawing on '
+        'every theme: <a href="briefs/index.html">the country briefs</a> (made beside this report by '
+        "<code>make report</code>, or alone by <code>hemisphere briefs</code>).</p>"
         "</section>"
     )
 
