@@ -556,8 +556,8 @@ def _whole_year_ticks(ax) -> None:
 
 
 # The page embeds a lighter copy of each chart (the full PNG stays in figures/ and goes into the
-# PDF): this wide in pixels, a page's column at twice a phone's density, in a 64-colour palette.
-EMBED_WIDTH_PX = 800
+# PDF): this wide in pixels (the page column is 48rem, about 770 CSS pixels), in a 64-colour palette.
+EMBED_WIDTH_PX = 720
 EMBED_COLOURS = 64
 
 

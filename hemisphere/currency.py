@@ -97,10 +97,10 @@ def table_currency(edition: pd.Timestamp | None = None) -> list[Currency]:
 
 def stale_series(edition: pd.Timestamp | None = None) -> pd.DataFrame:
     """Tables whose newest figure is more than a year older than the edition, with why."""
-    rows = [{"Table": c.table, "What it holds": c.title, "Newest figure": c.label,
+    rows = [{"Series (table)": f"{c.title} ({c.table})", "Newest figure": c.label,
              "Why it stops there": c.note or "(no reason recorded)"}
             for c in table_currency(edition) if c.stale]
-    return pd.DataFrame(rows, columns=["Table", "What it holds", "Newest figure", "Why it stops there"])
+    return pd.DataFrame(rows, columns=["Series (table)", "Newest figure", "Why it stops there"])
 
 
 def summary_sentence(found: list[Currency], edition: pd.Timestamp | None = None) -> str:

@@ -362,7 +362,7 @@ def _designations_panel(ax, charts) -> pd.DataFrame:
     chosen = chosen.sort_values("date")
     running = chosen.groupby("date")["designated"].sum().cumsum()
     ax.step(running.index, running.values, where="post", color=registry.get("venezuela").hex, lw=1.5)
-    ax.set_title("Designations in the sourced OFAC actions, cumulative", fontsize=8.5)
+    ax.set_title("Sourced OFAC designations, cumulative", fontsize=8.5)
     return pd.DataFrame({"panel": "venezuela", "series": "designated, cumulative", "date": running.index,
                          "value": running.values})
 
@@ -393,7 +393,7 @@ def glance_intro(themes: list[str]) -> str:
         "northern_triangle": lambda: "Border Patrol apprehensions of people from "
                                      + ("the Northern Triangle" if set(chapter_parameters("northern_triangle")["countries"])
                                         == set(NORTHERN_TRIANGLE) else listing(chapter_parameters("northern_triangle")["countries"])),
-        "venezuela": lambda: "the running count of Venezuela-related designations",
+        "venezuela": lambda: "the designations stated in the sourced OFAC actions, cumulated",
         "terrorist_designation": lambda: "the Western Hemisphere organisations on the State Department's list of "
                                          "foreign terrorist organisations",
     }
@@ -433,7 +433,7 @@ def draw_at_a_glance(themes: list[str]) -> pd.DataFrame:
             {"eradication": f"coca area in {chapter_parameters('eradication')['country']} by UNODC and the US government",
              "northern_triangle": "monthly border apprehensions of citizens of "
                                   + listing(chapter_parameters("northern_triangle")["countries"]),
-             "venezuela": "cumulative Venezuela-related designations",
+             "venezuela": "cumulative designations stated in the sourced OFAC actions",
              "terrorist_designation": "Western Hemisphere organizations on the FTO list"}[t] for t in chosen) + "."),
         time_axis="date", nrows=rows, ncols=columns, height=2.3 * rows, sharex=True,
     )
