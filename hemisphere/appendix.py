@@ -51,7 +51,7 @@ def table_entry(block: dict) -> str:
         for s in block.get("sources", [])
     )
     licences = "; ".join(html.escape(l.get("title") or l.get("name", "")) for l in block.get("licenses", []))
-    caveats = "".join(f"<li>{html.escape(str(c))}</li>" for c in block.get("caveats", []))
+    caveats = "".join(f"<li>{_prose(c)}</li>" for c in block.get("caveats", []))
     fields = ", ".join(
         html.escape(f["name"]) + (f" ({html.escape(str(f['unit']))})" if f.get("unit") else "")
         for f in block.get("schema", {}).get("fields", [])
@@ -61,12 +61,19 @@ def table_entry(block: dict) -> str:
         f'<h4><code>{html.escape(block["name"])}</code>: {html.escape(block.get("title", ""))}</h4>'
         f'<p class="table-meta">File <code>data/{html.escape(block["path"])}</code> · units: {html.escape(str(block.get("units", "")))}'
         f' · vintage: {html.escape(str(block.get("vintage", "")))} · licence: {licences}</p>'
-        f"<p>{html.escape(block.get('description', ''))}</p>"
+        f"<p>{_prose(block.get('description', ''))}</p>"
         f'<p class="table-meta">Columns: {fields}</p>'
         f"<p><strong>Sources</strong></p><ul>{sources}</ul>"
         + (f"<p><strong>Caveats</strong></p><ul>{caveats}</ul>" if caveats else "")
         + "</div>"
     )
+
+
+def _prose(text) -> str:
+    """Catalogue prose as HTML: escaped, with `names` in backticks shown as code, not as backticks."""
+    import re
+
+    return re.sub(r"`([^`<>]+)`", r"<code>\1</code>", html.escape(str(text)))
 
 
 def catalogue_html() -> str:

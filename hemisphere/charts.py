@@ -593,16 +593,23 @@ def _display_image(png: bytes, alt: str, anchor: str, caption: str = "", data_hr
     ))
 
 
-def _format_cell(value, fmt: str | None) -> str:
+# Columns that hold years: printed as 2019, never 2,019.
+YEAR_COLUMN = re.compile(r"(?i)(^|[_ ])(year|years|fy|fiscal[_ ]year)($|[_ ])|^year")
+
+
+def _format_cell(value, fmt: str | None, column: str = "") -> str:
     if value is None or (not isinstance(value, str) and pd.isna(value)):
         return "\u2014"
     if fmt:
         return fmt.format(value)
     if isinstance(value, (bool, np.bool_)):
         return "yes" if value else "no"
+    is_year = bool(YEAR_COLUMN.search(str(column)))
     if isinstance(value, (int, np.integer)):
-        return f"{value:,}"
+        return str(int(value)) if is_year else f"{value:,}"
     if isinstance(value, (float, np.floating)):
+        if is_year and float(value).is_integer():
+            return str(int(value))
         return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.1f}"
     if isinstance(value, pd.Timestamp):
         return f"{value:%Y-%m-%d}"
@@ -660,7 +667,7 @@ def show_table(table: pd.DataFrame, caption: str, sources: list[str], theme: str
     head = "".join(f"<th>{html.escape(humanise(str(column), header=True))}</th>" for column in table.columns)
     body = "".join(
         "<tr>" + "".join(
-            f"<td>{html.escape(humanise(_format_cell(value, formats.get(column))))}</td>"
+            f"<td>{html.escape(humanise(_format_cell(value, formats.get(column), str(column))))}</td>"
             for column, value in zip(table.columns, row)
         ) + "</tr>"
         for row in table.itertuples(index=False)

@@ -18,7 +18,7 @@ from hemisphere import themes as registry
 from hemisphere.eradication import analysis as eradication
 from hemisphere.northern_triangle import analysis as northern_triangle
 from hemisphere.northern_triangle.countries import NORTHERN_TRIANGLE
-from hemisphere.prose import listing, money, num, pct, pct_change
+from hemisphere.prose import day, listing, money, num, pct, pct_change
 from hemisphere.terrorist_designation import designations as td_designations
 from hemisphere.terrorist_designation import fto_list, reconciliation, violence
 from hemisphere.venezuela import analysis as venezuela
@@ -470,17 +470,20 @@ def _designated_by_year(start, end) -> pd.Series:
 def _pressure_on_officials(claim):
     # The first calendar year of each Trump term (the claim year, 2017, is the first term's) against
     # the yearly average of the two years before it.
-    def pressure(year: int) -> tuple[int, float, str]:
-        per_year = _designated_by_year(f"{year - 2}-01-01", f"{year}-12-31").reindex(range(year - 2, year + 1),
-                                                                                     fill_value=0)
-        earlier = float(per_year.loc[year - 2:year - 1].mean())
-        in_year = int(per_year.loc[year])
+    # The term's year counts from inauguration day: a designation of 10 January 2025 is Biden's.
+    def pressure(start: pd.Timestamp) -> tuple[int, float, str]:
+        year = start.year
+        per_year = _designated_by_year(f"{year - 2}-01-01", f"{year - 1}-12-31").reindex(range(year - 2, year),
+                                                                                         fill_value=0)
+        earlier = float(per_year.mean())
+        in_year = int(_designated_by_year(f"{start:%Y-%m-%d}", f"{year}-12-31").sum())
         held = (SUPPORTED if in_year >= PRESSURE_MULTIPLE * earlier
                 else CONTRADICTED if in_year <= earlier else MIXED)
         return in_year, earlier, held
 
-    years = [start.year for start, _ in window_terms()]
-    results = {year: pressure(year) for year in years}
+    starts = [start for start, _ in window_terms()]
+    years = [start.year for start in starts]
+    results = {start.year: pressure(start) for start in starts}
     first, second = years
     verdicts = {held for _, _, held in results.values()}
     verdict = verdicts.pop() if len(verdicts) == 1 else MIXED
@@ -493,8 +496,9 @@ def _pressure_on_officials(claim):
     headline = (f"{num(in_year)} designated in {first} vs {num(earlier, 1)} a year in {first - 2}-{first - 1}; "
                 f"{num(second_in)} in {second} vs {num(second_earlier, 1)}")
     finding = (f"The US designated {num(in_year)} people, companies and assets under Venezuela-related programmes in "
-               f"{first}, against an average of {num(earlier, 1)} a year in {first - 2}-{first - 1}; in {second}, the "
-               f"first year of the second term, it designated {num(second_in)} against {num(second_earlier, 1)} a "
+               f"{first} from inauguration day, against an average of {num(earlier, 1)} a year in {first - 2}-{first - 1}; "
+               f"in {second}, the second term's first year from {day(starts[1])}, it designated {num(second_in)} against "
+               f"{num(second_earlier, 1)} a "
                f"year in {second - 2}-{second - 1} (the terrorism designations of 2025 are counted apart, under "
                "their own programs).")
     return measured, headline, finding, verdict

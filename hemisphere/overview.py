@@ -417,8 +417,9 @@ def draw_at_a_glance(themes: list[str]) -> pd.DataFrame:
         elif "area_first" in coca:
             pieces.append(f"coca in {coca['country']} {moved(coca['area_first'], coca['area_last'])}")
     if "venezuela" in chosen:
-        listed = venezuela_designations().values
-        pieces.append(f"the SDN list held {num(listed['listed'])} Venezuela-related entries in {listed['snapshot']:%B %Y}")
+        # The panel draws the sourced actions' designations, so the title states that count (the
+        # SDN list's own count leads the key findings above).
+        pieces.append(f"the sourced OFAC actions designated {num(venezuela_designations().values['designated'])}")
     if "terrorist_designation" in chosen:
         listed = hemisphere_fto_count().values
         if "before" in listed:

@@ -276,3 +276,11 @@ def test_a_subtitle_may_not_claim_data_the_chart_does_not_have(tmp_path, subtitl
             draw(tmp_path, subtitle=subtitle)
     else:
         draw(tmp_path, subtitle=subtitle)
+
+
+@pytest.mark.parametrize("column, value, shown", [
+    ("year", 2019, "2019"), ("Fiscal year", 2025, "2025"), ("fiscal_year", 2025.0, "2025"),
+    ("persons", 2019, "2,019"), ("Data years", 2017, "2017"), ("amount_usd", 500000000, "500,000,000"),
+])
+def test_table_cells_print_years_without_a_thousands_separator(column, value, shown):
+    assert charts._format_cell(value, None, column) == shown

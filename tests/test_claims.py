@@ -121,6 +121,8 @@ def test_venezuela_designations_in_2017(results):
     measured = results["venezuela_pressure_on_officials"].measured
     assert measured["designated_in_year"] == 55
     assert measured["earlier_yearly_average"] == pytest.approx(3.5)
+    # The 8 designated on 10 January 2025, before the second inauguration, are not the second term's.
+    assert measured["second_term_designated"] == 16
 
 
 def test_no_criminal_group_on_the_fto_list_before_february_2025(results):

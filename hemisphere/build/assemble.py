@@ -73,6 +73,8 @@ def _sanitizer():
                 data = {key: value for key, value in output.data.items() if key in KEPT_MIMETYPES}
                 if "text/markdown" in data:
                     data["text/html"] = markdown_html(_text(data.pop("text/markdown")))
+                if "text/html" in data and 'class="dataframe' in _text(data["text/html"]):
+                    continue  # a raw DataFrame shown for analysts in JupyterLab; readers get captioned tables
                 if "text/html" in data:
                     data["text/html"] = sanitize.clean(_text(data["text/html"]))
                 output.data = nbformat.from_dict(data)

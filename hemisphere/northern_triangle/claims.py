@@ -155,7 +155,7 @@ def _fy2025_lowest(claim):
     verdict = SUPPORTED if close and lowest else CONTRADICTED if not close and not lowest else MIXED
     measured = {"fy2025_recomputed": total, "claimed": claimed, "lowest_earlier_year": lowest_year,
                 "lowest_earlier": float(earlier.min())}
-    headline = f"FY2025 {num(total)} against a claimed {num(claimed)}; lowest since FY{int(earlier.index.min())}: {lowest}"
+    headline = f"FY2025 {num(total)} against a claimed {num(claimed)}; {'the lowest' if lowest else 'not the lowest'} since FY{int(earlier.index.min())}"
     finding = (f"Summing the twelve months of FY2025 gives {num(total)} southwest-border Border Patrol apprehensions, "
                f"{num(abs(total - claimed))} {'more' if total > claimed else 'fewer'} than the claimed {num(claimed)} "
                f"(CBP revises earlier months); the lowest complete fiscal year "
