@@ -139,3 +139,28 @@ def test_violence_chart_is_drawable_at_the_defaults():
     rates = rates[rates["year"] < as_of.year]
     sesnsp = violence.preferred(known, "Mexico", "homicide_rate")
     assert figures.violence_drawable(rates, sesnsp, sesnsp.iloc[0:0], sesnsp.iloc[0:0], known.iloc[0:0])
+
+
+def test_aid_counts_only_fiscal_years_ended_by_as_of(tmp_path):
+    from hemisphere import charts
+
+    assert narrative.last_ended_fiscal_year("2010-07-01") == 2009
+    assert narrative.last_ended_fiscal_year("2010-09-30") == 2010
+    assert narrative.last_ended_fiscal_year("2026-08-20") == 2025
+    aid = data.load("us_aid").query("country == 'Mexico'")
+    text = narrative.mexico_aid(aid, "2010-07-01")
+    assert "FY2010" not in text and "FY2011" not in text
+    assert narrative.mexico_aid(aid, "2000-07-01").startswith("No US aid figure for Mexico")
+    assert "FY2025 is still open in the download" in narrative.mexico_aid(aid, "2026-08-20")
+    charts.set_output_dir(tmp_path)
+    try:
+        chart = figures.mexico_aid_chart(aid, "2010-07-01")
+        assert "data to FY2009" in chart.subtitle and "partial" not in chart.subtitle
+        assert "(last year partial)" in figures.mexico_aid_chart(aid, "2026-08-20").subtitle
+    finally:
+        charts.set_output_dir(None)
+
+
+def test_nothing_to_reconcile_implies_no_later_strike():
+    text = narrative.nothing_to_reconcile("2001-07-01")
+    assert text == "No strike had taken place by 1 July 2001, so there is nothing to reconcile."

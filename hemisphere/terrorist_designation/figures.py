@@ -115,8 +115,9 @@ def tariff_chart(tariffs: pd.DataFrame, as_of):
 def mexico_aid_chart(aid: pd.DataFrame, as_of):
     """US obligations and disbursements to Mexico by fiscal year, Mérida era marked."""
     as_of = pd.Timestamp(as_of)
-    last_fy = as_of.year + (1 if as_of.month >= 10 else 0)
-    rows = aid[aid["fiscal_year"] <= last_fy]
+    from hemisphere.terrorist_designation.narrative import last_ended_fiscal_year
+
+    rows = aid[aid["fiscal_year"] <= last_ended_fiscal_year(as_of)]
     wide = rows.pivot_table(index="fiscal_year", columns="measure", values="amount_usd", aggfunc="sum")
     if wide.empty or "obligations" not in wide:
         return None
@@ -127,7 +128,9 @@ def mexico_aid_chart(aid: pd.DataFrame, as_of):
                                                  if MERIDA_EARLY[0] <= peak["fiscal_year"] <= MERIDA_EARLY[1] else ""))
     chart = charts.Chart(theme=THEME, name="mexico_us_aid", title=title,
                          subtitle=f"US foreign assistance to Mexico, all agencies and sectors, million current dollars; "
-                                  f"{data_to(int(wide.index.max()), 'fiscal_year')} (last year partial)",
+                                  f"{data_to(int(wide.index.max()), 'fiscal_year')}"
+                                  + (" (last year partial)" if rows.loc[rows["fiscal_year"] == wide.index.max(),
+                                                                        "partial_year"].any() else ""),
                          alt="Bar and line chart of US obligations and disbursements of foreign assistance to Mexico by "
                              "fiscal year.", time_axis="fiscal_year", height=2.8)
     ax = chart.ax

@@ -164,6 +164,11 @@ def no_criminal_designation_yet(as_of) -> str:
     return f"No Latin American criminal group had been designated under these authorities by {day(as_of)}."
 
 
+def nothing_to_reconcile(as_of) -> str:
+    """The reconciliation section before any strike: no later strike implied."""
+    return f"No strike had taken place by {day(as_of)}, so there is nothing to reconcile."
+
+
 def no_tally_yet(as_of) -> str:
     """Before the first published strike total: no later date named."""
     return f"No running total of the strikes had been published by {day(as_of)}."
@@ -281,13 +286,22 @@ def transfers(batches: pd.DataFrame, tariffs: pd.DataFrame, as_of) -> str:
     return sentence
 
 
+def last_ended_fiscal_year(as_of) -> int:
+    """The newest US fiscal year (October to September) that had ended by `as_of`.
+
+    A year still running on `as_of` is left out: its total, as the download gives it, was not
+    known on that date.
+    """
+    as_of = pd.Timestamp(as_of)
+    return as_of.year if as_of >= pd.Timestamp(year=as_of.year, month=9, day=30) else as_of.year - 1
+
+
 def mexico_aid(aid: pd.DataFrame, as_of) -> str:
     """US obligations to Mexico by fiscal year: the Mérida peak and the newest complete year."""
-    as_of = pd.Timestamp(as_of)
-    last_fy = as_of.year + (1 if as_of.month >= 10 else 0)
+    last_fy = last_ended_fiscal_year(as_of)
     rows = aid[(aid["measure"] == "obligations") & (aid["fiscal_year"] <= last_fy)].sort_values("fiscal_year")
     if rows.empty:
-        return "No US aid figure for Mexico is held for the years before this date."
+        return "No US aid figure for Mexico is held for a fiscal year that had ended by this date."
     full = rows[~rows["partial_year"]]
     peak = full.loc[full["amount_usd"].idxmax()] if len(full) else rows.iloc[-1]
     latest = full.iloc[-1] if len(full) else rows.iloc[-1]
