@@ -164,3 +164,27 @@ def test_aid_counts_only_fiscal_years_ended_by_as_of(tmp_path):
 def test_nothing_to_reconcile_implies_no_later_strike():
     text = narrative.nothing_to_reconcile("2001-07-01")
     assert text == "No strike had taken place by 1 July 2001, so there is nothing to reconcile."
+
+
+def test_an_empty_violence_panel_says_it_has_no_figure(tmp_path):
+    from hemisphere import charts
+
+    as_of = pd.Timestamp("2007-07-01")
+    known = violence.known_by(data.load("homicides"), as_of)
+    rates = data.load("homicide_rate")
+    rates = rates[rates["year"] < as_of.year]
+    mexico = violence.preferred(known, "Mexico", "homicide_rate")
+    charts.set_output_dir(tmp_path)
+    try:
+        chart = figures.violence_chart(known, rates, mexico[mexico["counter"] == "SESNSP"],
+                                       mexico[mexico["counter"] == "INEGI"],
+                                       violence.preferred(known, "Ecuador", "homicide_rate"),
+                                       known[known["country"] == "Haiti"], as_of)
+        panels = dict(zip(["Mexico", "Ecuador", "Venezuela", "Haiti"],
+                          ([text.get_text() for text in ax.texts] for ax in chart.axes.ravel())))
+        assert any("No figure held" in text for text in panels["Haiti"])
+        assert not any("No figure held" in text for text in panels["Mexico"])
+        aid = data.load("us_aid").query("country == 'Mexico'")
+        assert figures.mexico_aid_chart(aid, "2007-07-01") is not None
+    finally:
+        charts.set_output_dir(None)

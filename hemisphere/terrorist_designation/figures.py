@@ -148,7 +148,8 @@ def mexico_aid_chart(aid: pd.DataFrame, as_of):
     if chosen:
         chart.mark_events(chosen)
     chart.show(sources=["us_aid"], data=wide.reset_index(),
-               note="Light bars: fiscal year still open in the download. Totals cover all sectors, not only security aid.")
+               note=("Light bars: fiscal year still open in the download. " if partial & set(wide.index) else "")
+               + "Totals cover all sectors, not only security aid.")
     return chart
 
 
@@ -480,7 +481,15 @@ def violence_chart(known: pd.DataFrame, rates: pd.DataFrame, mexico_sesnsp: pd.D
         ax.set_xlim(VIOLENCE_FROM, as_of.year + 0.2 if as_of.year > VIOLENCE_FROM else VIOLENCE_FROM + 1)
         highest = max((line.get_ydata().max() for line in ax.get_lines() if len(line.get_ydata())), default=1)
         ax.set_ylim(0, highest * 1.3)  # room above the highest point for the event badge
-        ax.legend(fontsize=6, frameon=False, loc="upper left")
+        if ax.lines:
+            ax.legend(fontsize=6, frameon=False, loc="upper left")
+    for ax in (ax_mexico, ax_ecuador, ax_venezuela, ax_haiti):
+        if not ax.lines and not ax.patches:  # an empty panel says so rather than showing bare axes
+            ax.text(0.5, 0.5, "No figure held for a period\nended by this date", transform=ax.transAxes,
+                    ha="center", va="center", fontsize=7.5, color=charts.COLORS["grey"])
+            ax.set_yticks([])
+            if ax is ax_haiti:
+                ax.set_xticks([])
     ax_mexico.set_ylabel("per 100,000", fontsize=7)
     ax_venezuela.set_ylabel("per 100,000", fontsize=7)
     if _event_date("terrorist_designation_eight_groups_fto_2025") <= as_of:
