@@ -115,8 +115,9 @@ def tariff_chart(tariffs: pd.DataFrame, as_of):
 def mexico_aid_chart(aid: pd.DataFrame, as_of):
     """US obligations and disbursements to Mexico by fiscal year, Mérida era marked."""
     as_of = pd.Timestamp(as_of)
-    last_fy = as_of.year + (1 if as_of.month >= 10 else 0)
-    rows = aid[aid["fiscal_year"] <= last_fy]
+    from hemisphere.terrorist_designation.narrative import last_ended_fiscal_year
+
+    rows = aid[aid["fiscal_year"] <= last_ended_fiscal_year(as_of)]
     wide = rows.pivot_table(index="fiscal_year", columns="measure", values="amount_usd", aggfunc="sum")
     if wide.empty or "obligations" not in wide:
         return None
@@ -127,7 +128,9 @@ def mexico_aid_chart(aid: pd.DataFrame, as_of):
                                                  if MERIDA_EARLY[0] <= peak["fiscal_year"] <= MERIDA_EARLY[1] else ""))
     chart = charts.Chart(theme=THEME, name="mexico_us_aid", title=title,
                          subtitle=f"US foreign assistance to Mexico, all agencies and sectors, million current dollars; "
-                                  f"{data_to(int(wide.index.max()), 'fiscal_year')} (last year partial)",
+                                  f"{data_to(int(wide.index.max()), 'fiscal_year')}"
+                                  + (" (last year partial)" if rows.loc[rows["fiscal_year"] == wide.index.max(),
+                                                                        "partial_year"].any() else ""),
                          alt="Bar and line chart of US obligations and disbursements of foreign assistance to Mexico by "
                              "fiscal year.", time_axis="fiscal_year", height=2.8)
     ax = chart.ax
@@ -145,7 +148,8 @@ def mexico_aid_chart(aid: pd.DataFrame, as_of):
     if chosen:
         chart.mark_events(chosen)
     chart.show(sources=["us_aid"], data=wide.reset_index(),
-               note="Light bars: fiscal year still open in the download. Totals cover all sectors, not only security aid.")
+               note=("Light bars: fiscal year still open in the download. " if partial & set(wide.index) else "")
+               + "Totals cover all sectors, not only security aid.")
     return chart
 
 
@@ -389,12 +393,32 @@ def designations_chart(timeline: pd.DataFrame, fto: pd.DataFrame, as_of):
     return chart
 
 
+VIOLENCE_COUNTRIES = ("Mexico", "Ecuador", "Venezuela")
+VIOLENCE_FROM = 2006  # the first year the rate panels draw
+
+
+def violence_drawable(rates: pd.DataFrame, mexico_sesnsp: pd.DataFrame, mexico_inegi: pd.DataFrame,
+                      ecuador_rate: pd.DataFrame, haiti: pd.DataFrame) -> bool:
+    """Whether violence_chart would draw any point: a rate from VIOLENCE_FROM on, or a Haiti count."""
+    rates_drawn = rates[rates["country"].isin(VIOLENCE_COUNTRIES)
+                        & ((rates["source"] != "UNODC") | (rates["year"] >= VIOLENCE_FROM))
+                        & ((rates["country"] == "Venezuela") | (rates["source"] == "UNODC"))]
+    ecuador_drawn = ecuador_rate[ecuador_rate["counter"] != "InSight Crime"] if len(ecuador_rate) else ecuador_rate
+    return any(len(frame) for frame in (rates_drawn, mexico_sesnsp, mexico_inegi, ecuador_drawn, haiti))
+
+
 def violence_chart(known: pd.DataFrame, rates: pd.DataFrame, mexico_sesnsp: pd.DataFrame, mexico_inegi: pd.DataFrame,
                    ecuador_rate: pd.DataFrame, haiti: pd.DataFrame, as_of):
-    """Four panels of violence where the designated groups operate: Mexico, Ecuador, Venezuela, Haiti."""
+    """Four panels of violence where the designated groups operate: Mexico, Ecuador, Venezuela, Haiti.
+
+    Returns None, drawing nothing, when no series has a point by `as_of` (violence_drawable); the
+    notebook then says so (narrative.no_violence_data).
+    """
     from hemisphere.terrorist_designation import violence
 
     as_of = pd.Timestamp(as_of)
+    if not violence_drawable(rates, mexico_sesnsp, mexico_inegi, ecuador_rate, haiti):
+        return None
     haiti = haiti.copy()
     ecuador_all = pd.concat([
         ecuador_rate.loc[ecuador_rate["counter"] != "InSight Crime", ["year", "value"]],
@@ -431,7 +455,7 @@ def violence_chart(known: pd.DataFrame, rates: pd.DataFrame, mexico_sesnsp: pd.D
     for ax, country in ((ax_mexico, "Mexico"), (ax_ecuador, "Ecuador"), (ax_venezuela, "Venezuela")):
         ax.set_title(country, fontsize=8.5)
         unodc = rates[(rates["country"] == country) & (rates["source"] == "UNODC")]
-        line(ax, unodc[unodc["year"] >= 2006], "year", "rate_per_100k", "UNODC", charts.COLORS["grey"])
+        line(ax, unodc[unodc["year"] >= VIOLENCE_FROM], "year", "rate_per_100k", "UNODC", charts.COLORS["grey"])
     line(ax_mexico, mexico_sesnsp, "year", "value", "SESNSP (case files)", charts.COLORS["blue"])
     line(ax_mexico, mexico_inegi, "year", "value", "INEGI (death certificates)", charts.COLORS["orange"], marker="s")
     line(ax_ecuador, ecuador_rate[ecuador_rate["counter"] != "InSight Crime"], "year", "value",
@@ -454,13 +478,22 @@ def violence_chart(known: pd.DataFrame, rates: pd.DataFrame, mexico_sesnsp: pd.D
     for ax in (ax_mexico, ax_ecuador, ax_venezuela, ax_haiti):
         ax.tick_params(labelsize=7)
     for ax in (ax_mexico, ax_ecuador, ax_venezuela):
-        ax.set_xlim(2006, as_of.year + 0.2 if as_of.year > 2006 else 2007)
+        ax.set_xlim(VIOLENCE_FROM, as_of.year + 0.2 if as_of.year > VIOLENCE_FROM else VIOLENCE_FROM + 1)
         highest = max((line.get_ydata().max() for line in ax.get_lines() if len(line.get_ydata())), default=1)
         ax.set_ylim(0, highest * 1.3)  # room above the highest point for the event badge
-        ax.legend(fontsize=6, frameon=False, loc="upper left")
+        if ax.lines:
+            ax.legend(fontsize=6, frameon=False, loc="upper left")
+    for ax in (ax_mexico, ax_ecuador, ax_venezuela, ax_haiti):
+        if not ax.lines and not ax.patches:  # an empty panel says so rather than showing bare axes
+            ax.text(0.5, 0.5, "No figure held for a period\nended by this date", transform=ax.transAxes,
+                    ha="center", va="center", fontsize=7.5, color=charts.COLORS["grey"])
+            ax.set_yticks([])
+            if ax is ax_haiti:
+                ax.set_xticks([])
     ax_mexico.set_ylabel("per 100,000", fontsize=7)
     ax_venezuela.set_ylabel("per 100,000", fontsize=7)
-    chart.mark_events(["terrorist_designation_eight_groups_fto_2025"])
+    if _event_date("terrorist_designation_eight_groups_fto_2025") <= as_of:
+        chart.mark_events(["terrorist_designation_eight_groups_fto_2025"])
     chart.show(sources=["homicides", "homicide_rate"], data=pd.concat(plotted, ignore_index=True) if plotted else None,
                note="Points are placed mid-year. Haiti bars span the period the UN figure covers (a year or a quarter).")
     return chart

@@ -99,12 +99,90 @@ def matches(official: pd.DataFrame) -> str:
 
 
 def record_heading(as_of, first_cartel_day) -> str:
-    """The record section's opening sentence, true before and after the designations."""
+    """The record section's opening sentence, true before and after the designations.
+
+    Before the designations it names no later date: a chapter read as of a date states nothing
+    that happened after it.
+    """
     as_of = pd.Timestamp(as_of)
     if as_of < pd.Timestamp(first_cartel_day):
-        return (f"On {day(as_of)} no criminal group had yet been designated; the record below begins on "
-                f"{day(first_cartel_day)}, so at this date there is nothing to set against the 2025 warning.")
+        return (f"On {day(as_of)} no criminal group had yet been designated, so at this date there is nothing "
+                "to set against the warning.")
     return ""
+
+
+# The one sentence that may name a date after `as_of`: it speaks of the source copy held, not of an
+# event (declared in notebooks/terrorist_designation.params.yaml, `sweep: allowed:`).
+NEWER_COPY = "The newest OFAC sanctions list held, of {snapshot}, is later than this date"
+
+
+def source_currency(as_of, snapshots, last_listed_strike, last_tally) -> str:
+    """What the chapter's sources hold up to `as_of`, naming no event after it.
+
+    `snapshots` are the dates of the OFAC copies held. The FTO table is checked against the newest
+    copy dated by `as_of`; if none is, one sentence says the newest copy held is later (a statement
+    about the source, the only one allowed to name a later date). The strike list's end and the
+    latest published total are named only when they fall by `as_of`.
+    """
+    as_of = pd.Timestamp(as_of)
+    snapshots = pd.Series(pd.to_datetime(pd.Series(list(snapshots)))).dropna()
+    usable = snapshots[snapshots <= as_of]
+    parts = []
+    if len(usable):
+        parts.append(f"its FTO table is checked against OFAC's sanctions list of {day(usable.max())}")
+    if pd.notna(last_listed_strike) and pd.Timestamp(last_listed_strike) <= as_of:
+        parts.append(f"its list of boat strikes ends on {day(last_listed_strike)}")
+    if pd.notna(last_tally) and pd.Timestamp(last_tally) <= as_of:
+        parts.append(f"its latest published strike total is dated {day(last_tally)}")
+    text = f"This chapter reads as of {day(as_of)}" + ("; " + listing(parts) if parts else "") + "."
+    if not len(usable) and len(snapshots):
+        text += (" " + NEWER_COPY.format(snapshot=day(snapshots.max()))
+                 + ", so the FTO table is not checked against an OFAC copy of this date.")
+    return text
+
+
+def before_cartel_designations(listed: pd.DataFrame, as_of) -> str:
+    """The FTO list on a date before the first cartel designation, naming no later date."""
+    hemisphere = listed[listed["western_hemisphere"]]
+    if hemisphere.empty:
+        where = "none of them in the Western Hemisphere"
+    else:
+        kinds = ("all designated for political violence" if (hemisphere["kind"] == "ideological").all() else
+                 f"{num(int((hemisphere['kind'] == 'criminal').sum()))} of them criminal groups")
+        where = f"{num(len(hemisphere))} of them in the Western Hemisphere ({listing(hemisphere['name'])}), {kinds}"
+    return (f"On {day(as_of)} the list held {plural(len(listed), 'organization')}, {where}; no cartel or other "
+            "criminal group had yet been designated.")
+
+
+def no_strike_yet(as_of) -> str:
+    """The strike section before the first strike: no later date named."""
+    return f"No boat strike had taken place by {day(as_of)}."
+
+
+def no_criminal_designation_yet(as_of) -> str:
+    """The designations section before the first designation: no later date named."""
+    return f"No Latin American criminal group had been designated under these authorities by {day(as_of)}."
+
+
+def nothing_to_reconcile(as_of) -> str:
+    """The reconciliation section before any strike: no later strike implied."""
+    return f"No strike had taken place by {day(as_of)}, so there is nothing to reconcile."
+
+
+def no_tally_yet(as_of) -> str:
+    """Before the first published strike total: no later date named."""
+    return f"No running total of the strikes had been published by {day(as_of)}."
+
+
+def no_state_year_yet(as_of) -> str:
+    """Mexico's state-level section before its first full year: no later date named."""
+    return f"No full year of Mexico's state-level homicide figures held had ended by {day(as_of)}."
+
+
+def no_violence_data(as_of) -> str:
+    """The violence section when no series in the tables covers a period ended by `as_of`."""
+    return (f"No homicide series charted here covers a period that had ended by {day(as_of)}, so the selection "
+            "has no violence data to draw.")
 
 
 # --- Mexico -------------------------------------------------------------------------------------
@@ -129,13 +207,16 @@ def mexico_designations(listed: pd.DataFrame, first_day_groups: pd.DataFrame, as
     return sentence + "."
 
 
-def tariff_history(tariffs: pd.DataFrame, as_of) -> str:
-    """The fentanyl tariff on Mexico up to `as_of`: ordered, in force, exempted, threatened, ended."""
+def tariff_history(tariffs: pd.DataFrame, as_of, first_strike=None) -> str:
+    """The fentanyl tariff on Mexico up to `as_of`: ordered, in force, exempted, threatened, ended.
+
+    Names no step after `as_of`; says the tariff came before the strikes only once a strike (on
+    `first_strike`) had happened by `as_of`.
+    """
     as_of = pd.Timestamp(as_of)
     known = tariffs[tariffs["date"] <= as_of].sort_values("date")
     if known.empty:
-        return (f"By {day(as_of)} no tariff on Mexico had been justified by fentanyl; the first order came on "
-                f"{day(tariffs['date'].min())}.")
+        return f"By {day(as_of)} no tariff on Mexico had been justified by fentanyl."
     enacted = known[known["action"] != "threatened"]
     now = enacted.iloc[-1]
     parts = []
@@ -156,7 +237,9 @@ def tariff_history(tariffs: pd.DataFrame, as_of) -> str:
     for index, row in enumerate(known[known["action"] == "extended"].itertuples()):
         parts.append(f"on {day(row.date)} the {num(row.rate_non_usmca_pct)}% duty was extended "
                      f"{'instead' if index == 0 else 'again'}")
-    sentence = "The tariff came before the strikes: " + "; ".join(parts) + "." if parts else ""
+    struck = first_strike is not None and pd.notna(first_strike) and pd.Timestamp(first_strike) <= as_of
+    lead = "The tariff came before the strikes: " if struck else "The fentanyl tariff: "
+    sentence = lead + "; ".join(parts) + "." if parts else ""
     if now["action"] == "invalidated":
         sentence += (f" On {day(now['date'])} the Supreme Court held that the emergency law does not authorize "
                      "tariffs, which ended the fentanyl duty.")
@@ -172,8 +255,7 @@ def transfers(batches: pd.DataFrame, tariffs: pd.DataFrame, as_of) -> str:
     as_of = pd.Timestamp(as_of)
     done = batches[batches["date"] <= as_of].sort_values("date")
     if done.empty:
-        return (f"By {day(as_of)} Mexico had made no mass transfer of prisoners to the United States; the first, of "
-                f"{num(batches['people'].iloc[0])} people, came on {day(batches['date'].min())}.")
+        return f"By {day(as_of)} Mexico had made no mass transfer of prisoners to the United States."
     total = int(done["people"].sum())
     listed = listing([f"{num(row.people)} on {day(row.date)}" for row in done.itertuples()])
     sentence = (f"Mexico handed {plural(total, 'prisoner')} wanted in the United States over in "
@@ -192,7 +274,8 @@ def transfers(batches: pd.DataFrame, tariffs: pd.DataFrame, as_of) -> str:
         step = earlier.iloc[-1]
         text = (f"the {day(row.date)} batch came {plural((row.date - step['date']).days, 'day')} after the "
                 f"tariff step of {day(step['date'])} ({step['action'].replace('_', ' ')})")
-        later = tariffs[(tariffs["date"] > row.date) & (tariffs["action"] != "invalidated")]
+        later = tariffs[(tariffs["date"] > row.date) & (tariffs["date"] <= as_of)
+                        & (tariffs["action"] != "invalidated")].sort_values("date")
         if len(later):
             upcoming = later.iloc[0]
             text += (f" and {plural((upcoming['date'] - row.date).days, 'day')} before the next, on "
@@ -203,13 +286,22 @@ def transfers(batches: pd.DataFrame, tariffs: pd.DataFrame, as_of) -> str:
     return sentence
 
 
+def last_ended_fiscal_year(as_of) -> int:
+    """The newest US fiscal year (October to September) that had ended by `as_of`.
+
+    A year still running on `as_of` is left out: its total, as the download gives it, was not
+    known on that date.
+    """
+    as_of = pd.Timestamp(as_of)
+    return as_of.year if as_of >= pd.Timestamp(year=as_of.year, month=9, day=30) else as_of.year - 1
+
+
 def mexico_aid(aid: pd.DataFrame, as_of) -> str:
     """US obligations to Mexico by fiscal year: the Mérida peak and the newest complete year."""
-    as_of = pd.Timestamp(as_of)
-    last_fy = as_of.year + (1 if as_of.month >= 10 else 0)
+    last_fy = last_ended_fiscal_year(as_of)
     rows = aid[(aid["measure"] == "obligations") & (aid["fiscal_year"] <= last_fy)].sort_values("fiscal_year")
     if rows.empty:
-        return "No US aid figure for Mexico is held for the years before this date."
+        return "No US aid figure for Mexico is held for a fiscal year that had ended by this date."
     full = rows[~rows["partial_year"]]
     peak = full.loc[full["amount_usd"].idxmax()] if len(full) else rows.iloc[-1]
     latest = full.iloc[-1] if len(full) else rows.iloc[-1]
@@ -320,8 +412,12 @@ def fto_shortfall(official: pd.DataFrame, listed_on, as_of) -> str:
         return ""
     parts = [f"{num(row.organizations)} on {day(row.date)} (this table: {num(listed_on(row.date))})"
              for row in stated.itertuples()]
-    return ("The rebuilt list is short before November 2021: the State Department itself counted "
-            + listing(parts) + ".")
+    when = " before November 2021" if pd.Timestamp(as_of) >= COMPLETE_FROM else ""
+    return (f"The rebuilt list is short{when}: the State Department itself counted " + listing(parts) + ".")
+
+
+# The rebuilt FTO list misses groups revoked before November 2021 (figures.FTO_LIST_COMPLETE_FROM).
+COMPLETE_FROM = pd.Timestamp("2021-11-01")
 
 
 def of_them(count: int, what: str) -> str:
