@@ -29,6 +29,7 @@ import contextlib
 import datetime as dt
 import json
 import re
+import shutil
 import sys
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
@@ -262,6 +263,7 @@ def run_case(case: Case, folder: Path, manager: type | None = None) -> Case:
     from hemisphere.execute import NotebookError, execute_notebook
 
     out = folder / case.name
+    shutil.rmtree(out, ignore_errors=True)  # a chart an earlier run drew must not be checked again
     try:
         values = params.validate(case.notebook, case.overrides)
     except params.ParameterError as error:
