@@ -290,6 +290,11 @@ def budget_comparison(aid_budget: pd.DataFrame) -> pd.DataFrame:
                                          "enacted", "enacted_qualifier", "enacted_source"]]
 
 
+def budget_in_window(aid_budget: pd.DataFrame, first: int, last: int) -> pd.DataFrame:
+    """The region-wide budget lines of fiscal years `first` to `last` (the chosen period), every source kept."""
+    return aid_budget[aid_budget["fiscal_year"].between(first, last)]
+
+
 def budget_conflicts(aid_budget: pd.DataFrame) -> pd.DataFrame:
     """The fiscal year and stage pairs for which sources give different amounts, one row per figure.
 
@@ -306,7 +311,8 @@ def budget_conflicts(aid_budget: pd.DataFrame) -> pd.DataFrame:
 # none end up nested): budget-line sources and homicide-rate sources alike.
 SOURCE_PHRASES = {
     "CRS": "CRS",
-    "El Salvador government": "El Salvador's planning secretariat",
+    # Named by nationality, not country: the line is region-wide, whichever countries a run follows.
+    "El Salvador government": "the Salvadoran government's planning secretariat",
     "Crónica (Guatemala)": "the Guatemalan daily Crónica",
     "Associated Press": "the Associated Press",
     "Politico": "Politico",
