@@ -42,6 +42,8 @@ YEAR = re.compile(r"(?<![\w-])(19[5-9]\d|20[0-4]\d)(?![\w])")  # not FY2018, not
 EMPTY_WORDS = re.compile(r"\b(no|none|nothing|not|without|empty)\b", re.I)
 SVG_TEXT = re.compile(r"<!-- (.*?) -->", re.S)
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+# A US fiscal year N runs October N-1 to September N: "December 2012" lies inside FY2013.
+FISCAL_YEAR_OPENING = re.compile(r"\b(?:October|November|December|Oct|Nov|Dec)\.? (\d{4})\b")
 # Notebooks whose period parameters bound one part only, so their prose is not year-checked.
 PERIOD_EXEMPT = {"overview": "start_date/end_date bound the timeline only; the findings follow each chapter's "
                              "parameters (params.section_parameters)"}
@@ -203,6 +205,29 @@ def allowed_sentences(notebook: str) -> list[re.Pattern]:
     return [re.compile(pattern) for pattern in ((spec.get("sweep") or {}).get("allowed") or [])]
 
 
+def fiscal_period(notebook: str) -> bool:
+    """Whether a notebook's start year may be a US fiscal year (its help says 'fiscal')."""
+    spec = params.declaration(notebook)
+    start = spec.parameters.get("start_year")
+    return start is not None and "fiscal" in (start.help or "").lower()
+
+
+def years_outside(text: str, first: int, last: int, fiscal: bool = False) -> list[int]:
+    """The years a sentence names outside first-last; with `fiscal`, October-December of first-1 are inside."""
+    opening = {int(year) for year in FISCAL_YEAR_OPENING.findall(text)} if fiscal else set()
+    prior_months = len([year for year in FISCAL_YEAR_OPENING.findall(text) if int(year) == first - 1]) if fiscal else 0
+    named = [int(y) for y in YEAR.findall(text)]
+    outside = set()
+    for year in set(named):
+        if first <= year <= last:
+            continue
+        # The prior calendar year is inside a fiscal period only where each mention of it is an Oct-Dec month.
+        if fiscal and year == first - 1 and year in opening and named.count(year) == prior_months:
+            continue
+        outside.add(year)
+    return sorted(outside)
+
+
 def check(case: Case, executed: Path, figures: Path) -> list[str]:
     """Problems found in one executed case (empty: it passed)."""
     problems = []
@@ -236,8 +261,9 @@ def check(case: Case, executed: Path, figures: Path) -> list[str]:
         first, last = period
         # A sentence that points the reader at a parameter ("widen `end_date`") may name years outside.
         mentions = [f"`{name}`" for name in values] + [f"{name}=" for name in values]
+        fiscal = fiscal_period(case.notebook)
         for text in [s for text in prose for s in SENTENCE_END.split(text) if not any(m in s for m in mentions)]:
-            outside = sorted({int(y) for y in YEAR.findall(text) if not first <= int(y) <= last})
+            outside = years_outside(text, first, last, fiscal)
             if outside:
                 problems.append(f"prose states {', '.join(map(str, outside))} outside {first}-{last}: "
                                 f"{_around(text, re.compile(str(outside[0])))}")
