@@ -212,3 +212,13 @@ def test_budget_sources_named_after_a_country_read_by_nationality():
     # The lines are region-wide: a run following Honduras alone must not read as naming El Salvador.
     assert "El Salvador" not in analysis.source_phrase("El Salvador government")
     assert "Salvadoran" in analysis.source_phrase("El Salvador government")
+
+
+def test_a_chart_marks_only_events_of_the_countries_it_follows():
+    register = pd.DataFrame({"event_id": ["a_guatemala", "a_honduras", "regional", "gt_hn"],
+                             "country": ["Guatemala", "Honduras", "Regional", "Regional"]})
+    ids = ["regional", "a_guatemala", "a_honduras", "gt_hn", "northern_triangle_third_country_gt_hn_2025"]
+    register.loc[len(register)] = ["northern_triangle_third_country_gt_hn_2025", "Regional"]
+    assert analysis.events_concerning(register, ids, ["Honduras"]) == [
+        "regional", "a_honduras", "gt_hn", "northern_triangle_third_country_gt_hn_2025"]
+    assert analysis.events_concerning(register, ids, ["El Salvador"]) == ["regional", "gt_hn"]

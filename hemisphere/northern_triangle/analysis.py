@@ -377,3 +377,18 @@ def obligations_cut(us_aid: pd.DataFrame, countries: list[str] | None = None) ->
         raise AnalysisError(f"obligations to {', '.join(countries)} are incomplete in FY{b0}-FY{a1}")
     return {"before": float(before.mean()), "after": float(after.mean()),
             "change": float(after.mean() / before.mean() - 1)}
+
+
+# Register events whose `country` is 'Regional' but whose label names some of the three only.
+EVENT_COUNTRIES = {"northern_triangle_third_country_gt_hn_2025": ("Guatemala", "Honduras")}
+
+
+def events_concerning(register: pd.DataFrame, ids: list[str], countries: list[str]) -> list[str]:
+    """The ids among `ids` (their order kept) whose event concerns a country followed or the whole region.
+
+    A one-country chart marks that country's steps and the region-wide ones, not another country's
+    (a Honduras chart does not mark Guatemala's asylum agreement).
+    """
+    concerns = {row.event_id: EVENT_COUNTRIES.get(row.event_id, (row.country,)) for row in register.itertuples()}
+    return [event_id for event_id in ids
+            if any(country in countries or country == "Regional" for country in concerns.get(event_id, ("Regional",)))]
