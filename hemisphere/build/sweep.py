@@ -14,7 +14,8 @@ the build's forked kernels) and checked for:
 - no error;
 - no name that holds only for the default: a default country no longer chosen must not appear
   in the computed prose or in a chart's title;
-- no year outside the chosen period in the computed prose;
+- no year outside the chosen period in the computed prose (in a fiscal-year period, one whose
+  `start_year` help says "fiscal", October-December of the year before the first are inside);
 - every chart either has data (its CSV has a row with a value) or says in its title that the
   selection has none.
 
@@ -214,18 +215,11 @@ def fiscal_period(notebook: str) -> bool:
 
 def years_outside(text: str, first: int, last: int, fiscal: bool = False) -> list[int]:
     """The years a sentence names outside first-last; with `fiscal`, October-December of first-1 are inside."""
-    opening = {int(year) for year in FISCAL_YEAR_OPENING.findall(text)} if fiscal else set()
-    prior_months = len([year for year in FISCAL_YEAR_OPENING.findall(text) if int(year) == first - 1]) if fiscal else 0
     named = [int(y) for y in YEAR.findall(text)]
-    outside = set()
-    for year in set(named):
-        if first <= year <= last:
-            continue
-        # The prior calendar year is inside a fiscal period only where each mention of it is an Oct-Dec month.
-        if fiscal and year == first - 1 and year in opening and named.count(year) == prior_months:
-            continue
-        outside.add(year)
-    return sorted(outside)
+    prior_months = [int(y) for y in FISCAL_YEAR_OPENING.findall(text) if int(y) == first - 1] if fiscal else []
+    # The prior calendar year is inside a fiscal period only where each mention of it is an Oct-Dec month.
+    inside_prior = bool(prior_months) and named.count(first - 1) == len(prior_months)
+    return sorted({year for year in named if not first <= year <= last and not (inside_prior and year == first - 1)})
 
 
 def check(case: Case, executed: Path, figures: Path) -> list[str]:
