@@ -193,6 +193,32 @@ def test_a_request_is_set_against_every_source_of_the_prior_enacted_amount():
                            "amount_usd": [4.6e8, 6.55e8, 7.5e8], "qualifier": ["about", None, None]})
     assert analysis.request_against_enacted(budget, 2018, 2017) == (
         "about $460 million: 39% below the $750 million enacted for FY2017 according to CRS "
-        "and 30% below the $655 million enacted for FY2017 according to El Salvador's "
-        "planning secretariat")
+        "and 30% below the $655 million enacted for FY2017 according to the Salvadoran "
+        "government's planning secretariat")
     assert analysis.request_against_enacted(budget, 2019, 2017) is None
+
+
+def test_budget_lines_are_kept_to_the_chosen_period():
+    # Tiny fixture in the table's shape: lines for FY2016 and FY2018 only.
+    budget = pd.DataFrame({"fiscal_year": [2016, 2018, 2018], "stage": ["request", "request", "enacted"],
+                           "source": ["CRS", "Associated Press", "Politico"],
+                           "amount_usd": [1e9, 4.6e8, 6.27e8], "qualifier": ["over", "about", "about"]})
+    assert list(analysis.budget_in_window(budget, 2017, 2025)["fiscal_year"]) == [2018, 2018]
+    assert analysis.budget_in_window(budget, 2000, 2000).empty
+    assert analysis.budget_in_window(budget, 2026, 2026).empty
+
+
+def test_budget_sources_named_after_a_country_read_by_nationality():
+    # The lines are region-wide: a run following Honduras alone must not read as naming El Salvador.
+    assert "El Salvador" not in analysis.source_phrase("El Salvador government")
+    assert "Salvadoran" in analysis.source_phrase("El Salvador government")
+
+
+def test_a_chart_marks_only_events_of_the_countries_it_follows():
+    register = pd.DataFrame({"event_id": ["a_guatemala", "a_honduras", "regional", "gt_hn"],
+                             "country": ["Guatemala", "Honduras", "Regional", "Regional"]})
+    ids = ["regional", "a_guatemala", "a_honduras", "gt_hn", "northern_triangle_third_country_gt_hn_2025"]
+    register.loc[len(register)] = ["northern_triangle_third_country_gt_hn_2025", "Regional"]
+    assert analysis.events_concerning(register, ids, ["Honduras"]) == [
+        "regional", "a_honduras", "gt_hn", "northern_triangle_third_country_gt_hn_2025"]
+    assert analysis.events_concerning(register, ids, ["El Salvador"]) == ["regional", "gt_hn"]

@@ -105,3 +105,13 @@ def test_claim_verdict_and_rule_can_go_either_way():
     assert result.verdict == claims.SUPPORTED
     assert result.measured["venezuela_actions"] >= 3 * result.measured["enforcement_actions"]
     assert result.measured["pardoned"] == ["Juan Orlando Hernández"]
+
+
+@pytest.mark.parametrize("year", [2000, 2026])
+def test_a_year_with_nothing_dated_says_so_instead_of_failing(commissions, actions, year):
+    ofac = data.load("ofac_actions")
+    start, end = pd.Timestamp(year, 1, 1), pd.Timestamp(year, 12, 31)
+    text = corruption.timeline_coverage(commissions, actions, ofac, ["Guatemala", "Honduras", "El Salvador"], start, end)
+    assert text == "no dated step or action falls in the chosen years"
+    assert corruption.timeline_coverage(commissions, actions, ofac, ["Guatemala"], pd.Timestamp(2018, 1, 1),
+                                        pd.Timestamp(2018, 12, 31)).startswith("data to ")

@@ -67,3 +67,9 @@ def test_tps_status_spans_follow_stays_and_lifted_stays():
     extension = pd.DataFrame({"decision_date": [T("2001-03-09"), T("2025-01-10")], "action": ["designation", "extension"],
                               "effective_date": [T("2001-03-09"), T("2025-03-10")], "end_date": [pd.NaT, T("2026-09-09")]})
     assert status_spans(extension, T("2026-12-31")) == [(T("2001-03-09"), T("2026-09-09"))]
+
+
+def test_budget_bars_name_country_named_sources_by_nationality():
+    for source, label in figures.BUDGET_SOURCE_LABELS.items():
+        assert not any(country in label for country in ("Guatemala ", "Guatemala)", "El Salvador")), label
+    assert "El Salvador" not in figures.BUDGET_SOURCE_LABELS["El Salvador government"]

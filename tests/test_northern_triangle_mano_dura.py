@@ -73,3 +73,10 @@ def test_claim_is_mixed_on_the_data():
     result = claims.evaluate(claim)
     assert result.measured["persons_sent_to_cecot"] == 261
     assert result.verdict == (claims.MIXED if result.measured["homicide_fall"] > 0.5 else claims.SUPPORTED)
+
+
+def test_a_run_without_el_salvador_is_told_how_to_see_the_section():
+    sentence = mano_dura.not_followed_sentence(["Honduras"])
+    assert sentence == ("This section concerns El Salvador alone, which this run does not follow (Honduras is "
+                        "followed); run the chapter with countries=['El Salvador'] to see it.")
+    assert "(Guatemala and Honduras are followed)" in mano_dura.not_followed_sentence(["Guatemala", "Honduras"])

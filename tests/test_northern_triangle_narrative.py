@@ -128,7 +128,7 @@ def test_budget_sentences_keep_every_source():
                            "source": ["Crónica (Guatemala)", "CRS", "El Salvador government"],
                            "amount_usd": [750e6, 750e6, 655e6], "qualifier": [None, None, None]})
     sentence = narrative.budget_comparison_sentence(budget, [2017])
-    assert "$750 million enacted according to CRS, $655 million according to El Salvador's planning secretariat" in sentence
+    assert "$750 million enacted according to CRS, $655 million according to the Salvadoran government's planning secretariat" in sentence
     conflicts = analysis.budget_conflicts(budget)
     assert narrative.conflict_sentences(conflicts)[0].startswith("The sources disagree on the FY2017 enacted amount: CRS gives")
     assert narrative.budget_comparison_sentence(budget, []) is None
@@ -138,3 +138,11 @@ def test_cutoff_years_sentence_needs_both_years():
     closed = pd.Series({2016: 500e6, 2019: 316e6})
     assert narrative.cutoff_years_sentence(closed, "A").startswith("In FY2016, the last year before the first Trump budgets, $500 million")
     assert narrative.cutoff_years_sentence(closed.loc[[2016]], "A") is None
+
+
+def test_budget_lines_outside_the_period_are_said_not_drawn():
+    budget = pd.DataFrame({"fiscal_year": [2016, 2017, 2018, 2021], "stage": ["request"] * 4})
+    sentence = narrative.budget_outside_window_sentence(budget, 2013, 2013)
+    assert sentence == ("The region-wide budget lines gathered for this report cover FY2016-FY2018 and FY2021; none "
+                        "falls in the chosen period (FY2013), so they are not drawn.")
+    assert "FY2000-FY2005" in narrative.budget_outside_window_sentence(budget, 2000, 2005)

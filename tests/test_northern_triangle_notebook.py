@@ -82,3 +82,24 @@ def test_one_year_period(tmp_path):
     assert "the only complete fiscal year in the window" in text
     assert "FY2016" not in text and "1 years" not in text
     assert not _nested_parentheses(text), _nested_parentheses(text)
+
+
+@pytest.mark.parametrize("year", [2000, 2026])
+def test_a_one_year_period_outside_the_budget_lines_and_the_register(tmp_path, year):
+    """Issue 13: FY2000 or FY2026 alone draws no FY2016-FY2022 budget chart and the corruption timeline does not fail."""
+    executed = execute_notebook(NOTEBOOK, {"start_year": year, "end_year": year}, tmp_path)
+    errors, text = _outputs(executed)
+    assert not errors
+    assert f"none falls in the chosen period (FY{year}), so they are not drawn" in text
+    assert "first budget request" not in text
+    assert not (tmp_path / "figures" / "northern_triangle" / "central_america_budget.png").exists()
+    assert (tmp_path / "figures" / "northern_triangle" / "corruption_timeline.png").exists()
+
+
+def test_honduras_alone_does_not_show_el_salvador_sections(tmp_path):
+    executed = execute_notebook(NOTEBOOK, {"countries": ["Honduras"], "start_year": 2013, "end_year": 2013}, tmp_path)
+    errors, text = _outputs(executed)
+    assert not errors
+    assert "run the chapter with countries=['El Salvador'] to see it" in text
+    assert "CECOT" not in text and "in 2015 to 2013" not in text
+    assert not (tmp_path / "figures" / "northern_triangle" / "el_salvador_state_of_exception.png").exists()

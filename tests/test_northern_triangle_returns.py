@@ -55,3 +55,10 @@ def test_claim_rule():
     assert result.measured["ice_change"] > 0.10
     assert result.verdict == claims.MIXED
     assert "by IGM" in result.finding
+
+
+def test_no_count_sentence_names_the_chosen_years_not_the_series_start():
+    # A one-year 2013 run: the counts start later, and the sentence must not read "in 2015 to 2013".
+    assert returns.none_received_sentence(["Honduras"], 2013, 2013) == (
+        "No receiving-government count of returnees for Honduras in 2013 could be sourced.")
+    assert "2000 to 2014" in returns.none_received_sentence(["Guatemala", "Honduras"], 2000, 2014)

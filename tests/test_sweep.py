@@ -109,3 +109,15 @@ def test_a_declared_sentence_is_not_flagged(tmp_path, monkeypatch):
     monkeypatch.setattr(sweep, "allowed_sentences", lambda notebook: [__import__("re").compile("cover Colombia only")])
     problems = sweep.check(case, executed, figures)
     assert len(problems) == 1 and "Colombia again" in problems[0]
+
+
+def test_a_fiscal_period_allows_october_to_december_of_the_prior_year():
+    # FY2013 runs October 2012 to September 2013: "December 2012" is inside a fiscal 2013 period.
+    text = "Across the window, the lowest month was December 2012 (23,220) and the highest April 2013 (48,220)."
+    assert sweep.years_outside(text, 2013, 2013, fiscal=True) == []
+    assert sweep.years_outside(text, 2013, 2013, fiscal=False) == [2012]
+    assert sweep.years_outside("The lowest month was September 2012.", 2013, 2013, fiscal=True) == [2012]
+    assert sweep.years_outside("In 2012, and from December 2012.", 2013, 2013, fiscal=True) == [2012]
+    assert sweep.years_outside("December 2011 was low.", 2013, 2013, fiscal=True) == [2011]
+    assert sweep.fiscal_period("northern_triangle")
+    assert not sweep.fiscal_period("eradication_pressure")

@@ -14,7 +14,8 @@ the build's forked kernels) and checked for:
 - no error;
 - no name that holds only for the default: a default country no longer chosen must not appear
   in the computed prose or in a chart's title;
-- no year outside the chosen period in the computed prose;
+- no year outside the chosen period in the computed prose (in a fiscal-year period, one whose
+  `start_year` help says "fiscal", October-December of the year before the first are inside);
 - every chart either has data (its CSV has a row with a value) or says in its title that the
   selection has none.
 
@@ -43,6 +44,8 @@ YEAR = re.compile(r"(?<![\w-])(19[5-9]\d|20[0-4]\d)(?![\w])")  # not FY2018, not
 EMPTY_WORDS = re.compile(r"\b(no|none|nothing|not|without|empty)\b", re.I)
 SVG_TEXT = re.compile(r"<!-- (.*?) -->", re.S)
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+# A US fiscal year N runs October N-1 to September N: "December 2012" lies inside FY2013.
+FISCAL_YEAR_OPENING = re.compile(r"\b(?:October|November|December|Oct|Nov|Dec)\.? (\d{4})\b")
 # Notebooks whose period parameters bound one part only, so their prose is not year-checked.
 PERIOD_EXEMPT = {"overview": "start_date/end_date bound the timeline only; the findings follow each chapter's "
                              "parameters (params.section_parameters)"}
@@ -204,6 +207,22 @@ def allowed_sentences(notebook: str) -> list[re.Pattern]:
     return [re.compile(pattern) for pattern in ((spec.get("sweep") or {}).get("allowed") or [])]
 
 
+def fiscal_period(notebook: str) -> bool:
+    """Whether a notebook's start year may be a US fiscal year (its help says 'fiscal')."""
+    spec = params.declaration(notebook)
+    start = spec.parameters.get("start_year")
+    return start is not None and "fiscal" in (start.help or "").lower()
+
+
+def years_outside(text: str, first: int, last: int, fiscal: bool = False) -> list[int]:
+    """The years a sentence names outside first-last; with `fiscal`, October-December of first-1 are inside."""
+    named = [int(y) for y in YEAR.findall(text)]
+    prior_months = [int(y) for y in FISCAL_YEAR_OPENING.findall(text) if int(y) == first - 1] if fiscal else []
+    # The prior calendar year is inside a fiscal period only where each mention of it is an Oct-Dec month.
+    inside_prior = bool(prior_months) and named.count(first - 1) == len(prior_months)
+    return sorted({year for year in named if not first <= year <= last and not (inside_prior and year == first - 1)})
+
+
 def check(case: Case, executed: Path, figures: Path) -> list[str]:
     """Problems found in one executed case (empty: it passed)."""
     problems = []
@@ -237,8 +256,9 @@ def check(case: Case, executed: Path, figures: Path) -> list[str]:
         first, last = period
         # A sentence that points the reader at a parameter ("widen `end_date`") may name years outside.
         mentions = [f"`{name}`" for name in values] + [f"{name}=" for name in values]
+        fiscal = fiscal_period(case.notebook)
         for text in [s for text in prose for s in SENTENCE_END.split(text) if not any(m in s for m in mentions)]:
-            outside = sorted({int(y) for y in YEAR.findall(text) if not first <= int(y) <= last})
+            outside = years_outside(text, first, last, fiscal)
             if outside:
                 problems.append(f"prose states {', '.join(map(str, outside))} outside {first}-{last}: "
                                 f"{_around(text, re.compile(str(outside[0])))}")

@@ -290,6 +290,11 @@ def budget_comparison(aid_budget: pd.DataFrame) -> pd.DataFrame:
                                          "enacted", "enacted_qualifier", "enacted_source"]]
 
 
+def budget_in_window(aid_budget: pd.DataFrame, first: int, last: int) -> pd.DataFrame:
+    """The region-wide budget lines of fiscal years `first` to `last` (the chosen period), every source kept."""
+    return aid_budget[aid_budget["fiscal_year"].between(first, last)]
+
+
 def budget_conflicts(aid_budget: pd.DataFrame) -> pd.DataFrame:
     """The fiscal year and stage pairs for which sources give different amounts, one row per figure.
 
@@ -306,7 +311,8 @@ def budget_conflicts(aid_budget: pd.DataFrame) -> pd.DataFrame:
 # none end up nested): budget-line sources and homicide-rate sources alike.
 SOURCE_PHRASES = {
     "CRS": "CRS",
-    "El Salvador government": "El Salvador's planning secretariat",
+    # Named by nationality, not country: the line is region-wide, whichever countries a run follows.
+    "El Salvador government": "the Salvadoran government's planning secretariat",
     "Crónica (Guatemala)": "the Guatemalan daily Crónica",
     "Associated Press": "the Associated Press",
     "Politico": "Politico",
@@ -371,3 +377,18 @@ def obligations_cut(us_aid: pd.DataFrame, countries: list[str] | None = None) ->
         raise AnalysisError(f"obligations to {', '.join(countries)} are incomplete in FY{b0}-FY{a1}")
     return {"before": float(before.mean()), "after": float(after.mean()),
             "change": float(after.mean() / before.mean() - 1)}
+
+
+# Register events whose `country` is 'Regional' but whose label names some of the three only.
+EVENT_COUNTRIES = {"northern_triangle_third_country_gt_hn_2025": ("Guatemala", "Honduras")}
+
+
+def events_concerning(register: pd.DataFrame, ids: list[str], countries: list[str]) -> list[str]:
+    """The ids among `ids` (their order kept) whose event concerns a country followed or the whole region.
+
+    A one-country chart marks that country's steps and the region-wide ones, not another country's
+    (a Honduras chart does not mark Guatemala's asylum agreement).
+    """
+    concerns = {row.event_id: EVENT_COUNTRIES.get(row.event_id, (row.country,)) for row in register.itertuples()}
+    return [event_id for event_id in ids
+            if any(country in countries or country == "Regional" for country in concerns.get(event_id, ("Regional",)))]

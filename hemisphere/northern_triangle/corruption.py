@@ -199,6 +199,12 @@ def _newest_drawn(commissions, actions, ofac_actions, countries, start, end) -> 
     return dates[dates.between(start, end)].max()
 
 
+def timeline_coverage(commissions, actions, ofac_actions, countries, start, end) -> str:
+    """The timeline subtitle's period: 'data to 9 March 2025', or that no dated row falls in the window."""
+    newest = _newest_drawn(commissions, actions, ofac_actions, countries, start, end)
+    return data_to(newest, "day") if pd.notna(newest) else "no dated step or action falls in the chosen years"
+
+
 def timeline_chart(commissions: pd.DataFrame, actions: pd.DataFrame, ofac_actions: pd.DataFrame,
                    countries: list[str], start: pd.Timestamp, end: pd.Timestamp, title: str,
                    event_ids: list[str]) -> None:
@@ -209,8 +215,8 @@ def timeline_chart(commissions: pd.DataFrame, actions: pd.DataFrame, ofac_action
     chart = charts.Chart(theme=THEME, name="corruption_timeline", title=title,
                          subtitle="Dated steps of the anti-corruption commissions, US actions against figures of the "
                                   "chosen countries and OFAC designation actions on Venezuelan targets (marker area: "
-                                  "persons named); " + data_to(_newest_drawn(commissions, actions, ofac_actions,
-                                                                             countries, start, end), "day"),
+                                  "persons named); " + timeline_coverage(commissions, actions, ofac_actions,
+                                                                                 countries, start, end),
                          alt=f"Timeline from {start:%Y} to {end:%Y} with one row each for "
                              + listing(rows) + ".", time_axis="date", height=0.9 + 0.42 * len(rows))
     ax = chart.ax

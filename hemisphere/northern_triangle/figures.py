@@ -121,6 +121,9 @@ BUDGET_STAGES = {"request": ("Requested", charts.COLORS["sky"], charts.INK),
                  "house_committee_bill": ("House committee bill", charts.COLORS["grey"], "white"),
                  "enacted": ("Enacted", charts.COLORS["blue"], "white")}
 BUDGET_BAR = 0.24  # bar width, in fiscal years
+# Bar labels of sources named after a country: by nationality, since the lines are region-wide and a
+# run following other countries must not read as naming them (the table below names each source in full).
+BUDGET_SOURCE_LABELS = {"El Salvador government": "Salvadoran govt.", "Crónica (Guatemala)": "Crónica (Guatemalan)"}
 
 
 def central_america_budget(aid_budget: pd.DataFrame, title: str, alt: str) -> None:
@@ -160,7 +163,7 @@ def central_america_budget(aid_budget: pd.DataFrame, title: str, alt: str) -> No
             qualifier = item["qualifier"] if isinstance(item["qualifier"], str) else ""
             ax.text(x, amount + top * 0.015, (f"{qualifier} " if qualifier else "") + f"{amount / 1e6:,.0f}",
                     rotation=90, ha="center", va="bottom", fontsize=6.5, color=charts.INK)
-            ax.text(x, top * 0.02, item["source"], rotation=90, ha="center", va="bottom", fontsize=6, color=ink)
+            ax.text(x, top * 0.02, BUDGET_SOURCE_LABELS.get(item["source"], item["source"]), rotation=90, ha="center", va="bottom", fontsize=6, color=ink)
     handles = [matplotlib.patches.Patch(color=colour, label=label) for label, colour, _ in BUDGET_STAGES.values()
                if label in {BUDGET_STAGES[stage][0] for stage in rows["stage"]}]
     ax.legend(handles=handles, loc="upper right", ncols=len(handles))

@@ -260,3 +260,9 @@ def exception_chart(exception: pd.DataFrame, homicide: pd.DataFrame, start: pd.T
     chart.show(sources=["el_salvador_state_of_exception", "homicide_rate"], data=pd.DataFrame(plotted),
                note="Counts by different counters are separate markers and are never joined; the government publishes "
                     "no prison series.")
+
+
+def not_followed_sentence(countries: list[str]) -> str:
+    """Said instead of the section when the run follows Northern Triangle countries other than El Salvador."""
+    return (f"This section concerns El Salvador alone, which this run does not follow ({listing(countries)} "
+            f"{'is' if len(countries) == 1 else 'are'} followed); run the chapter with countries=['El Salvador'] to see it.")

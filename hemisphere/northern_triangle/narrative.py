@@ -350,6 +350,13 @@ def budget_title(aid_budget: pd.DataFrame, disputed: list[str]) -> str:
     return title
 
 
+def budget_outside_window_sentence(aid_budget: pd.DataFrame, first: int, last: int) -> str:
+    """Said instead of the region-wide budget chart when the chosen period holds none of its lines."""
+    covered = analysis.fiscal_year_runs(aid_budget["fiscal_year"].unique())
+    return (f"The region-wide budget lines gathered for this report cover {covered}; none falls in the chosen "
+            f"period ({years_text(first, last)}), so they are not drawn.")
+
+
 # --- The early-2017 claim --------------------------------------------------------------------------
 
 EARLY_2017_DESCRIBED = {

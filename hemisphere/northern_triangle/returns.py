@@ -115,6 +115,12 @@ def change_sentences(changes: dict[str, dict | None], year: int) -> list[str]:
     return sentences
 
 
+def none_received_sentence(countries: list[str], first_year: int, last_year: int) -> str:
+    """Said when no receiving-government count falls in the chosen years (first_year to last_year, as chosen)."""
+    years = str(first_year) if first_year == last_year else f"{first_year} to {last_year}"
+    return f"No receiving-government count of returnees for {listing(countries)} in {years} could be sourced."
+
+
 def conflicts_sentence(table: pd.DataFrame) -> str:
     """Where the receiving-country sources disagree, named rather than averaged."""
     if table.empty:
