@@ -80,8 +80,9 @@ SAMPLE = [
     ("terrorist_designation", {"as_of": "2026-01-10"}, None),
     ("claims", {"themes": ["venezuela"]}, None),
     ("northern_triangle", {"countries": ["Mexico"], "start_year": 2010, "end_year": 2016},
-     "northern_triangle prints the FY2017/FY2018 Central America budget paragraph (CRS, El Salvador's planning "
-     "secretariat, 'the new administration's first request', June 2017) for any countries and period"),
+     "with no Northern Triangle country chosen, the corruption and returns sections fall back to all three "
+     "(said in a sentence, but their charts name Guatemala and El Salvador), and chart source lines name every "
+     "publisher of a table, not only those of the rows drawn"),
     ("eradication_pressure", {"start_year": 2001, "end_year": 2001, "base_year": 2001},
      "eradication_pressure prints the 2017-2023 halving-plan figures and the FY2018 majors-list paragraph "
      "(September 2017) for any period"),
