@@ -5,7 +5,7 @@ import re
 import nbformat
 import pytest
 
-from hemisphere import params, paths
+from hemisphere import params
 from hemisphere.execute import execute_notebook
 
 NOTEBOOK = "northern_triangle"

@@ -10,7 +10,7 @@ from __future__ import annotations
 import pandas as pd
 
 from hemisphere.northern_triangle.countries import NORTHERN_TRIANGLE
-from hemisphere.northern_triangle.encounters import CBP, CBP_OTHER, OHSS
+from hemisphere.northern_triangle.encounters import CBP, OHSS
 from hemisphere.prose import listing, money, pct
 
 # Citizenships CBP's southwest-border file reports separately; everything else is in its "Other".

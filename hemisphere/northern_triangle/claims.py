@@ -12,7 +12,7 @@ from hemisphere import data
 from hemisphere.claims import CONTRADICTED, MIXED, SUPPORTED, evaluates, in_window, window_terms
 from hemisphere.northern_triangle import analysis, corruption, mano_dura, returns
 from hemisphere.northern_triangle.countries import NORTHERN_TRIANGLE
-from hemisphere.prose import day, listing, num, pct, plural
+from hemisphere.prose import listing, num, pct, plural
 
 # --- verdict thresholds (each is quoted in the test column of data/claims.csv) ----------------
 VENEZUELA_MULTIPLE = 3        # Venezuela designation actions at least 3x the US actions on the three countries
@@ -126,14 +126,7 @@ def _returns_more_deportations(claim):
     return measured, headline, finding, verdict
 
 
-# --- Claims of the chapter's existing sections (aid, border, TPS, removals); other helpers' claims sit above ---
-
-import pandas as pd  # noqa: E402,F811
-
-from hemisphere import data  # noqa: E402
-from hemisphere.claims import CONTRADICTED, MIXED, SUPPORTED, evaluates  # noqa: E402
-from hemisphere.northern_triangle import analysis  # noqa: E402
-from hemisphere.prose import num  # noqa: E402
+# --- Claims of the chapter's existing sections (aid, border, TPS, removals) ---------------------
 
 FY2025_TOLERANCE = 0.01  # the recomputed FY2025 total must lie within 1 percent of the claimed one
 
