@@ -10,6 +10,7 @@ import contextlib
 import html
 import io
 import logging
+import os
 import re
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -54,6 +55,9 @@ def _pinned_font_subsetter():
     from weasyprint.pdf import fonts
 
     found, fonts.harfbuzz_subset = fonts.harfbuzz_subset, None
+    # fontTools stamps each subset font's 'head' table with the time unless SOURCE_DATE_EPOCH is set.
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    os.environ["SOURCE_DATE_EPOCH"] = epoch or "0"
     weasy = logging.getLogger("weasyprint")
     quiet = logging.Filter()
     quiet.filter = lambda record: "HarfBuzz-Subset" not in record.getMessage()
@@ -63,6 +67,8 @@ def _pinned_font_subsetter():
     finally:
         fonts.harfbuzz_subset = found
         weasy.removeFilter(quiet)
+        if epoch is None:
+            os.environ.pop("SOURCE_DATE_EPOCH", None)
 
 
 def print_chart_images(page: str, figures: Path) -> tuple[str, dict[str, bytes]]:
