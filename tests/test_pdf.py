@@ -115,3 +115,16 @@ def _alt_texts(node, seen=None) -> list[str]:
             if hasattr(kid, "get_object") and hasattr(kid.get_object(), "keys"):
                 found += _alt_texts(kid, seen)
     return found
+
+
+def test_the_pdf_does_not_depend_on_the_time_it_was_written(tmp_path, monkeypatch):
+    """fontTools stamps subset fonts with the clock unless SOURCE_DATE_EPOCH is set: the step sets it."""
+    import time
+
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    page = "<html><body><p>Text set in a subset font</p></body></html>"
+    pdf.write_pdf(page, tmp_path / "a.pdf", tmp_path)
+    time.sleep(1.1)
+    pdf.write_pdf(page, tmp_path / "b.pdf", tmp_path)
+    assert (tmp_path / "a.pdf").read_bytes() == (tmp_path / "b.pdf").read_bytes()
+    assert "SOURCE_DATE_EPOCH" not in __import__("os").environ  # left as it was found
