@@ -63,9 +63,16 @@ def _mano_dura_backed(claim):
     backed = int(sent["persons"].sum()) > 0
     exception = data.load("el_salvador_state_of_exception")
     start = mano_dura.declared(exception)
-    rates = analysis.preferred_homicide_rates(data.load("homicide_rate"))
-    own = rates[rates["country"] == mano_dura.COUNTRY].set_index("year")
-    base_year, last_year = start.year, int(own.index.max())
+    base_year = start.year
+    # Both endpoints from one source: of the sources with a figure for the base year, the one that
+    # runs latest (never one source's figure set against another's).
+    homicide = data.load("homicide_rate")
+    country = homicide[homicide["country"] == mano_dura.COUNTRY]
+    spans = country.groupby("source")["year"].agg(["min", "max"])
+    covering = [s for s in spans.index if base_year in set(country.loc[country["source"] == s, "year"])]
+    source = max(covering, key=lambda s: (spans.at[s, "max"], s))
+    own = country[country["source"] == source].set_index("year")
+    last_year = int(own.index.max())
     base, last = float(own.loc[base_year, "rate_per_100k"]), float(own.loc[last_year, "rate_per_100k"])
     fall = 1 - last / base
     limited = fall <= RECORDED_FALL
@@ -79,7 +86,7 @@ def _mano_dura_backed(claim):
     finding = (f"In the second term the United States sent {num(int(sent['persons'].sum()))} people into El Salvador's "
                f"CECOT prison under the state of exception, which backs the mano dura directly; but El Salvador's "
                f"recorded homicide rate fell from {num(base, 1)} in {base_year} to {num(last, 1)} per 100,000 in "
-               f"{last_year}, {pct(fall)} lower, not the limited success the claim expected, though the official count "
+               f"{last_year} according to one source throughout ({source}), {pct(fall)} lower, not the limited success the claim expected, though the official count "
                "leaves out deaths in custody"
                + (f", which {newest['counter']} put at {mano_dura.figure(newest)} by {mano_dura.when(newest)}"
                   if newest is not None else "") + ".")
