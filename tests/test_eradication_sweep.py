@@ -33,6 +33,7 @@ def test_directions_cut_to_the_period_leave_out_administrations_outside_it():
     table = narrative.direction_by_administration({analysis.UNODC: UNODC_AREA}, last_year=2012, first_year=2012)
     assert table.empty
     text = narrative.directions_sentence(table, "Colombia")
+    assert narrative.opposite_directions_title(table, "Colombia") is None
     assert _years(text) == set() and "period chosen" in text
     one_year = narrative.direction_by_administration({analysis.UNODC: UNODC_AREA}, last_year=2024, first_year=2024)
     assert list(one_year["administration"]) == ["Biden"] and one_year["data_years"].iloc[0] == "2024"

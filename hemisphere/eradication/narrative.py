@@ -152,6 +152,8 @@ def directions_sentence(table: pd.DataFrame, country: str, what: str = "coca", u
 def opposite_directions_title(table: pd.DataFrame, country: str, administration: str = "Trump I") -> str | None:
     """A title for the chart when, over one administration's data years, the bodies moved apart
     (None when they did not, or when fewer than two bodies have two figures)."""
+    if table.empty:
+        return None
     rows = table[(table["administration"] == administration) & table["direction"].isin(["rose", "fell"])]
     if len(rows) < 2 or set(rows["direction"]) != {"rose", "fell"}:
         return None
