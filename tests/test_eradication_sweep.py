@@ -31,7 +31,7 @@ MAJORS = pd.DataFrame({
 
 def test_directions_cut_to_the_period_leave_out_administrations_outside_it():
     table = narrative.direction_by_administration({analysis.UNODC: UNODC_AREA}, last_year=2012, first_year=2012)
-    assert table.empty
+    assert table.empty and {"administration", "data_years", "direction"} <= set(table.columns)
     text = narrative.directions_sentence(table, "Colombia")
     assert narrative.opposite_directions_title(table, "Colombia") is None
     assert _years(text) == set() and "period chosen" in text
@@ -76,3 +76,8 @@ def test_peru_and_bolivia_charts_carry_no_colombian_event():
            "eradication_colombia_decertified_2025"]
     assert figures.marked_events(ids, "Peru") == ["eradication_opioid_emergency_declared_2017"]
     assert set(figures.marked_events(ids, "Colombia")) == set(ids)
+
+
+def test_poppy_sentence_for_one_figure():
+    text = narrative.poppy_sentence(_series({2012: 10500}))
+    assert text == "The US estimate of Mexico's poppy is 10,500 hectares in 2012, its only figure in the years shown."

@@ -84,7 +84,8 @@ def direction_by_administration(series_by_body: dict[str, pd.Series],
                            change=last / first - 1,
                            direction="rose" if last > first else "fell" if last < first else "did not change")
             rows.append(row)
-    return pd.DataFrame(rows)
+    return pd.DataFrame(rows, columns=["body", "administration", "data_years", "first_year", "last_year", "first",
+                                       "last", "change", "direction"])
 
 
 def _body_clause(row: pd.Series, unit: str) -> str:
@@ -453,6 +454,8 @@ def poppy_title(us: pd.Series, mexico: pd.Series) -> str:
 def poppy_sentence(us: pd.Series) -> str:
     peak_year, peak_area = analysis.peak(us)
     last_year = int(us.index.max())
+    if len(us.dropna()) == 1:
+        return f"The US estimate of Mexico's poppy is {num(peak_area)} hectares in {peak_year}, its only figure in the years shown."
     if last_year == peak_year:
         return (f"The highest US estimate of Mexico's poppy in the years shown is its last: {num(peak_area)} hectares "
                 f"in {peak_year}.")
