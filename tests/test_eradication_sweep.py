@@ -81,3 +81,10 @@ def test_peru_and_bolivia_charts_carry_no_colombian_event():
 def test_poppy_sentence_for_one_figure():
     text = narrative.poppy_sentence(_series({2012: 10500}))
     assert text == "The US estimate of Mexico's poppy is 10,500 hectares in 2012, its only figure in the years shown."
+
+
+def test_no_figure_for_a_one_year_span_is_it_not_them():
+    table = narrative.direction_by_administration({analysis.UNODC: UNODC_AREA, analysis.ONDCP: _series({2017: 209000})},
+                                                  last_year=2024, first_year=2024)
+    text = narrative.directions_sentence(table, "Colombia")
+    assert "no figure for it" in text and "for them" not in text

@@ -57,3 +57,12 @@ def test_no_reward_and_no_oil_sentences_point_at_the_window():
     assert empty.empty
     text = narrative.oil_sentence(empty, pd.Timestamp("2015-01-01"), pd.Timestamp("2015-12-31"))
     assert "`end_date`" in text and "2015 and 2015" not in text
+
+
+def test_no_oil_sentence_dates_the_figures_held():
+    oil = data.load("oil_production")
+    held = analysis.crude_points(oil, "1900-01-01", "2100-12-31")
+    window = (pd.Timestamp("2026-01-01"), pd.Timestamp("2026-12-31"))
+    empty = analysis.crude_points(oil, *window)
+    text = narrative.oil_sentence(empty, *window, held=held)
+    assert f"to {held['period_end'].max():%B %Y}" in text and "onwards" not in text

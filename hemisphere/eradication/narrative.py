@@ -91,7 +91,7 @@ def direction_by_administration(series_by_body: dict[str, pd.Series],
 def _body_clause(row: pd.Series, unit: str) -> str:
     name = body_name(row["body"])
     if row["direction"] == "no figure":
-        return f"{name} has published no figure for them"
+        return f"{name} has published no figure for {'them' if '-' in str(row['data_years']) else 'it'}"
     if row["direction"] == "one figure only":
         return f"{name} has published one figure only ({num(row['first'])} {unit} in {int(row['first_year'])})"
     return (f"{POSSESSIVE.get(row['body'], name)} estimate {moved(row['first'], row['last'])}, from "

@@ -252,8 +252,11 @@ def rewards_title(in_force: pd.DataFrame, end, capture_date) -> str:
 
 # --- oil -----------------------------------------------------------------------------------------
 
-def oil_sentence(points: pd.DataFrame, start, end) -> str:
-    """Changes in annual averages, each basis on its own; never one basis against another."""
+def oil_sentence(points: pd.DataFrame, start, end, held: pd.DataFrame | None = None) -> str:
+    """Changes in annual averages, each basis on its own; never one basis against another.
+
+    `held` (every crude point, as analysis.crude_points gives them) dates the figures held when none
+    falls in the window."""
     pieces = []
     for reporter in (analysis.OPEC_INDEPENDENT, analysis.OPEC_OFFICIAL):
         annual = analysis.annual_by_basis(points, reporter)
@@ -266,8 +269,13 @@ def oil_sentence(points: pd.DataFrame, start, end) -> str:
                           f"{last}{trough}")
     if not pieces:
         if points.empty:
-            return (f"No crude figure in barrels a day falls {window(start, end)}; the figures held run from "
-                    "December 2016 onwards (widen `start_date` or `end_date` to draw them).")
+            if held is not None and len(held):
+                first, last = held["period_start"].min(), held["period_end"].max()
+                span = f"from {first:%B %Y} to {last:%B %Y}"
+            else:
+                span = "from December 2016 onwards"
+            return (f"No crude figure in barrels a day falls {window(start, end)}; the figures held run {span} "
+                    "(widen `start_date` or `end_date` to draw them).")
         return (f"Fewer than two annual averages of the same OPEC basis fall {window(start, end)}, so no change is "
                 "stated; the monthly figures drawn are shown by basis.")
     return "Between the years of this window, " + "; ".join(pieces) + ". Each basis is compared only with itself."
