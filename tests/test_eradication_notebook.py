@@ -50,7 +50,7 @@ def test_eradication_notebook_reads_for_a_window_with_little_data(tmp_path):
                                            "base_year": 2024}, tmp_path)
     text = _texts(executed)
     assert "Bolivia had 34,000 hectares of coca in 2024, the only UNODC figure in the years shown" in text
-    assert "No production estimate for Bolivia falls between 2024 and 2026" in text
+    assert "No production estimate for Bolivia falls in 2024-2026" in text
 
 
 def test_eradication_notebook_rejects_a_country_outside_its_choices(tmp_path):

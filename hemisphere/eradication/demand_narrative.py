@@ -86,7 +86,7 @@ def funding(balance: float, grants: pd.DataFrame) -> str:
     first = awards.iloc[0]
     text = (f"When the emergency was declared, the Public Health Emergency Fund held {money(balance)}: "
             f"{pct(balance / first['amount_usd'], 2)} of the {money(first['amount_usd'])} in {first['programme']} grants "
-            f"already awarded to states for FY{int(first['fiscal_year'])}, money Congress had voted in 2016.")
+            f"already awarded to states for FY{int(first['fiscal_year'])}, money Congress had voted the year before.")
     largest = awards.loc[awards["amount_usd"].idxmax()]
     if largest["fiscal_year"] != first["fiscal_year"]:
         text += (f" State grants reached {money(largest['amount_usd'])} in FY{int(largest['fiscal_year'])} "
@@ -150,6 +150,14 @@ def grants_title(balance: float, grants: pd.DataFrame) -> str:
     largest = awards.loc[awards["amount_usd"].idxmax()]
     return (f"The 2017 emergency came with a fund of {money(balance)}; state opioid grants voted by Congress "
             f"reached {money(largest['amount_usd'])} in FY{int(largest['fiscal_year'])}")
+
+
+def synthetic_change(change: float, year: int) -> str:
+    """The final year's change in the synthetic-opioid rate, against the year before (unnamed, so the
+    sentence stays inside a one-year period)."""
+    return (f"The final {year} data put the synthetic-opioid death rate {num(abs(change), 1)}% "
+            f"{'below' if change < 0 else 'above'} the year before; the table holds that change but not the {year} "
+            "rate itself.")
 
 
 def requested_and_enacted(funding: pd.DataFrame) -> str:

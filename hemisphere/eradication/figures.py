@@ -20,6 +20,15 @@ INK_MUTED = charts.MUTED
 THOUSANDS = matplotlib.ticker.FuncFormatter(lambda value, _: f"{value:,.0f}")
 
 
+def marked_events(ids: list[str], country: str, home: str = "United States") -> list[str]:
+    """The events of `ids` a chart about `country` should mark: those of the register about that
+    country or about the United States (a Peru chart carries no Colombian badge)."""
+    from hemisphere import events
+
+    chosen = events.select(ids=ids)
+    return list(chosen.loc[chosen["country"].isin([country, home]), "event_id"])
+
+
 class _Chart(charts.Chart):
     """A chart whose source line names only the publishers of the rows it draws.
 

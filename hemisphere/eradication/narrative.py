@@ -46,16 +46,25 @@ def years_of(administration: str, last_year: int) -> tuple[int, int] | None:
 
 
 def direction_by_administration(series_by_body: dict[str, pd.Series],
-                                administrations=COMPARED_ADMINISTRATIONS, last_year: int = 2026) -> pd.DataFrame:
+                                administrations=COMPARED_ADMINISTRATIONS, last_year: int = 2026,
+                                first_year: int | None = None) -> pd.DataFrame:
     """For each body and administration: the first and last figure of that body's own series in
     the administration's data years, and the direction between them.
+
+    With `first_year`, the data years are cut to first_year..last_year (the period chosen) and an
+    administration with no year in it is left out, so no row speaks of years outside the period.
 
     `direction` is 'rose', 'fell', 'did not change', 'one figure only' or 'no figure'. Two
     bodies are never mixed: each row compares two figures of one series.
     """
     rows = []
+    period_start = first_year  # the loop below reuses the name first_year for a series' first year
     for administration in administrations:
         span = years_of(administration, last_year)
+        if period_start is not None:
+            if span is None or span[1] < period_start:
+                continue
+            span = (max(span[0], period_start), span[1])
         for body, series in series_by_body.items():
             held = series.dropna()
             inside = held[(held.index >= span[0]) & (held.index <= span[1])] if span else held.iloc[0:0]
@@ -75,13 +84,14 @@ def direction_by_administration(series_by_body: dict[str, pd.Series],
                            change=last / first - 1,
                            direction="rose" if last > first else "fell" if last < first else "did not change")
             rows.append(row)
-    return pd.DataFrame(rows)
+    return pd.DataFrame(rows, columns=["body", "administration", "data_years", "first_year", "last_year", "first",
+                                       "last", "change", "direction"])
 
 
 def _body_clause(row: pd.Series, unit: str) -> str:
     name = body_name(row["body"])
     if row["direction"] == "no figure":
-        return f"{name} has published no figure for them"
+        return f"{name} has published no figure for {'them' if '-' in str(row['data_years']) else 'it'}"
     if row["direction"] == "one figure only":
         return f"{name} has published one figure only ({num(row['first'])} {unit} in {int(row['first_year'])})"
     return (f"{POSSESSIVE.get(row['body'], name)} estimate {moved(row['first'], row['last'])}, from "
@@ -115,6 +125,9 @@ def directions_sentence(table: pd.DataFrame, country: str, what: str = "coca", u
                         scope: str = "") -> str:
     """One sentence per administration: where each body's own series went over its data years,
     and whether the bodies agree on the direction."""
+    if table.empty:
+        return (f"No year of the administrations compared ({listing(list(COMPARED_ADMINISTRATIONS))}) falls in the "
+                f"period chosen, so no direction of {what} in {country} is stated by administration.")
     sentences = []
     for administration, rows in table.groupby("administration", sort=False):
         span = rows["data_years"].iloc[0]
@@ -140,6 +153,8 @@ def directions_sentence(table: pd.DataFrame, country: str, what: str = "coca", u
 def opposite_directions_title(table: pd.DataFrame, country: str, administration: str = "Trump I") -> str | None:
     """A title for the chart when, over one administration's data years, the bodies moved apart
     (None when they did not, or when fewer than two bodies have two figures)."""
+    if table.empty:
+        return None
     rows = table[(table["administration"] == administration) & table["direction"].isin(["rose", "fell"])]
     if len(rows) < 2 or set(rows["direction"]) != {"rose", "fell"}:
         return None
@@ -231,9 +246,27 @@ def made_of_clause(body: str, years: int, releases: int) -> str:
     return f"{body} {plural(years, 'year')} come from {num(releases)} different releases"
 
 
-def majors_sentences(majors: pd.DataFrame, country: str, early: int = 2018, late: int = 2026) -> str:
-    """The two determinations the chapter turns on, and where the chosen country stood in each."""
-    first, second = analysis.designations(majors, early), analysis.designations(majors, late)
+def majors_sentences(majors: pd.DataFrame, country: str, early: int = 2018, late: int = 2026,
+                     start_year: int | None = None, end_year: int | None = None) -> str:
+    """The two determinations the chapter turns on, and where the chosen country stood in each.
+
+    With a period (start_year..end_year), only a determination signed in it (each is signed in
+    September of the year before its fiscal year) is described; with neither, the sentence says so.
+    """
+    def signed_inside(fiscal_year: int) -> bool:
+        return start_year is None or end_year is None or start_year <= fiscal_year - 1 <= end_year
+
+    parts = [part for fiscal_year, part in ((early, _early_determination(majors, country, early)),
+                                            (late, _late_determination(majors, country, late)))
+             if signed_inside(fiscal_year)]
+    if not parts:
+        return (f"The two determinations this section turns on, for FY{early} and FY{late}, were signed outside "
+                "the period chosen; widen `start_year` or `end_year` to read them.")
+    return " ".join(parts)
+
+
+def _early_determination(majors: pd.DataFrame, country: str, early: int) -> str:
+    first = analysis.designations(majors, early)
     count = len(first["failed_demonstrably"])
     text = (f"In the FY{early} determination, signed in September {early - 1}, "
             f"{num(count)} {'country was' if count == 1 else 'countries were'} "
@@ -242,7 +275,12 @@ def majors_sentences(majors: pd.DataFrame, country: str, early: int = 2018, late
         text += "; Colombia was not, although the memorandum said designating it had been seriously considered."
     else:
         text += f"; {country} {'was' if country in first['failed_demonstrably'] else 'was not'} among them."
-    text += (f" In FY{late} the list of designations grew to {num(len(second['failed_demonstrably']))} "
+    return text
+
+
+def _late_determination(majors: pd.DataFrame, country: str, late: int) -> str:
+    second = analysis.designations(majors, late)
+    text = (f"In FY{late} the list of designations grew to {num(len(second['failed_demonstrably']))} "
              f"({listing(second['failed_demonstrably'])}), and {num(len(second['waived']))} of them kept US "
              "assistance through a waiver")
     if country == "Colombia":
@@ -416,6 +454,8 @@ def poppy_title(us: pd.Series, mexico: pd.Series) -> str:
 def poppy_sentence(us: pd.Series) -> str:
     peak_year, peak_area = analysis.peak(us)
     last_year = int(us.index.max())
+    if len(us.dropna()) == 1:
+        return f"The US estimate of Mexico's poppy is {num(peak_area)} hectares in {peak_year}, its only figure in the years shown."
     if last_year == peak_year:
         return (f"The highest US estimate of Mexico's poppy in the years shown is its last: {num(peak_area)} hectares "
                 f"in {peak_year}.")
@@ -459,6 +499,19 @@ def halving_goal_sentence(area_2017: float, area_2023: float, output_2017: float
             f"{num(output_2017)} to {num(output_2023)} metric tons. The US series we hold ends in {us_last_year}, at "
             f"{num(us_last)} hectares: it {moved(us_2017, us_last)} from its own 2017 figure. {verdict}; over the "
             "years of the administration that agreed the plan, the table shows where each went.")
+
+
+def halving_plan_pointer(start_year: int, end_year: int) -> str:
+    """Said instead of the halving-plan verdict when the period chosen does not cover the plan's years."""
+    return ("The March 2018 plan to halve Colombia's coca and cocaine is measured from 2017 to 2023, outside the "
+            f"period chosen ({year_span(start_year, end_year)}); set `start_year` to 2017 or earlier and "
+            "`end_year` to 2023 or later to set it against the estimates.")
+
+
+def no_findings_sentence(country: str, start_year: int, end_year: int) -> str:
+    """The closing findings when the period holds too little data ('In 2019', never '2019-2019')."""
+    period = f"The year {start_year}" if start_year == end_year else f"The period {start_year}-{end_year}"
+    return f"{period} holds too little data for {country} to state findings."
 
 
 def year_span(start_year: int, end_year: int) -> str:

@@ -69,9 +69,23 @@ def type_listing(by_type: dict) -> str:
 
 # --- the headline: the list's own count first, the sourced actions second ----------------------
 
-def sdn_headline(count: dict) -> str:
-    """The SDN list's own count of Venezuela-related entries on one copy."""
-    return (f"OFAC's SDN list of {day(count['snapshot'])} holds {num(count['venezuela_related'])} "
+def outside_window(dates, start=None, end=None) -> bool:
+    """Whether any of the dates falls outside the chosen window (never, when no window is given)."""
+    if start is None or end is None:
+        return False
+    first, last = pd.Timestamp(start).normalize(), pd.Timestamp(end).normalize()
+    return any(not first <= pd.Timestamp(moment).normalize() <= last for moment in dates)
+
+
+# Said of a copy named outside the date window: the SDN section follows the `snapshot` parameter.
+COPY_POINTER = " (the copy is chosen with `snapshot`, not by the date window)"
+
+
+def sdn_headline(count: dict, start=None, end=None) -> str:
+    """The SDN list's own count of Venezuela-related entries on one copy; a copy outside the
+    window [start, end] is said to be chosen by the `snapshot` parameter."""
+    pointer = COPY_POINTER if outside_window([count["snapshot"]], start, end) else ""
+    return (f"OFAC's SDN list of {day(count['snapshot'])}{pointer} holds {num(count['venezuela_related'])} "
             f"Venezuela-related entries ({type_listing(count['by_type'])}) among "
             f"{num(count['entries_total'])} entries in all; {num(count['tagged'])} of them carry a Venezuela "
             "program tag.")
@@ -179,11 +193,13 @@ def sdn_types_title(by_type: pd.DataFrame, snapshot: str) -> str:
             f"{pd.Timestamp(snapshot):%B %Y}, {num(totals.max())} of {num(totals.sum())}")
 
 
-def removed_sentence(earlier: str, chosen: str, listed: int, removed: pd.DataFrame) -> str:
+def removed_sentence(earlier: str, chosen: str, listed: int, removed: pd.DataFrame, start=None, end=None) -> str:
     individuals = int((removed["sdn_type"] == "individual").sum())
     left = f"{entries(len(removed)) if len(removed) else 'none'} left the list altogether"
     who = f" ({num(individuals)} of them {'an individual' if individuals == 1 else 'individuals'})" if len(removed) else ""
-    return (f"Between the copies of {day(earlier)} and {day(chosen)}, "
+    pointer = (" (the copies are chosen with `snapshot`, not by the date window)"
+               if outside_window([earlier, chosen], start, end) else "")
+    return (f"Between the copies of {day(earlier)} and {day(chosen)}{pointer}, "
             f"{entries(listed, 'Venezuela-related') if listed else 'no Venezuela-related entry'} "
             f"{'was' if listed <= 1 else 'were'} newly listed and {left}{who}.")
 
@@ -194,7 +210,7 @@ def capture_sentence(latest_copy, leader: pd.Series, leader_listed: bool, succes
     listed = "is still listed" if leader_listed else "is no longer listed"
     surname = leader["person"].split()[-1]
     role = successor["role"][:1].lower() + successor["role"][1:]
-    status = ("is gone from that copy: she was delisted at some point after the May 2024 copy, which the copies "
+    status = ("is gone from that copy: she was delisted at some point after the copy before it, which the copies "
               "cannot date" if successor_removed else "remains listed")
     return (f"On the latest SDN copy held ({day(latest_copy)}), months after his capture, {surname}'s entry "
             f"(no. {int(leader['ent_num'])}) {listed}. {successor['person']} ({role}; entry no. "
@@ -203,17 +219,28 @@ def capture_sentence(latest_copy, leader: pd.Series, leader_listed: bool, succes
 
 # --- rewards -----------------------------------------------------------------------------------
 
-def rewards_sentence(in_force: pd.DataFrame, end) -> str:
+def no_rewards_sentence(steps: pd.DataFrame, end) -> str:
+    """No reward offered by the window's end: when the first came, with the parameter that shows it."""
+    return (f"No reward on a Venezuelan official had been offered by {day(end)}; the first offers date from "
+            f"{steps['date'].min():%B %Y} (widen `end_date` to see them).")
+
+
+def rewards_sentence(in_force: pd.DataFrame, end, start=None) -> str:
+    """Rewards in force by `end`; offers announced before `start` are said to be kept, since they stood in the window."""
     maduro = in_force[in_force["person"] == "Nicolas Maduro Moros"]
+    before = " (offers announced before `start_date` are kept: they stood in the window)"
+    before = before if start is not None and (in_force["date"] < pd.Timestamp(start)).any() else ""
     offered = in_force["person"].nunique()
-    text = f"By {day(end)}, rewards had been offered for {people(offered)}."
+    text = f"By {day(end)}, rewards had been offered for {people(offered)}{before if maduro.empty else ''}."
     if maduro.empty:
         return text
     latest = maduro.iloc[-1]
     if len(maduro) > 1:
         return text + (f" The offer on Maduro rose from {money(maduro['amount_usd'].iloc[0])} in "
-                       f"{maduro['date'].iloc[0]:%B %Y} to {money(latest['amount_usd'])} in {latest['date']:%B %Y}.")
-    return text + f" The offer on Maduro stood at {money(latest['amount_usd'])}, announced in {latest['date']:%B %Y}."
+                       f"{maduro['date'].iloc[0]:%B %Y} to {money(latest['amount_usd'])} in {latest['date']:%B %Y}"
+                       f"{before}.")
+    return (text + f" The offer on Maduro stood at {money(latest['amount_usd'])}, announced in "
+            f"{latest['date']:%B %Y}{before}.")
 
 
 def rewards_title(in_force: pd.DataFrame, end, capture_date) -> str:
@@ -229,8 +256,11 @@ def rewards_title(in_force: pd.DataFrame, end, capture_date) -> str:
 
 # --- oil -----------------------------------------------------------------------------------------
 
-def oil_sentence(points: pd.DataFrame, start, end) -> str:
-    """Changes in annual averages, each basis on its own; never one basis against another."""
+def oil_sentence(points: pd.DataFrame, start, end, held: pd.DataFrame | None = None) -> str:
+    """Changes in annual averages, each basis on its own; never one basis against another.
+
+    `held` (every crude point, as analysis.crude_points gives them) dates the figures held when none
+    falls in the window."""
     pieces = []
     for reporter in (analysis.OPEC_INDEPENDENT, analysis.OPEC_OFFICIAL):
         annual = analysis.annual_by_basis(points, reporter)
@@ -243,8 +273,13 @@ def oil_sentence(points: pd.DataFrame, start, end) -> str:
                           f"{last}{trough}")
     if not pieces:
         if points.empty:
-            return (f"No crude figure in barrels a day falls {window(start, end)}; the figures held run from "
-                    "December 2016 onwards.")
+            if held is not None and len(held):
+                first, last = held["period_start"].min(), held["period_end"].max()
+                span = f"from {first:%B %Y} to {last:%B %Y}"
+            else:
+                span = "from December 2016 onwards"
+            return (f"No crude figure in barrels a day falls {window(start, end)}; the figures held run {span} "
+                    "(widen `start_date` or `end_date` to draw them).")
         return (f"Fewer than two annual averages of the same OPEC basis fall {window(start, end)}, so no change is "
                 "stated; the monthly figures drawn are shown by basis.")
     return "Between the years of this window, " + "; ".join(pieces) + ". Each basis is compared only with itself."
