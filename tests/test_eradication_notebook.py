@@ -1,12 +1,10 @@
 """The eradication chapter notebook executes end to end, with default and non-default parameters."""
 
-import json
 
 import nbformat
 import pytest
-import yaml
 
-from hemisphere import params, paths
+from hemisphere import params
 from hemisphere.execute import execute_notebook
 
 NOTEBOOK = "eradication_pressure"

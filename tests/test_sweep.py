@@ -122,3 +122,9 @@ def test_a_fiscal_period_allows_october_to_december_of_the_prior_year():
     assert sweep.years_outside("December 2011 was low.", 2013, 2013, fiscal=True) == [2011]
     assert sweep.fiscal_period("northern_triangle")
     assert not sweep.fiscal_period("eradication_pressure")
+
+
+def test_a_chart_text_declared_true_for_every_value_is_not_flagged():
+    allowances = sweep.allowed_chart_texts("eradication_pressure")
+    assert any(pattern.search("Colombia") for pattern in allowances["majors_list_grid"])
+    assert not any(pattern.search("Colombia's coca grew") for pattern in allowances["majors_list_grid"])

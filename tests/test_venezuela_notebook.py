@@ -4,7 +4,7 @@
 import nbformat
 import pytest
 
-from hemisphere import params, paths
+from hemisphere import params
 from hemisphere.execute import execute_notebook
 
 NOTEBOOK = "venezuela_sanctions"

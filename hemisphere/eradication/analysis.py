@@ -11,7 +11,7 @@ import numpy as np
 import pandas as pd
 
 from hemisphere.eradication.tables import (
-    DEVIDA,
+    DEVIDA,  # noqa: F401 (re-exported: narrative names estimators as analysis.DEVIDA)
     ONDCP,
     REPORTER_GOVERNMENT_PRESS,
     REPORTER_MINDEFENSA,

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import matplotlib.ticker
 import pandas as pd
-from matplotlib.patches import Patch
 
 from hemisphere import charts
 from hemisphere.eradication import demand

@@ -19,7 +19,7 @@ def waves(rates: pd.DataFrame) -> str:
         return "No year in the period shown has a final death rate for all three opioid types."
     runs = demand.leader_runs(leaders)
     parts = [f"{demand.OPIOID_TYPES[kind]} in {_span(first, last)}" for kind, first, last in runs]
-    first_year, last_year = int(leaders.index.min()), int(leaders.index.max())
+    last_year = int(leaders.index.max())
     share = demand.share_of_opioid_rates(rates, demand.SYNTHETIC)
     lead = ("Among the opioid types, the highest final death rate belonged to "
             if len(runs) > 1 else "In every year with at least two rates, the highest final death rate belonged to ")
