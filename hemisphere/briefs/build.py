@@ -20,7 +20,6 @@ import json
 import os
 import shutil
 import sys
-import tempfile
 import time
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
@@ -97,25 +96,13 @@ def _fresh(country: str, key: str) -> bool:
 
 def _execute(country: str, values: dict, key: str, manager) -> None:
     """Run one brief in a scratch folder and swap it into the cache whole."""
-    from hemisphere.execute import NotebookError, execute_notebook
+    from hemisphere.build.runner import execute_in_scratch
+    from hemisphere.execute import execute_notebook
 
-    cache_root().mkdir(parents=True, exist_ok=True)
-    scratch = Path(tempfile.mkdtemp(prefix=f"{slug(country)}.{os.getpid()}.", dir=cache_root()))
-    try:
-        executed = execute_notebook(NOTEBOOK, values, output_dir=scratch, figures_dir=scratch / "figures",
-                                    kernel_manager_class=manager)
-    except NotebookError as error:
-        failed = paths.BUILD / "failed"
-        failed.mkdir(parents=True, exist_ok=True)
-        kept = failed / f"{NOTEBOOK}--{slug(country)}.ipynb"
-        if Path(error.executed_copy).is_file():
-            shutil.move(str(error.executed_copy), kept)
-        shutil.rmtree(scratch, ignore_errors=True)
-        raise NotebookError(f"{NOTEBOOK} ({country})", error.cell, error.error, kept) from None
-    except BaseException:
-        shutil.rmtree(scratch, ignore_errors=True)
-        raise
-    executed.rename(scratch / "executed.ipynb")
+    scratch = execute_in_scratch(
+        cache_root(), slug(country), f"{NOTEBOOK}--{slug(country)}", f"{NOTEBOOK} ({country})",
+        lambda scratch: execute_notebook(NOTEBOOK, values, output_dir=scratch, figures_dir=scratch / "figures",
+                                         kernel_manager_class=manager))
     (scratch / "key.txt").write_text(key)
     (scratch / "figures").mkdir(exist_ok=True)
     target = _entry(country)

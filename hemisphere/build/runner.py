@@ -179,6 +179,33 @@ def _progress_bar(total: int, enabled: bool):
                 disable=not enabled, leave=False)
 
 
+def execute_in_scratch(cache_dir: Path, prefix: str, failed_name: str, label: str, run) -> Path:
+    """Run `run(scratch)` in a fresh scratch folder; return the folder, its notebook as executed.ipynb.
+
+    Why: a cache entry is swapped in whole, so it never holds half a run. On failure the executed
+    copy is kept as build/failed/<failed_name>.ipynb and the scratch is removed; the scratch name
+    carries this process's id, so a later build can tell a killed build's leftovers (tidy_leftovers).
+    Shared by the report's sections and the country briefs.
+    """
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    scratch = Path(tempfile.mkdtemp(prefix=f"{prefix}.{os.getpid()}.", dir=cache_dir))
+    try:
+        executed = run(scratch)
+    except NotebookError as error:
+        failed = paths.BUILD / "failed"
+        failed.mkdir(parents=True, exist_ok=True)
+        kept = failed / f"{failed_name}.ipynb"
+        if Path(error.executed_copy).is_file():
+            shutil.move(str(error.executed_copy), kept)
+        shutil.rmtree(scratch, ignore_errors=True)
+        raise NotebookError(label, error.cell, error.error, kept) from None
+    except BaseException:
+        shutil.rmtree(scratch, ignore_errors=True)
+        raise
+    executed.rename(scratch / "executed.ipynb")
+    return scratch
+
+
 def _execute_into_cache(section: Section, key: str, manager: type | None = None,
                         report_parameters: dict[str, dict] | None = None, cell_timeout: float = CELL_TIMEOUT,
                         start_timeout: float = KERNEL_START_TIMEOUT) -> str:
@@ -186,26 +213,13 @@ def _execute_into_cache(section: Section, key: str, manager: type | None = None,
 
     Returns the entry's effective key (its static key with the digest of what it read).
     """
-    (paths.BUILD / "cache").mkdir(parents=True, exist_ok=True)
-    scratch = Path(tempfile.mkdtemp(prefix=f"{section.notebook}.{os.getpid()}.", dir=paths.BUILD / "cache"))
     report_parameters = report_parameters if report_parameters is not None else {section.notebook: section.parameters}
-    try:
-        executed = execute_notebook(section.notebook, section.parameters, output_dir=scratch,
-                                    figures_dir=scratch / "figures", kernel_manager_class=manager,
-                                    report_parameters=report_parameters, record_inputs=scratch / cache.RECORD,
-                                    cell_timeout=cell_timeout, start_timeout=start_timeout)
-    except NotebookError as error:
-        failed = paths.BUILD / "failed"
-        failed.mkdir(parents=True, exist_ok=True)
-        kept = failed / f"{section.notebook}.ipynb"
-        if Path(error.executed_copy).is_file():
-            shutil.move(str(error.executed_copy), kept)
-        shutil.rmtree(scratch, ignore_errors=True)
-        raise NotebookError(error.notebook, error.cell, error.error, kept) from None
-    except BaseException:
-        shutil.rmtree(scratch, ignore_errors=True)
-        raise
-    executed.rename(scratch / "executed.ipynb")
+    scratch = execute_in_scratch(
+        paths.BUILD / "cache", section.notebook, section.notebook, section.notebook,
+        lambda scratch: execute_notebook(section.notebook, section.parameters, output_dir=scratch,
+                                         figures_dir=scratch / "figures", kernel_manager_class=manager,
+                                         report_parameters=report_parameters, record_inputs=scratch / cache.RECORD,
+                                         cell_timeout=cell_timeout, start_timeout=start_timeout))
     effective = cache.seal(scratch, key, report_parameters)
     (scratch / "figures").mkdir(exist_ok=True)
     target = cache.entry_dir(section.notebook)
