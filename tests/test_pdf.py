@@ -128,3 +128,12 @@ def test_the_pdf_does_not_depend_on_the_time_it_was_written(tmp_path, monkeypatc
     pdf.write_pdf(page, tmp_path / "b.pdf", tmp_path)
     assert (tmp_path / "a.pdf").read_bytes() == (tmp_path / "b.pdf").read_bytes()
     assert "SOURCE_DATE_EPOCH" not in __import__("os").environ  # left as it was found
+
+
+def test_links_to_files_beside_the_page_do_not_carry_the_build_folder_into_the_pdf(tmp_path):
+    page = '<html><body><p><a href="briefs/index.html">briefs</a> and <a href="#top">top</a></p></body></html>'
+    assert pdf.unlink_relative_files(page) == '<html><body><p><a>briefs</a> and <a href="#top">top</a></p></body></html>'
+    for folder in ("one", "two"):
+        (tmp_path / folder).mkdir()
+        pdf.write_pdf(page, tmp_path / folder / "a.pdf", tmp_path / folder)
+    assert (tmp_path / "one" / "a.pdf").read_bytes() == (tmp_path / "two" / "a.pdf").read_bytes()

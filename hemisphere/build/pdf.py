@@ -35,6 +35,7 @@ def write_pdf(page: str, target: Path, base: Path, figures: Path | None = None) 
     # WeasyPrint warns about CSS it ignores (browser-only properties); they are not errors here.
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
     page, charts = print_chart_images(page, figures) if figures is not None else (page, {})
+    page = unlink_relative_files(page)
     with _pinned_font_subsetter():
         HTML(string=page, base_url=str(base), url_fetcher=_fetcher(charts)).write_pdf(
             str(target), pdf_variant=PDF_VARIANT, pdf_tags=True)
@@ -69,6 +70,22 @@ def _pinned_font_subsetter():
         weasy.removeFilter(quiet)
         if epoch is None:
             os.environ.pop("SOURCE_DATE_EPOCH", None)
+
+
+def unlink_relative_files(page: str) -> str:
+    """Links to files beside the page (report_data/..., briefs/...) printed as text, not as links.
+
+    Why: WeasyPrint turns a relative link into an absolute file address under the folder it was
+    built in, so the PDF's bytes (and its links) would depend on where the build ran.
+    """
+    replacements = []
+    for element in html_scan.find(page, ("a",)):
+        href = element.attrs.get("href", "")
+        if href and not href.startswith(("#", "http://", "https://", "mailto:")):
+            attrs = {k: v for k, v in element.attrs.items() if k != "href"}
+            tag = "<a" + "".join(f' {k}="{html.escape(v, quote=True)}"' for k, v in attrs.items()) + ">"
+            replacements.append((element.start, element.start_end, tag))
+    return html_scan.splice(page, replacements)
 
 
 def print_chart_images(page: str, figures: Path) -> tuple[str, dict[str, bytes]]:
