@@ -5,15 +5,8 @@ import pytest
 
 from hemisphere import data
 from hemisphere.venezuela import analysis, narrative
+from venezuela_fixtures import designations as _designations
 
-
-def _designations(rows):
-    frame = pd.DataFrame(rows, columns=["date", "program_group", "designated", "individuals", "entities",
-                                        "vessels_aircraft_or_unsplit", "authority", "notable_names"])
-    frame["date"] = pd.to_datetime(frame["date"])
-    frame["vessels_or_aircraft"] = frame["vessels_aircraft_or_unsplit"]
-    frame["type_not_stated"] = 0
-    return frame
 
 
 TWO_PROGRAMS = _designations([

@@ -6,15 +6,8 @@ import pandas as pd
 from hemisphere import data
 from hemisphere.execute import execute_notebook
 from hemisphere.venezuela import analysis, figures, narrative
+from venezuela_fixtures import designations as _designations
 
-
-def _designations(rows):
-    frame = pd.DataFrame(rows, columns=["date", "program_group", "designated", "individuals", "entities",
-                                        "vessels_aircraft_or_unsplit", "authority", "notable_names"])
-    frame["date"] = pd.to_datetime(frame["date"])
-    frame["vessels_or_aircraft"] = frame["vessels_aircraft_or_unsplit"]
-    frame["type_not_stated"] = 0
-    return frame
 
 
 ALL = ["VENEZUELA", "VENEZUELA-EO13850", "VENEZUELA-EO13884", "SDNTK", "SDGT", "FTO"]
