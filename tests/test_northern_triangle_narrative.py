@@ -136,7 +136,7 @@ def test_budget_sentences_keep_every_source():
 
 def test_cutoff_years_sentence_needs_both_years():
     closed = pd.Series({2016: 500e6, 2019: 316e6})
-    assert narrative.cutoff_years_sentence(closed, "A").startswith("In FY2016, the last year before the first Trump budgets, $500 million")
+    assert narrative.cutoff_years_sentence(closed, "A").startswith("In FY2016, a year of Obama-era budgets, $500 million")
     assert narrative.cutoff_years_sentence(closed.loc[[2016]], "A") is None
 
 

@@ -493,6 +493,6 @@ def cutoff_years_sentence(closed: pd.Series, countries_text: str) -> str | None:
     closed = closed.dropna()
     if not {2016, 2019} <= set(closed.index):
         return None
-    return (f"In FY2016, the last year before the first Trump budgets, {money(closed[2016])} was obligated to "
+    return (f"In FY2016, a year of Obama-era budgets, {money(closed[2016])} was obligated to "
             f"{countries_text}; in FY2019, the year the administration cut off new programmes to the three "
             f"governments, {money(closed[2019])}.")

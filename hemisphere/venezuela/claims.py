@@ -141,9 +141,10 @@ def _capture_brings_transition(claim):
         verdict = NOT_TESTABLE
     measured = {"elections_after_capture": len(elections), "successor_sworn_in": bool(len(successor)),
                 "released_verified": released, "amnesty_law": amnesty, "latest_event": latest}
-    headline = (f"{num(len(elections))} election in the register after the capture; Maduro's vice-president sworn in; "
+    headline = (f"{'no' if not len(elections) else num(len(elections))} "
+                f"{'election' if len(elections) <= 1 else 'elections'} in the register after the capture; Maduro's vice-president sworn in; "
                 f"{num(released)} political prisoners released (Foro Penal)")
-    finding = (f"By {day(latest)}, the newest event in the register, no election had been held or dated; Delcy "
+    finding = (f"By {day(latest)}, the newest Venezuela event in the register, no election had been held or dated; Delcy "
                f"Rodríguez ({successor_role[:1].lower() + successor_role[1:]}) governed. Foro Penal verified "
                f"{num(released)} releases of political prisoners and an amnesty law was signed, a partial opening "
                "under the same government rather than a transition of power.")
