@@ -335,7 +335,9 @@ class Chart:
 
     # -- finishing --------------------------------------------------------------------------
     def source_line(self, sources: list[str]) -> str:
-        return source_text(sources, f"Chart data: report_data/{self.theme}/{self.name}.csv")
+        """The chart's source line: the publishers of the rows `show(data=...)` was given (all without data)."""
+        return source_text(sources, f"Chart data: report_data/{self.theme}/{self.name}.csv",
+                           data=getattr(self, "_credited_rows", None))
 
     def show(self, sources: list[str], data: pd.DataFrame | None = None, note: str | None = None) -> None:
         """Finish, save (svg, png, csv) and display the chart."""
@@ -350,6 +352,8 @@ class Chart:
             raise ChartError(f"chart {self.name!r}: data must be a DataFrame of the plotted values")
         if data is not None:
             check_claimed_period(self.name, f"{self.title} {self.subtitle}", data)
+        # The source line credits only the catalogue sources whose rows `data` holds (catalogue.credited).
+        self._credited_rows = data
         if self.time_axis is not None:
             for ax in self._all_axes():
                 self._shade_administrations(ax)
@@ -536,13 +540,20 @@ def _write_opaque_png(figure: Figure, path: Path) -> None:
     Image.fromarray(pixels).save(path, format="png", compress_level=3)
 
 
-def source_text(sources: list[str], data_note: str = "", limit: int = 3 * 135) -> str:
-    """'Source: publisher, title; ...' from the catalogue, shortened to publishers when too long."""
+def source_text(sources: list[str], data_note: str = "", limit: int = 3 * 135,
+                data: pd.DataFrame | None = None) -> str:
+    """'Source: publisher, title; ...' from the catalogue, shortened to publishers when too long.
+
+    With `data` (the rows drawn or shown), only the sources whose `rows:` selector covers a row of
+    it are named (`catalogue.credited`); a source without a selector, or whose selecting columns
+    `data` lacks, is always named.
+    """
     tail = f". {data_note}" if data_note else ""
-    full = "Source: " + "; ".join(catalogue.source_entries(sources)) + tail
+    full = "Source: " + "; ".join(catalogue.source_entries(sources, data)) + tail
     if len(full) <= limit:
         return full
-    return "Source: " + "; ".join(catalogue.publishers(sources)) + " (titles and addresses in the appendix)" + tail
+    return ("Source: " + "; ".join(catalogue.publishers(sources, data)) + " (titles and addresses in the appendix)"
+            + tail)
 
 
 def _whole_year_ticks(ax) -> None:
@@ -653,9 +664,9 @@ def show_table(table: pd.DataFrame, caption: str, sources: list[str], theme: str
                source: str | None = None) -> None:
     """Display a reader-facing table with its caption and source line (and save its CSV).
 
-    `source`, when given, replaces the line built from the whole catalogue entry of `sources`
-    (a 'Source: ...' text naming only the publishers of the rows shown); the table-data note is
-    appended to it either way.
+    The source line names the catalogue sources of `sources` whose rows the table shows (as a
+    chart's does, `catalogue.credited`). `source`, when given, replaces it (a 'Source: ...' text
+    written by the caller); the table-data note is appended to it either way.
     """
     from IPython.display import HTML, display
 
@@ -678,7 +689,8 @@ def show_table(table: pd.DataFrame, caption: str, sources: list[str], theme: str
         folder.mkdir(parents=True, exist_ok=True)
         table.to_csv(folder / f"{name}.csv", index=False, lineterminator="\n")
         data_note = f"Table data: report_data/{theme}/{name}.csv"
-    source = (source + (f". {data_note}" if data_note else "")) if source else source_text(sources, data_note, limit=600)
+    source = ((source + (f". {data_note}" if data_note else "")) if source
+              else source_text(sources, data_note, limit=600, data=table))
     # Short tables stay on one page; long ones break between rows and repeat their header.
     size = "short" if len(table) <= SHORT_TABLE_ROWS and printed_lines(table) <= SHORT_TABLE_LINES else "long"
     # The block keeps a short table with its caption and source line when the page breaks.
