@@ -106,7 +106,8 @@ def _run(args) -> int:
     given = dict(params.parse_assignment(text) for text in args.param)
     values = params.validate(args.notebook, given)
     data.validate_all()
-    folder = args.output or paths.BUILD / "runs" / _run_name(args.notebook, given)
+    # A relative --output is a folder under the current one (never under notebooks/, where the kernel runs).
+    folder = Path(args.output or paths.BUILD / "runs" / _run_name(args.notebook, given)).resolve()
     # The overview and claims state other chapters' findings: give them the report's parameters.
     report_parameters = dict(_report_parameters(), **{args.notebook: values})
     try:
@@ -152,7 +153,12 @@ def _mirror_chart_data(folder: Path) -> None:
 
 
 def _resolve_links(page: str, target: Path) -> str:
-    """Links to sections of other chapters point at the full report (build/report.html), not nowhere."""
+    """Links that hold in the full report hold on a single chapter's page too.
+
+    Links to sections of other chapters point at the full report (build/report.html), not
+    nowhere; links to files the report has beside it (the country briefs, build/briefs/) point
+    at those files in build/, unless the run folder has its own copy (its chart data does).
+    """
     import os
 
     present = set(re.findall(r'\sid="([^"]+)"', page))
@@ -162,6 +168,17 @@ def _resolve_links(page: str, target: Path) -> str:
         anchor = match.group(1)
         return match.group(0) if anchor in present else f'href="{report}#{anchor}"'
 
+    def beside_report(match: re.Match) -> str:
+        link = match.group(1)
+        if re.match(r"[a-z][a-z0-9+.-]*:", link, re.I) or link.startswith(("/", "report_data/")):
+            return match.group(0)
+        path = link.split("#")[0]
+        if not path or (target.parent / path).exists():
+            return match.group(0)
+        moved = os.path.relpath(paths.BUILD / path, target.parent).replace(os.sep, "/")
+        return f'href="{moved}{link[len(path):]}"'
+
+    page = re.sub(r'href="([^"#][^"]*)"', beside_report, page)
     return re.sub(r'href="#([^"]+)"', repoint, page)
 
 

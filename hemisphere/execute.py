@@ -71,9 +71,11 @@ def execute_notebook(notebook: str, parameters: dict | None = None, output_dir: 
 
     source = Path(source) if source else notebook_path(notebook)
     values = params.validate(notebook, parameters or {}) if source.parent == paths.NOTEBOOKS else dict(parameters or {})
-    output_dir = Path(output_dir or paths.BUILD / "runs")
+    # Absolute, against this process's folder: the kernel runs in notebooks/, where a relative
+    # figures folder would send the charts (`hemisphere run --output out/` drew into notebooks/out/).
+    output_dir = Path(output_dir or paths.BUILD / "runs").resolve()
     output_dir.mkdir(parents=True, exist_ok=True)
-    figures_dir = Path(figures_dir or output_dir / "figures")
+    figures_dir = Path(figures_dir or output_dir / "figures").resolve()
     injected = dict(values, hemisphere_figures_dir=str(figures_dir))
     if report_parameters is not None:
         injected["hemisphere_report_parameters"] = report_parameters
