@@ -128,3 +128,24 @@ def test_a_chart_text_declared_true_for_every_value_is_not_flagged():
     allowances = sweep.allowed_chart_texts("eradication_pressure")
     assert any(pattern.search("Colombia") for pattern in allowances["majors_list_grid"])
     assert not any(pattern.search("Colombia's coca grew") for pattern in allowances["majors_list_grid"])
+
+
+def test_a_source_line_is_checked_whole_less_the_credits_of_whole_table_sources(tmp_path):
+    """A source line wraps over several drawn texts; a whole-table credit naming a country is true
+    for every choice, a per-row credit naming a country no longer chosen is a leftover."""
+    case = sweep.Case("northern_triangle", {"countries": ["Honduras"]})
+    executed, figures = fake_run(tmp_path, ["Returns to Honduras fell."],
+                                 {"credits": ("Honduras counted fewer returns", "year,value\n2010,1\n")})
+    svg = figures / "eradication" / "credits.svg"
+    # No `rows:`: the region-wide budget table's compiled source covers every row of it.
+    whole = "Secretaría Técnica y de Planificación de la Presidencia (El Salvador)"
+    assert whole in sweep.whole_table_credits()
+    # `rows: {country: [El Salvador], ...}`: credited only for Salvadoran rows; wrapped before "El Salvador".
+    svg.write_text("<svg><!-- Honduras counted fewer returns --><!-- Source: Dirección General de Migración y "
+                   "Extranjería de El --><!-- Salvador (DGME); Government of Honduras (CONMIGHO, INM). Chart data: -->"
+                   "<!-- report_data/northern_triangle/credits.csv --><!-- Shaded: --></svg>")
+    problems = sweep.check(case, executed, figures)
+    assert [p for p in problems if "credits names 'El Salvador'" in p and "Extranjería de El Salvador" in p]
+    svg.write_text(f"<svg><!-- Honduras counted fewer returns --><!-- Source: Congressional Research Service; {whole}; "
+                   "Crónica --><!-- (Guatemala). Chart data: report_data/northern_triangle/credits.csv --></svg>")
+    assert not sweep.check(case, executed, figures)
