@@ -81,8 +81,7 @@ SAMPLE = [
     ("claims", {"themes": ["venezuela"]}, None),
     ("northern_triangle", {"countries": ["Mexico"], "start_year": 2010, "end_year": 2016},
      "with no Northern Triangle country chosen, the corruption and returns sections fall back to all three "
-     "(said in a sentence, but their charts name Guatemala and El Salvador), and chart source lines name every "
-     "publisher of a table, not only those of the rows drawn"),
+     "(said in a sentence, but their charts name Guatemala and El Salvador)"),
     ("eradication_pressure", {"start_year": 2001, "end_year": 2001, "base_year": 2001},
      "eradication_pressure prints the 2017-2023 halving-plan figures and the FY2018 majors-list paragraph "
      "(September 2017) for any period"),
