@@ -195,7 +195,7 @@ def designations_sentence(designations: pd.DataFrame, programs: list[str], start
     unstated = (f", plus {num(kinds['type_not_stated'])} companies and people that a source counted together "
                 "without saying how many of each" if kinds["type_not_stated"] else "")
     silent = analysis.uncounted_actions(designations)
-    silent_text = (f" {plural(silent, 'action')} in the list {'states' if silent == 1 else 'state'} no count and "
+    silent_text = (f" {'One action' if silent == 1 else plural(silent, 'action')} in the list {'states' if silent == 1 else 'state'} no count and "
                    f"{'adds' if silent == 1 else 'add'} nothing to these totals." if silent else "")
     biggest = designations.loc[designations["designated"].idxmax()]
     first_name = str(biggest["notable_names"]).split(";")[0].split(" (")[0].strip()
