@@ -157,3 +157,10 @@ def test_missing_sentence_dates_come_from_the_tables():
 def test_reader_labels_for_codes():
     assert narrative.program_labels("SDGT; VENEZUELA-EO13850") == "EO 13224 (SDGT); EO 13850 (sectors)"
     assert narrative.release_measure("political_prisoners_held") == "political prisoners still held"
+
+
+def test_programs_without_actions_are_joined_by_or():
+    text = narrative.designations_sentence(TWO_PROGRAMS.iloc[:1], ["VENEZUELA-EO13850", "SDGT", "FTO"],
+                                           "2019-01-01", "2019-12-31")
+    assert "No action under EO 13224 (SDGT) or Foreign Terrorist Org. (FTO) falls in this window." in text
+    assert "several of these programs" not in narrative.actions_rule(["SDNTK"])

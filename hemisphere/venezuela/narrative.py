@@ -127,8 +127,8 @@ def actions_rule(programs: list[str]) -> str:
     terror = [tag for tag in programs if tag in ("SDGT", "FTO")]
     return (f"An action is counted when a source dates it and it designated people, companies, vessels or aircraft "
             f"under {program_names(programs)}{' (terrorist designations included)' if terror else ''}; executive "
-            "orders that named no one, reward offers on their own, indictments and licences are left out, and an "
-            "action under several of these programs is counted once.")
+            "orders that named no one, reward offers on their own, indictments and licences are left out"
+            + (", and an action under several of these programs is counted once." if len(programs) > 1 else "."))
 
 
 def program_families(programs: list[str]) -> str:
@@ -215,7 +215,9 @@ def designations_sentence(designations: pd.DataFrame, programs: list[str], start
                         f"the list under {biggest['authority']}{named}.")
     acting = analysis.programs_with_actions(designations, programs)
     idle = [tag for tag in programs if tag not in acting]
-    idle_text = (f" No action under {program_names(idle)} falls in this window." if idle else "")
+    idle_names = [program_label(tag) for tag in idle]
+    either = idle_names[0] if len(idle_names) == 1 else ", ".join(idle_names[:-1]) + " or " + idle_names[-1] if idle else ""
+    idle_text = (f" No action under {either} falls in this window." if idle else "")
     return (f"{sentence_start(window(start, end))}, the sources gathered for this chapter record "
             f"{plural(len(designations), 'designation action')} under {program_names(acting)}. Together they "
             f"named {named_kinds}{unstated}.{silent_text}{biggest_text}{idle_text}")
