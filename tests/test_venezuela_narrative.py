@@ -164,3 +164,16 @@ def test_programs_without_actions_are_joined_by_or():
                                            "2019-01-01", "2019-12-31")
     assert "No action under EO 13224 (SDGT) or Foreign Terrorist Org. (FTO) falls in this window." in text
     assert "several of these programs" not in narrative.actions_rule(["SDNTK"])
+
+
+def test_a_second_monitor_is_named_apart_from_foro_penal():
+    releases = data.load("prisoner_releases")
+    jep = releases[releases["counter"] == "Justicia, Encuentro y Perdon"]
+    # EFE, 3 March 2026: 603 releases confirmed from 8 January to 2 March.
+    assert jep[["date", "persons"]].values.tolist() == [[pd.Timestamp("2026-03-02"), 603]]
+    held = releases[(releases["counter"] == "Foro Penal") & (releases["date"] == pd.Timestamp("2026-02-02"))]
+    assert held["persons"].tolist() == [687]  # EFE via ABC Color, 4 Feb 2026
+    text = narrative.prisoners_sentence(releases)
+    assert "Foro Penal verified 448 releases" in text
+    assert "Justicia, Encuentro y Perdon, a second monitor, confirmed 603 releases between 8 January and 2 March 2026" in text
+    assert "Foro Penal verified 603" not in text

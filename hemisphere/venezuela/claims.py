@@ -149,7 +149,8 @@ def _capture_brings_transition(claim):
     named = data.load("named_entries").set_index("key")
     successor_role = named.at["delcy_rodriguez", "role"]
     releases = data.load("prisoner_releases")
-    verified = releases[releases["measure"] == "political_prisoners_released_verified"]
+    verified = releases[(releases["measure"] == "political_prisoners_released_verified")
+                        & (releases["counter"] == "Foro Penal")]
     released = int(verified["persons"].max()) if len(verified) else 0
     amnesty = not after[after["event_id"] == AMNESTY].empty
     latest = after["date"].max() if len(after) else capture

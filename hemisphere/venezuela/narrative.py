@@ -404,9 +404,15 @@ def diaspora_title(totals: pd.DataFrame) -> str:
 
 # --- after the capture -------------------------------------------------------------------------
 
+FORO_PENAL = "Foro Penal"
+
+
 def prisoners_sentence(releases: pd.DataFrame) -> str:
-    verified = releases[releases["measure"] == "political_prisoners_released_verified"].sort_values("date")
-    held = releases[releases["measure"] == "political_prisoners_held"].sort_values("date")
+    foro = releases[releases["counter"] == FORO_PENAL]
+    verified = foro[foro["measure"] == "political_prisoners_released_verified"].sort_values("date")
+    held = foro[foro["measure"] == "political_prisoners_held"].sort_values("date")
+    others = releases[(releases["counter"] != FORO_PENAL)
+                      & (releases["measure"] == "political_prisoners_released_verified")].sort_values("date")
     if verified.empty:
         return "No count of political prisoners released is held."
     last = verified.iloc[-1]
@@ -419,7 +425,12 @@ def prisoners_sentence(releases: pd.DataFrame) -> str:
     if not claimed.empty:
         text += (f"; the government claimed more than {num(claimed['persons'].iloc[0])} releases, a figure Foro Penal "
                  "disputed")
-    return text + ". The counters measure different things and are not added."
+    text += "."
+    for counter, rows in others.groupby("counter", sort=False):
+        latest = rows.iloc[-1]
+        text += (f" {counter}, a second monitor, confirmed {num(latest['persons'])} releases between 8 January and "
+                 f"{day(latest['date'])}.")
+    return text + " The counters measure different things and are not added."
 
 
 def period_subtitle(last, precision: str = "month") -> str:
