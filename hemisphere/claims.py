@@ -188,6 +188,12 @@ def chapter_differences(notebook: str) -> tuple[str, ...]:
     return tuple(f"{name} = {shown(value)}" for name, value in actual.items() if defaults.get(name) != value)
 
 
+def source_located(claim: pd.Series) -> bool:
+    """Whether the claim's own page was found (its row gives an address)."""
+    url = claim.get("source_url")
+    return isinstance(url, str) and bool(url.strip())
+
+
 def evaluate(claim: pd.Series) -> Result:
     """Run one claim's evaluator and check it returned a verdict from the allowed set."""
     evaluator = EVALUATORS.get(claim["claim_id"])
@@ -196,6 +202,14 @@ def evaluate(claim: pd.Series) -> Result:
     measured, headline, finding, verdict = evaluator(claim)
     if verdict not in VERDICTS:
         raise ClaimError(f"claim {claim['claim_id']!r}: verdict {verdict!r} is not one of {VERDICTS}")
+    if not source_located(claim):
+        # A claim whose own page was not found cannot be checked for its wording, so it is not scored;
+        # what its rule would give is kept in `measured` and the figures are shown for context.
+        measured = {**measured, "verdict_by_rule": verdict}
+        headline = f"not scored: the claim's page was not located; {headline}"
+        finding += (" The page the claim comes from was not located, so its wording cannot be checked against "
+                    "the source and no verdict is given; the figures are shown for context only.")
+        verdict = NOT_TESTABLE
     return Result(claim["claim_id"], measured, headline, finding, verdict, evidence_for(claim))
 
 

@@ -188,7 +188,9 @@ def test_strikes_whose_announcements_name_nothing_are_mixed(claims_table, monkey
 
     monkeypatch.setattr(claims.data, "load", unnamed)
     result = claims.evaluate(_claim(claims_table, "terrorist_designation_opens_military_action"))
-    assert result.verdict == claims.MIXED and result.measured["tied_to_designation"] == 0
+    # The claim's page was not located, so it is not scored; its rule's verdict is kept in `measured`.
+    assert result.measured.get("verdict_by_rule", result.verdict) == claims.MIXED
+    assert result.measured["tied_to_designation"] == 0
 
 
 def test_aid_claim_states_a_flat_change_plainly(results):
@@ -232,3 +234,12 @@ def test_runs_for_venezuela_only(tmp_path):
     assert f"{count} claims are checked here (Venezuela)" in text
     assert "Claims about coca eradication are not checked in this run" in text
     assert "Maduro stayed in office" in text
+
+
+def test_a_claim_whose_page_was_not_located_is_not_scored(claims_table):
+    """Reader finding: the RUSI claim was scored though its page was never found."""
+    unsourced = claims.evaluate(_claim(claims_table, "venezuela_max_pressure_cut_oil", source_url=""))
+    assert unsourced.verdict == claims.NOT_TESTABLE and unsourced.headline.startswith("not scored")
+    assert unsourced.measured["verdict_by_rule"] in claims.VERDICTS
+    sourced = claims.evaluate(_claim(claims_table, "venezuela_max_pressure_cut_oil"))
+    assert "verdict_by_rule" not in sourced.measured

@@ -108,3 +108,29 @@ def test_names_preview_never_cuts_a_word(actions):
     # a single long name is cut at a word boundary (tiny hand-made string, not a source record)
     assert analysis.names_preview("Alpha Beta Gamma Delta", limit=14) == "Alpha Beta …"
     assert analysis.names_preview(None) == ""
+
+
+def test_sdn_counts_are_labelled_and_add_up():
+    """Reader finding: 444, 409 and 408 were given for the same copy. 444 is every Venezuela-related
+    entry, 409 those under a Venezuela program tag; the table's Venezuela columns must give 409 too
+    (the vessel LIA, tagged 'SDGT; VENEZUELA-EO13850', was counted under SDGT, making 408)."""
+    entries, snapshots = data.load("sdn_entries"), data.load("sdn_snapshots")
+    count = analysis.sdn_count(entries, snapshots, "2026-08-20")
+    assert (count["venezuela_related"], count["tagged"], count["untagged"]) == (444, 409, 35)
+    table = analysis.entries_by_type_and_program(analysis.snapshot_entries(entries, "2026-08-20"), ALL_PROGRAMS)
+    venezuela_columns = [c for c in table.columns if c.startswith("VENEZUELA")]
+    assert table[venezuela_columns].values.sum() == count["tagged"]
+    assert table.values.sum() == count["venezuela_related"]
+    assert table.loc["vessel", "VENEZUELA-EO13850"] == 54 and table.loc["entity", "FTO"] == 2
+    for copy in ("2021-08-18", "2024-05-03"):
+        earlier = analysis.sdn_count(entries, snapshots, copy)
+        table = analysis.entries_by_type_and_program(analysis.snapshot_entries(entries, copy), ALL_PROGRAMS)
+        assert table[[c for c in table.columns if c.startswith("VENEZUELA")]].values.sum() == earlier["tagged"]
+
+
+def test_an_entry_is_counted_under_its_venezuela_program_first():
+    entries = pd.DataFrame({"sdn_type": ["vessel", "entity", "entity"],
+                            "programs": ["SDGT; VENEZUELA-EO13850", "FTO; SDGT", "UKRAINE-EO13662"]})
+    table = analysis.entries_by_type_and_program(entries, ALL_PROGRAMS)
+    assert table.loc["vessel", "VENEZUELA-EO13850"] == 1 and table.loc["entity", "FTO"] == 1
+    assert table.loc["entity", "other programs"] == 1

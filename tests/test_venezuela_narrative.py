@@ -110,3 +110,70 @@ def test_counted_nouns(kind, count, expected):
 
 def test_overview_glance_is_the_list_count():
     assert narrative.overview_glance() == "the SDN list held 444 Venezuela-related entries in August 2026"
+
+
+def _count(total, tagged):
+    return {"snapshot": pd.Timestamp("2026-08-20"), "entries_total": 19_249, "venezuela_related": total,
+            "tagged": tagged, "untagged": total - tagged, "by_type": {"individual": total}}
+
+
+def test_sdn_headline_names_both_counts_and_why_they_differ():
+    text = narrative.sdn_headline(_count(444, 409))
+    assert "holds 444 Venezuela-related entries" in text
+    assert "Of the 444, 409 are listed under a Venezuela sanctions program" in text
+    assert "35 under narcotics or terrorism programs only" in text
+    assert "All of them are listed under a Venezuela" in narrative.sdn_headline(_count(3, 3))
+    one = narrative.sdn_headline(_count(1, 1))
+    assert "holds 1 Venezuela-related entry (1 individual)" in one and "It is listed under" in one
+    assert "1 is listed under" in narrative.sdn_headline(_count(2, 1))
+    assert "None is listed under" in narrative.sdn_headline(_count(2, 0))
+
+
+def test_overview_finding_states_the_rule_for_the_action_count():
+    text = narrative.overview_finding()
+    assert "Of the 444, 409 are listed under a Venezuela sanctions program" in text
+    assert ("the 40 sourced designation actions gathered for this chapter (actions that designated people or "
+            "property under the Venezuela, narcotics and terrorism programs; orders that named no one, rewards and "
+            "licences left out) state 306 designations") in text
+
+
+def test_actions_rule_follows_the_programs_chosen():
+    assert "(terrorist designations included)" in narrative.actions_rule(["VENEZUELA", "FTO"])
+    only = narrative.actions_rule(["SDNTK"])
+    assert "under Kingpin Act (SDNTK);" in only and "terrorist" not in only
+    assert narrative.program_families(["VENEZUELA", "VENEZUELA-EO13850"]) == "the Venezuela programs"
+    assert narrative.program_families(["SDNTK"]) == "the narcotics program"
+
+
+def test_missing_sentence_dates_come_from_the_tables():
+    platform = pd.DataFrame({"date": pd.to_datetime(["2024-08-31", "2024-11-30"])})
+    releases = pd.DataFrame({"date": pd.to_datetime(["2026-02-25"])})
+    text = narrative.missing_sentence(platform, releases, pd.Timestamp("2026-08-20"))
+    assert "no count of Venezuelans abroad after November 2024" in text
+    assert "of political prisoners after February 2026" in text and "copy of 20 August 2026" in text
+    assert "after" not in narrative.missing_sentence(platform.iloc[:0], releases.iloc[:0], pd.Timestamp("2026-08-20"))
+
+
+def test_reader_labels_for_codes():
+    assert narrative.program_labels("SDGT; VENEZUELA-EO13850") == "EO 13224 (SDGT); EO 13850 (sectors)"
+    assert narrative.release_measure("political_prisoners_held") == "political prisoners still held"
+
+
+def test_programs_without_actions_are_joined_by_or():
+    text = narrative.designations_sentence(TWO_PROGRAMS.iloc[:1], ["VENEZUELA-EO13850", "SDGT", "FTO"],
+                                           "2019-01-01", "2019-12-31")
+    assert "No action under EO 13224 (SDGT) or Foreign Terrorist Org. (FTO) falls in this window." in text
+    assert "several of these programs" not in narrative.actions_rule(["SDNTK"])
+
+
+def test_a_second_monitor_is_named_apart_from_foro_penal():
+    releases = data.load("prisoner_releases")
+    jep = releases[releases["counter"] == "Justicia, Encuentro y Perdon"]
+    # EFE, 3 March 2026: 603 releases confirmed from 8 January to 2 March.
+    assert jep[["date", "persons"]].values.tolist() == [[pd.Timestamp("2026-03-02"), 603]]
+    held = releases[(releases["counter"] == "Foro Penal") & (releases["date"] == pd.Timestamp("2026-02-02"))]
+    assert held["persons"].tolist() == [687]  # EFE via ABC Color, 4 Feb 2026
+    text = narrative.prisoners_sentence(releases)
+    assert "Foro Penal verified 448 releases" in text
+    assert "Justicia, Encuentro y Perdon, a second monitor, confirmed 603 releases between 8 January and 2 March 2026" in text
+    assert "Foro Penal verified 603" not in text

@@ -47,9 +47,9 @@ def test_runs_for_the_first_trump_term_on_the_2021_copy(tmp_path):
     text = _outputs_text(executed)
     assert "is the earliest held" in text
     assert "before the 2025-2026 events" in text
-    # The copy lies after the window's end, so the sentence says the `snapshot` parameter chose it.
-    assert ("SDN list of 18 August 2021 (the copy is chosen with `snapshot`, not by the date window) holds 396 "
-            "Venezuela-related entries") in text
+    # The copy lies after the window's end, so the sentence says it was chosen apart from the dates.
+    assert ("SDN list of 18 August 2021 (the copy is chosen for this section on its own, not by the chapter's "
+            "dates) holds 396 Venezuela-related entries") in text
     assert "among 9,083 entries in all" in text
 
 

@@ -25,7 +25,7 @@ def test_sentence_names_only_programs_with_actions_and_says_which_had_none():
                          ("2017-07-31", "VENEZUELA", 1, 1, 0, 0, "EO 13692", "Nicolas Maduro Moros")])
     text = narrative.designations_sentence(two, ALL, "2017-01-01", "2017-12-31")
     assert "actions under EO 13692 (VENEZUELA) and Kingpin Act (SDNTK)." in text
-    assert "No action under EO 13850 (sectors), EO 13884 (government), EO 13224 (SDGT) and Foreign Terrorist" in text
+    assert "No action under EO 13850 (sectors), EO 13884 (government), EO 13224 (SDGT) or Foreign Terrorist" in text
     assert "0 vessels" not in text and "0 individuals" not in text
 
 

@@ -125,11 +125,20 @@ def snapshot_entries(entries: pd.DataFrame, snapshot: str) -> pd.DataFrame:
 def entries_by_type_and_program(entries: pd.DataFrame, programs: list[str]) -> pd.DataFrame:
     """Entries of one copy counted by SDN type and the first requested program tag they carry.
 
-    Entries carrying none of ``programs`` are counted under 'other programs'.
+    An entry under several programs is counted once: under its Venezuela program if it carries a
+    requested one (the first in ``programs`` order), otherwise under the first requested tag in the
+    list's own order. So a vessel tagged 'SDGT; VENEZUELA-EO13850' counts under VENEZUELA-EO13850,
+    and the Venezuela columns add up to the entries carrying a Venezuela tag, while Tren de Aragua
+    ('FTO; SDGT') stays under FTO. Entries carrying none of ``programs`` count under 'other programs'.
     """
-    group = entries["programs"].map(
-        lambda cell: next((tag for tag in program_tags(cell) if tag in programs), "other programs")
-    )
+    venezuela = [tag for tag in programs if tag.startswith("VENEZUELA")]
+
+    def first(cell) -> str:
+        tags = program_tags(cell)
+        return next((tag for tag in venezuela if tag in tags),
+                    next((tag for tag in tags if tag in programs), "other programs"))
+
+    group = entries["programs"].map(first)
     table = pd.crosstab(entries["sdn_type"], group)
     order = [p for p in programs if p in table.columns] + (["other programs"] if "other programs" in table.columns else [])
     return table.reindex(columns=order).reindex(["individual", "entity", "vessel", "aircraft"]).fillna(0).astype(int)
@@ -211,12 +220,18 @@ PLATFORM_TOTAL = "venezuelan_refugees_and_migrants_abroad"
 
 
 def sdn_count(entries: pd.DataFrame, snapshots: pd.DataFrame, snapshot: str) -> dict:
-    """The SDN list's own count for one copy: entries in all, Venezuela-related, and by type."""
+    """The SDN list's own count for one copy: entries in all, Venezuela-related, and by type.
+
+    `venezuela_related` counts every entry the chapter ties to Venezuela; `tagged` those carrying a
+    Venezuela program tag (VENEZUELA, VENEZUELA-EO13850, VENEZUELA-EO13884); `untagged` the rest,
+    listed under narcotics or terrorism programs only and counted for their Venezuelan ties.
+    """
     on_list = snapshot_entries(entries, snapshot)
     held = snapshots.set_index(snapshots["snapshot_date"].dt.strftime("%Y-%m-%d"))
     types = on_list["sdn_type"].value_counts().reindex(["individual", "entity", "vessel", "aircraft"], fill_value=0)
+    tagged = int(on_list["venezuela_tag"].sum())
     return {"snapshot": pd.Timestamp(snapshot), "entries_total": int(held.at[snapshot, "entries_total"]),
-            "venezuela_related": len(on_list), "tagged": int(on_list["venezuela_tag"].sum()),
+            "venezuela_related": len(on_list), "tagged": tagged, "untagged": len(on_list) - tagged,
             "by_type": {kind: int(count) for kind, count in types.items()}}
 
 

@@ -11,7 +11,7 @@ import pandas as pd
 
 from hemisphere import data, events
 from hemisphere.claims import CONTRADICTED, CUT_SHARE, MIXED, NOT_TESTABLE, SUPPORTED, _by_parts, evaluates, window_terms
-from hemisphere.prose import day, moved, num, pct
+from hemisphere.prose import day, listing, moved, num, pct
 from hemisphere.venezuela import analysis
 
 OIL_SECTOR_DESIGNATION = "venezuela_pdvsa_designated_2019"   # maximum pressure on oil, Trump I
@@ -27,17 +27,31 @@ def _event_date(event_id: str) -> pd.Timestamp:
     return events.select(ids=[event_id])["date"].iloc[0]
 
 
+def baseline_year(designated: pd.Timestamp) -> int:
+    """The rule's Trump I baseline: the calendar year before the oil-sector designation (2018)."""
+    return designated.year - 1
+
+
 def term_one_oil_changes(points: pd.DataFrame, designated: pd.Timestamp, term_end: pd.Timestamp) -> dict:
-    """Per OPEC basis: its last annual average before the oil-sector designation and its first
-    annual average from that year to the year after Trump I ended (each basis against itself)."""
+    """Per OPEC basis: its annual average of the baseline year (the year before the oil-sector
+    designation) and its first annual average from the designation's year to the year Trump I
+    ended (each basis against itself). A basis without a baseline-year average is left out: an
+    earlier year is not put in its place."""
     changes = {}
+    base = baseline_year(designated)
     for reporter in OPEC_BASES:
         annual = analysis.annual_by_basis(points, reporter)
-        before = annual[annual.index < designated.year]
         after = annual[(annual.index >= designated.year) & (annual.index <= term_end.year)]
-        if len(before) and len(after):
-            changes[reporter] = (int(before.index[-1]), float(before.iloc[-1]), int(after.index[0]), float(after.iloc[0]))
+        if base in annual.index and len(after):
+            changes[reporter] = (base, float(annual[base]), int(after.index[0]), float(after.iloc[0]))
     return changes
+
+
+def without_baseline(points: pd.DataFrame, designated: pd.Timestamp) -> list[str]:
+    """The OPEC bases that have annual averages but none for the baseline year."""
+    base = baseline_year(designated)
+    return [reporter for reporter in OPEC_BASES
+            if len(analysis.annual_by_basis(points, reporter)) and base not in analysis.annual_by_basis(points, reporter).index]
 
 
 def term_two_oil_changes(points: pd.DataFrame, designated: pd.Timestamp) -> dict:
@@ -83,8 +97,16 @@ def _max_pressure_cut_oil(claim):
                   else "did not fall by more than {0} on every basis").format(pct(CUT_SHARE))
     second_part = ("fell by more than {0} on every basis" if _fell(two)
                    else "did not fall by more than {0} on every basis").format(pct(CUT_SHARE))
-    finding = (f"After the oil-sector designation of January 2019, crude output {first_part} "
-               f"({_describe(one) or 'no basis with figures on both sides'}). After the tanker designations and "
+    designated = _event_date(OIL_SECTOR_DESIGNATION)
+    base = baseline_year(designated)
+    missing = without_baseline(points, designated)
+    missing_text = (f"; {listing([analysis_name(r) for r in missing])} {'has' if len(missing) == 1 else 'have'} "
+                    f"no {base} average in the tables and {'is' if len(missing) == 1 else 'are'} not compared"
+                    if missing else "")
+    measured["baseline_year"], measured["without_baseline"] = base, missing
+    finding = (f"Against the {base} annual average, the year before the oil-sector designation of "
+               f"{designated:%B %Y}, crude output {first_part} "
+               f"({_describe(one) or 'no basis with figures on both sides'}{missing_text}). After the tanker designations and "
                f"blockade of December 2025 it {second_part} ({_describe(two) or 'no basis with figures on both sides'}). "
                "Output was already falling before 2019 and other forces acted too; this tests timing, not cause.")
     return measured, headline, finding, verdict
@@ -127,7 +149,8 @@ def _capture_brings_transition(claim):
     named = data.load("named_entries").set_index("key")
     successor_role = named.at["delcy_rodriguez", "role"]
     releases = data.load("prisoner_releases")
-    verified = releases[releases["measure"] == "political_prisoners_released_verified"]
+    verified = releases[(releases["measure"] == "political_prisoners_released_verified")
+                        & (releases["counter"] == "Foro Penal")]
     released = int(verified["persons"].max()) if len(verified) else 0
     amnesty = not after[after["event_id"] == AMNESTY].empty
     latest = after["date"].max() if len(after) else capture

@@ -140,7 +140,7 @@ def sdn_types_chart(by_type: pd.DataFrame, snapshot: str) -> pd.DataFrame:
     chart = charts.Chart(
         theme="venezuela", name="sdn_entries_by_type", title=narrative.sdn_types_title(by_type, snapshot),
         subtitle="Venezuela-related entries on one copy of the OFAC SDN list, by entry type and program (an entry "
-                 f"under several programs is counted once, under the first in the legend's order); copy of "
+                 f"under several programs is counted once, under its Venezuela program if it has one); copy of "
                  f"{day(snapshot)}",
         alt=f"Horizontal stacked bars for individuals, entities, vessels and aircraft on the SDN copy of {snapshot}, "
             "each bar split by OFAC program tag.",

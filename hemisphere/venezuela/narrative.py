@@ -77,26 +77,80 @@ def outside_window(dates, start=None, end=None) -> bool:
     return any(not first <= pd.Timestamp(moment).normalize() <= last for moment in dates)
 
 
-# Said of a copy named outside the date window: the SDN section follows the `snapshot` parameter.
-COPY_POINTER = " (the copy is chosen with `snapshot`, not by the date window)"
+# Said of a copy named outside the date window: the SDN section reads the copy chosen for it (the
+# `snapshot` parameter), which the dates do not set. Reader text names no parameter.
+COPY_POINTER = " (the copy is chosen for this section on its own, not by the chapter's dates)"
+COPIES_POINTER = " (the copies are chosen for this section on their own, not by the chapter's dates)"
+WIDEN_END = "a later end date for the chapter shows them"
+WIDEN_EITHER = "an earlier start or a later end date for the chapter draws them"
+
+
+VENEZUELA_PROGRAMS_PHRASE = "a Venezuela sanctions program (EO 13692, 13850 or 13884)"
+
+
+def tag_split(count: dict) -> str:
+    """How the Venezuela-related entries divide: under a Venezuela program, or under narcotics or
+    terrorism programs only (counted for their Venezuelan ties). Says why two counts differ."""
+    total, tagged, untagged = count["venezuela_related"], count["tagged"], count["untagged"]
+    if total == 0:
+        return ""
+    if untagged == 0:
+        return f" {'It is' if total == 1 else 'All of them are'} listed under {VENEZUELA_PROGRAMS_PHRASE}."
+    if tagged == 0:
+        return (f" None is listed under {VENEZUELA_PROGRAMS_PHRASE}: {'it is' if total == 1 else 'all are'} "
+                "under narcotics or terrorism programs and counted for their Venezuelan ties.")
+    return (f" Of the {num(total)}, {num(tagged)} {'is' if tagged == 1 else 'are'} listed under "
+            f"{VENEZUELA_PROGRAMS_PHRASE} and {num(untagged)} under narcotics or terrorism programs only, "
+            "counted for their Venezuelan ties.")
 
 
 def sdn_headline(count: dict, start=None, end=None) -> str:
-    """The SDN list's own count of Venezuela-related entries on one copy; a copy outside the
-    window [start, end] is said to be chosen by the `snapshot` parameter."""
+    """The SDN list's own count of Venezuela-related entries on one copy, and how many of them carry
+    a Venezuela program tag (the two counts, each named); a copy outside the window [start, end] is
+    said to be chosen apart from the dates."""
     pointer = COPY_POINTER if outside_window([count["snapshot"]], start, end) else ""
-    return (f"OFAC's SDN list of {day(count['snapshot'])}{pointer} holds {num(count['venezuela_related'])} "
-            f"Venezuela-related entries ({type_listing(count['by_type'])}) among "
-            f"{num(count['entries_total'])} entries in all; {num(count['tagged'])} of them carry a Venezuela "
-            "program tag.")
+    return (f"OFAC's SDN list of {day(count['snapshot'])}{pointer} holds "
+            f"{entries(count['venezuela_related'], 'Venezuela-related')} ({type_listing(count['by_type'])}) among "
+            f"{num(count['entries_total'])} entries in all.{tag_split(count)}")
+
+
+def sdn_table_caption(snapshot) -> str:
+    """Caption of the table by type and program: the rule that counts each entry once."""
+    return (f"Venezuela-related entries on the SDN copy of {day(snapshot)}, by type and program (an entry under "
+            "several programs is counted once: under its Venezuela program if it has one, otherwise under the "
+            "first the list gives it)")
+
+
+# The rule for what the list of sourced actions counts, stated wherever its count appears.
+def actions_rule(programs: list[str]) -> str:
+    """Which of the sourced actions are counted: those that designated someone under the chosen programs."""
+    terror = [tag for tag in programs if tag in ("SDGT", "FTO")]
+    return (f"An action is counted when a source dates it and it designated people, companies, vessels or aircraft "
+            f"under {program_names(programs)}{' (terrorist designations included)' if terror else ''}; executive "
+            "orders that named no one, reward offers on their own, indictments and licences are left out"
+            + (", and an action under several of these programs is counted once." if len(programs) > 1 else "."))
+
+
+def program_families(programs: list[str]) -> str:
+    """'the Venezuela, narcotics and terrorism programs' (the chosen tags grouped, in order)."""
+    families = []
+    for tag in programs:
+        family = ("Venezuela" if tag.startswith("VENEZUELA") else "narcotics" if tag == "SDNTK"
+                  else "terrorism" if tag in ("SDGT", "FTO") else tag)
+        if family not in families:
+            families.append(family)
+    return f"the {listing(families)} {'program' if len(families) == 1 and len(programs) == 1 else 'programs'}"
 
 
 def actions_phrase(designations: pd.DataFrame) -> str:
     """What the action list is: a list of sourced actions and the designations they state."""
     n, total = len(designations), int(designations["designated"].sum()) if len(designations) else 0
-    return (f"the {plural(n, 'sourced designation action')} gathered for this chapter state "
-            f"{plural(total, 'designation')} between them, a list of actions read from press releases "
-            "and their summaries, not a total")
+    programs = list(dict.fromkeys(designations["program_group"])) if n else []
+    counted = (f" (actions that designated people or property under {program_families(programs)}; orders that "
+               "named no one, rewards and licences left out)" if n else "")
+    return (f"the {plural(n, 'sourced designation action')} gathered for this chapter{counted} "
+            f"{'states' if n == 1 else 'state'} {plural(total, 'designation')} between them, a list of actions read "
+            "from press releases and their summaries, not a total")
 
 
 def overview_finding(chosen: dict | None = None) -> str:
@@ -141,7 +195,7 @@ def designations_sentence(designations: pd.DataFrame, programs: list[str], start
     unstated = (f", plus {num(kinds['type_not_stated'])} companies and people that a source counted together "
                 "without saying how many of each" if kinds["type_not_stated"] else "")
     silent = analysis.uncounted_actions(designations)
-    silent_text = (f" {plural(silent, 'action')} in the list {'states' if silent == 1 else 'state'} no count and "
+    silent_text = (f" {'One action' if silent == 1 else plural(silent, 'action')} in the list {'states' if silent == 1 else 'state'} no count and "
                    f"{'adds' if silent == 1 else 'add'} nothing to these totals." if silent else "")
     biggest = designations.loc[designations["designated"].idxmax()]
     first_name = str(biggest["notable_names"]).split(";")[0].split(" (")[0].strip()
@@ -161,7 +215,9 @@ def designations_sentence(designations: pd.DataFrame, programs: list[str], start
                         f"the list under {biggest['authority']}{named}.")
     acting = analysis.programs_with_actions(designations, programs)
     idle = [tag for tag in programs if tag not in acting]
-    idle_text = (f" No action under {program_names(idle)} falls in this window." if idle else "")
+    idle_names = [program_label(tag) for tag in idle]
+    either = idle_names[0] if len(idle_names) == 1 else ", ".join(idle_names[:-1]) + " or " + idle_names[-1] if idle else ""
+    idle_text = (f" No action under {either} falls in this window." if idle else "")
     return (f"{sentence_start(window(start, end))}, the sources gathered for this chapter record "
             f"{plural(len(designations), 'designation action')} under {program_names(acting)}. Together they "
             f"named {named_kinds}{unstated}.{silent_text}{biggest_text}{idle_text}")
@@ -197,8 +253,7 @@ def removed_sentence(earlier: str, chosen: str, listed: int, removed: pd.DataFra
     individuals = int((removed["sdn_type"] == "individual").sum())
     left = f"{entries(len(removed)) if len(removed) else 'none'} left the list altogether"
     who = f" ({num(individuals)} of them {'an individual' if individuals == 1 else 'individuals'})" if len(removed) else ""
-    pointer = (" (the copies are chosen with `snapshot`, not by the date window)"
-               if outside_window([earlier, chosen], start, end) else "")
+    pointer = COPIES_POINTER if outside_window([earlier, chosen], start, end) else ""
     return (f"Between the copies of {day(earlier)} and {day(chosen)}{pointer}, "
             f"{entries(listed, 'Venezuela-related') if listed else 'no Venezuela-related entry'} "
             f"{'was' if listed <= 1 else 'were'} newly listed and {left}{who}.")
@@ -222,13 +277,13 @@ def capture_sentence(latest_copy, leader: pd.Series, leader_listed: bool, succes
 def no_rewards_sentence(steps: pd.DataFrame, end) -> str:
     """No reward offered by the window's end: when the first came, with the parameter that shows it."""
     return (f"No reward on a Venezuelan official had been offered by {day(end)}; the first offers date from "
-            f"{steps['date'].min():%B %Y} (widen `end_date` to see them).")
+            f"{steps['date'].min():%B %Y} ({WIDEN_END}).")
 
 
 def rewards_sentence(in_force: pd.DataFrame, end, start=None) -> str:
     """Rewards in force by `end`; offers announced before `start` are said to be kept, since they stood in the window."""
     maduro = in_force[in_force["person"] == "Nicolas Maduro Moros"]
-    before = " (offers announced before `start_date` are kept: they stood in the window)"
+    before = " (offers announced before the chapter's start date are kept: they stood in the window)"
     before = before if start is not None and (in_force["date"] < pd.Timestamp(start)).any() else ""
     offered = in_force["person"].nunique()
     text = f"By {day(end)}, rewards had been offered for {people(offered)}{before if maduro.empty else ''}."
@@ -279,7 +334,7 @@ def oil_sentence(points: pd.DataFrame, start, end, held: pd.DataFrame | None = N
             else:
                 span = "from December 2016 onwards"
             return (f"No crude figure in barrels a day falls {window(start, end)}; the figures held run {span} "
-                    "(widen `start_date` or `end_date` to draw them).")
+                    f"({WIDEN_EITHER}).")
         return (f"Fewer than two annual averages of the same OPEC basis fall {window(start, end)}, so no change is "
                 "stated; the monthly figures drawn are shown by basis.")
     return "Between the years of this window, " + "; ".join(pieces) + ". Each basis is compared only with itself."
@@ -349,9 +404,15 @@ def diaspora_title(totals: pd.DataFrame) -> str:
 
 # --- after the capture -------------------------------------------------------------------------
 
+FORO_PENAL = "Foro Penal"
+
+
 def prisoners_sentence(releases: pd.DataFrame) -> str:
-    verified = releases[releases["measure"] == "political_prisoners_released_verified"].sort_values("date")
-    held = releases[releases["measure"] == "political_prisoners_held"].sort_values("date")
+    foro = releases[releases["counter"] == FORO_PENAL]
+    verified = foro[foro["measure"] == "political_prisoners_released_verified"].sort_values("date")
+    held = foro[foro["measure"] == "political_prisoners_held"].sort_values("date")
+    others = releases[(releases["counter"] != FORO_PENAL)
+                      & (releases["measure"] == "political_prisoners_released_verified")].sort_values("date")
     if verified.empty:
         return "No count of political prisoners released is held."
     last = verified.iloc[-1]
@@ -364,8 +425,65 @@ def prisoners_sentence(releases: pd.DataFrame) -> str:
     if not claimed.empty:
         text += (f"; the government claimed more than {num(claimed['persons'].iloc[0])} releases, a figure Foro Penal "
                  "disputed")
-    return text + ". The counters measure different things and are not added."
+    text += "."
+    for counter, rows in others.groupby("counter", sort=False):
+        latest = rows.iloc[-1]
+        text += (f" {counter}, a second monitor, confirmed {num(latest['persons'])} releases between 8 January and "
+                 f"{day(latest['date'])}.")
+    return text + " The counters measure different things and are not added."
 
 
 def period_subtitle(last, precision: str = "month") -> str:
     return data_to(last, precision)
+
+
+# --- reader words for the tables' columns and codes (no column or category name in reader text) --
+
+CHANGE_COLUMNS = {"from_snapshot": "From the copy of", "to_snapshot": "To the copy of", "listed": "Newly listed",
+                  "became_venezuela_related": "Became Venezuela-related", "removed": "Removed from the list",
+                  "programs_changed": "Programs changed"}
+ENTRY_COLUMNS = {"ent_num": "Entry no.", "name": "Name on the list", "sdn_type": "Type",
+                 "programs_before": "Programs before"}
+ACTION_COLUMNS = {"date": "Date", "authority": "Authority", "program_group": "Program", "individuals": "Individuals",
+                  "entities": "Entities", "vessels_or_aircraft": "Vessels or aircraft",
+                  "type_not_stated": "Type not stated", "names": "Names"}
+REWARD_COLUMNS = {"date": "Date", "person": "Person", "amount_usd": "Reward (US$)",
+                  "previous_usd": "Previous offer (US$)"}
+GAP_COLUMNS = {"period": "Period", "official_kbd": "Government figure (kb/d)",
+               "independent_kbd": "OPEC secondary sources (kb/d)", "gap_kbd": "Difference (kb/d)"}
+EVENT_COLUMNS = {"date": "Date", "label": "What happened", "kind": "Kind of step", "source_title": "Source"}
+NAMED_COLUMNS = {"person": "Person", "ent_num": "Entry no.", "sdn_name": "Name on the list",
+                 "listed_on": "Designated on", "role": "Role"}
+RELEASE_COLUMNS = {"date": "Date", "counter": "Counted by", "measure": "What was counted", "persons": "Persons",
+                   "confidence": "Confidence in the copy read"}
+RELEASE_MEASURES = {
+    "political_prisoners_released_verified": "political prisoners released (verified)",
+    "political_prisoners_held": "political prisoners still held",
+    "detainees_released_claimed": "detainees released (claimed)",
+    "amnesty_applications": "applications under the amnesty law",
+    "house_arrest_lifted_under_amnesty": "house arrests lifted under the amnesty",
+    "prisoners_released_under_amnesty": "prisoners released under the amnesty",
+}
+
+
+def release_measure(code: str) -> str:
+    """A prisoner_releases measure as reader words (an unknown code is shown with spaces)."""
+    return RELEASE_MEASURES.get(code, str(code).replace("_", " "))
+
+
+def program_labels(cell) -> str:
+    """'VENEZUELA; SDNTK' -> 'EO 13692 (VENEZUELA); Kingpin Act (SDNTK)' (a tuple of tags works too)."""
+    tags = analysis.program_tags(cell) if isinstance(cell, str) else list(cell or ())
+    return "; ".join(program_label(tag) for tag in tags)
+
+
+def missing_sentence(platform: pd.DataFrame, releases: pd.DataFrame, latest_copy) -> str:
+    """What the chapter looked for after the capture and did not find, dated from the tables themselves:
+    the newest platform count of Venezuelans abroad, the newest prisoner count, the latest SDN copy."""
+    abroad = (f"no count of Venezuelans abroad after {platform['date'].max():%B %Y}" if len(platform)
+              else "no count of Venezuelans abroad")
+    prisoners = (f"of political prisoners after {releases['date'].max():%B %Y}" if len(releases)
+                 else "of political prisoners")
+    return ("What is missing: no page read gives a date for a presidential election; no designation or delisting "
+            f"of 2026 was found in the pages read (the SDN copy of {day(latest_copy)} only shows that Delcy "
+            f"Rodríguez's entry was gone by then); and {abroad} or {prisoners} was found in the stored sources.")
