@@ -91,3 +91,14 @@ def test_five_headlines_for_every_country_name_only_that_country():
         text = " ".join(lines).replace(country, "")
         others = [other for other in names if other != country and other in text]
         assert others == [], f"{country}: headlines name {others}"
+
+
+def test_ofac_sentence_names_what_the_count_counts():
+    # Labelled fixture: one SDN copy with 409 entries under a Venezuela program, no group actions.
+    found = {"sdn_by_snapshot": pd.DataFrame({"snapshot_date": [pd.Timestamp("2026-08-20")], "entries": [409]}),
+             "group_sanctions": pd.DataFrame(columns=["date"])}
+    text = narrative.ofac_sentence("Venezuela", found)
+    assert "held 409 entries under a Venezuela sanctions program" in text
+    assert "Venezuela-related entries" not in text  # the chapter's 444 counts those
+    one = {**found, "sdn_by_snapshot": found["sdn_by_snapshot"].assign(entries=[1])}
+    assert "held 1 entry under" in narrative.ofac_sentence("Venezuela", one)

@@ -239,7 +239,8 @@ def ofac_sentence(country: str, found: dict) -> str:
     if not tagged.empty:
         last = tagged.iloc[-1]
         parts.append(f"OFAC's SDN list of {pd.Timestamp(last['snapshot_date']).day} {pd.Timestamp(last['snapshot_date']):%B %Y} "
-                     f"held {num(int(last['entries']))} Venezuela-related {'entry' if int(last['entries']) == 1 else 'entries'}")
+                     f"held {num(int(last['entries']))} {'entry' if int(last['entries']) == 1 else 'entries'} under a Venezuela sanctions program (EO 13692, "
+                     "13850 or 13884); the Venezuela chapter also counts entries tied to Venezuela under other programs")
     actions = found["group_sanctions"]
     if not actions.empty:
         parts.append(f"Treasury took {plural(len(actions), 'sanctions action')} against designated groups that operate in "
