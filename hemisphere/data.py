@@ -39,6 +39,10 @@ def load(name: str, descriptor_path: Path | None = None) -> pd.DataFrame:
     if raw.empty:
         raise DataError(f"table {name!r}: {block['path']} has a header but no rows (an empty table is not data)")
     table = validate(name, raw, block.get("schema") or {})
+    # A `rows:` selector naming a value no row holds would credit a publisher for nothing drawn.
+    unused = catalogue.absent_selector_values(block, table)
+    if unused:
+        raise DataError("; ".join(unused))
     table.attrs["resource"] = SharedMetadata(block)
     table.attrs["sources"] = SharedSources(block.get("sources", []))
     return table

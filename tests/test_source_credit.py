@@ -114,14 +114,14 @@ def test_a_selector_value_the_column_cannot_hold_is_a_catalogue_error(tmp_path, 
         data.load("fixture_two_publishers")
 
 
-def test_a_selector_value_no_row_holds_is_reported(tmp_path, monkeypatch):
+def test_a_selector_value_no_row_holds_is_refused_on_load(tmp_path, monkeypatch):
     block = yaml.safe_load(yaml.safe_dump(FIXTURE_BLOCK))
     block["sources"][1]["rows"] = {"year": [2020]}
     _descriptor_with(tmp_path, monkeypatch, block)
-    table = data.load("fixture_two_publishers")
-    problems = catalogue.absent_selector_values(catalogue.resource("fixture_two_publishers"), table)
-    assert problems == ["table 'fixture_two_publishers', source 2 (Fixture Office of Borduria): "
-                        "`rows:` selects year = 2020, which no row holds"]
+    with pytest.raises(data.DataError) as refused:
+        data.load("fixture_two_publishers")
+    assert str(refused.value) == ("table 'fixture_two_publishers', source 2 (Fixture Office of Borduria): "
+                                  "`rows:` selects year = 2020, which no row holds")
 
 
 @pytest.mark.parametrize("block", [b for b in catalogue.resources()
