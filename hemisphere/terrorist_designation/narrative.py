@@ -439,6 +439,9 @@ def of_them(count: int, what: str) -> str:
 # runs them at early dates and checks that no later date or later-designated group is named.
 
 ORDER_EVENT = "terrorist_designation_eo14157_2025"
+# The Mérida Initiative's announcement (register: terrorist_designation_merida_initiative_2007); the
+# framework is named only from that date.
+MERIDA_ANNOUNCED = pd.Timestamp("2007-10-22")
 CENTRAL_AMERICA = {"El Salvador", "Guatemala", "Honduras"}
 # Dates of the reports the 'who was killed' paragraph cites: a report is quoted only once it was out.
 REPATRIATION_REPORTED = pd.Timestamp("2025-10-18")   # Antiwar.com report of the survivors' repatriation
@@ -512,8 +515,9 @@ def fto_list_intro(fto: pd.DataFrame, as_of) -> str:
 def fto_chart_caveat(fto: pd.DataFrame, as_of) -> str:
     """What the FTO chart does not show; names a later-designated group only once it was listed."""
     as_of = pd.Timestamp(as_of)
-    text = ("What the chart does not show: the list before November 2021 is incomplete. Groups revoked before then "
-            "were added where a State Department text dates the revocation, but others of the 1997 list (among them "
+    period = "before November 2021" if as_of >= COMPLETE_FROM else "for the years drawn"
+    text = (f"What the chart does not show: the list {period} is incomplete. Groups revoked "
+            + ("before then" if as_of >= COMPLETE_FROM else "in those years") + " were added where a State Department text dates the revocation, but others of the 1997 list (among them "
             "the Armed Islamic Group, 17 November and Egyptian al-Jihad) and groups listed and revoked in between are "
             "still missing, so the hatched years are lower bounds; the diamonds give the State Department's own "
             "totals.")
@@ -665,9 +669,9 @@ def mexico_caveat(fto: pd.DataFrame, tariffs: pd.DataFrame, batches: pd.DataFram
         text += (" Whatever the case-file count of homicides did after the designations, the Mexican government "
                  "credits its own national security strategy, begun in October 2024, and a change in one register "
                  "cannot be assigned to any one of these.")
-    text += (" The aid series is all US foreign assistance to Mexico as ForeignAssistance.gov reports it, not the "
-             "Mérida Initiative or its successors alone: no year-by-year budget line for those frameworks was found "
-             "in the stored material.")
+    text += " The aid series is all US foreign assistance to Mexico as ForeignAssistance.gov reports it"
+    text += (", not the Mérida Initiative or its successors alone: no year-by-year budget line for those frameworks "
+             "was found in the stored material." if as_of >= MERIDA_ANNOUNCED else ".")
     if SHEINBAUM_ON_STRIKES in register.index and register.loc[SHEINBAUM_ON_STRIKES, "date"] <= as_of:
         text += (" Mexico's government rejected unilateral US force on its soil; only one of its statements on the "
                  "strikes is in the register, and no strike announcement names a Mexican group.")
@@ -715,15 +719,18 @@ def what_is_missing(fto: pd.DataFrame, strikes: pd.DataFrame, tallies: pd.DataFr
         items.append(f"the exact designation {'date' if len(bounded) == 1 else 'dates'} of {listing(bounded['name'])} "
                      "(searched the Federal Register and State Department designation notices; only OFAC's list of "
                      f"{day(bounded['designation_date'].max())} shows {'it' if len(bounded) == 1 else 'them'})")
-    items.append("the FTO list's groups revoked before November 2021, so counts before about 2018 are lower bounds")
+    items.append("the FTO list's groups revoked before November 2021, so counts before about 2018 are lower bounds"
+                 if as_of >= COMPLETE_FROM else
+                 "the FTO list's groups revoked before this date that the rebuilt list misses, so its counts are lower bounds")
     known = months_known(incidence, as_of)
     if as_of >= pd.Timestamp("2025-07-31"):
         monthly = (f" (the monthly count of homicide offences in case files runs to {known['start'].max():%B %Y} and is "
                    "shown separately)" if len(known) else "")
         items.append("SESNSP's victim figures and state figures for July 2025 onward" + monthly)
-    items.append("a Mérida Initiative budget line by fiscal year")
+    if as_of >= MERIDA_ANNOUNCED:
+        items.append("a Mérida Initiative budget line by fiscal year")
     ended = tariffs[(tariffs["action"] == "invalidated") & (tariffs["date"] <= as_of)]
     if len(ended):
         items.append(f"a later fentanyl-justified tariff on Mexico after the Supreme Court's ruling of "
                      f"{ended['date'].iloc[0]:%B %Y}")
-    return "Searched for and not found in the stored material (December 2026): " + "; ".join(items) + "."
+    return "Searched for and not found in the material stored for this edition: " + "; ".join(items) + "."
