@@ -92,14 +92,14 @@ def test_intro_between_the_order_and_the_designations(tables):
 def test_intro_after_the_first_designations_and_before_the_strikes(tables):
     text = _openers(tables, "2025-06-30")["intro"]
     assert "8 groups became Foreign Terrorist Organizations" in text
-    assert "2 more groups from Haiti had followed" in text
+    assert "2 more groups from Haiti had followed by 30 June 2025" in text
     assert "sanctions, rewards)" in text and "strikes" not in text.split("instruments")[1].split(")")[0]
 
 
 def test_intro_at_the_default_date(tables):
     text = _openers(tables, "2026-08-20")["intro"]
     assert "military strikes on boats from September 2025" in text
-    assert "12 more groups from Haiti, Ecuador, Central America, Venezuela, Colombia, Brazil and Mexico" in text
+    assert "12 more groups from Haiti, Ecuador, Central America, Venezuela, Colombia, Brazil and Mexico had followed by 20 August 2026" in text
 
 
 def test_missing_strike_window_is_stated_the_same_way_twice(tables):

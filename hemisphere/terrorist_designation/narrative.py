@@ -115,8 +115,8 @@ def record_heading(as_of, first_cartel_day) -> str:
     """
     as_of = pd.Timestamp(as_of)
     if as_of < pd.Timestamp(first_cartel_day):
-        return (f"On {day(as_of)} no criminal group had yet been designated, so at this date there is nothing "
-                "to set against the warning.")
+        return (f"On {day(as_of)} no criminal group had yet been designated, so there was as yet no record of "
+                "designation and force to examine.")
     return ""
 
 
@@ -446,7 +446,8 @@ CENTRAL_AMERICA = {"El Salvador", "Guatemala", "Honduras"}
 # Dates of the reports the 'who was killed' paragraph cites: a report is quoted only once it was out.
 REPATRIATION_REPORTED = pd.Timestamp("2025-10-18")   # Antiwar.com report of the survivors' repatriation
 TRINIDAD_REPORTED = pd.Timestamp("2025-10-24")       # Newsday, 24 October 2025
-FOLLOW_UP_STRIKE_REPORTED = pd.Timestamp("2025-11-28")  # first reports of the 2 September follow-up strike
+IDENTITIES_REPORTED = pd.Timestamp("2026-03-09")     # Fox News page saying no identities or cargo evidence released
+FOLLOW_UP_STRIKE_REPORTED = pd.Timestamp("2025-12-02")  # Rep. Lieu's remarks on the 2 September follow-up strike
 
 
 def _home(countries) -> str:
@@ -486,8 +487,8 @@ def chapter_intro(fto: pd.DataFrame, strikes: pd.DataFrame, order_day, as_of) ->
                  f"Designated Global Terrorists (SDGTs) on {day(first_day)}")
     homes = _later_homes(waves)
     if homes:
-        sentence += (f", and by {day(as_of)} {plural(len(waves) - len(first), 'more group')} from "
-                     f"{listing(homes)} had followed")
+        sentence += (f", and {plural(len(waves) - len(first), 'more group')} from {listing(homes)} had followed "
+                     f"by {day(as_of)}")
     confirmed = strikes[(strikes["status"] == "confirmed") & (strikes["date"] <= as_of)]
     instruments = "sanctions, rewards" + (f" and military strikes on boats from {confirmed['date'].min():%B %Y}"
                                           if len(confirmed) else "")
@@ -582,9 +583,10 @@ def about_the_dead(strikes: pd.DataFrame, as_of) -> str:
     if strikes[(strikes["status"] == "confirmed") & (strikes["date"] <= as_of)].empty:
         return ""
     text = ("Everything in these tables is the US government's account: who was on board, that the boats carried "
-            "drugs, and which organization they served. The Pentagon has not released the identities of the dead or "
-            "evidence of cargo ([Fox News](https://www.foxnews.com/politics/us-military-strike-suspected-narco-boat-"
-            "eastern-pacific)).")
+            "drugs, and which organization they served.")
+    if as_of >= IDENTITIES_REPORTED:
+        text += (" The Pentagon has not released the identities of the dead or evidence of cargo ([Fox News]"
+                 "(https://www.foxnews.com/politics/us-military-strike-suspected-narco-boat-eastern-pacific)).")
     if as_of >= REPATRIATION_REPORTED:
         text += (" Survivors of one October strike were repatriated to Ecuador and Colombia rather than prosecuted "
                  "([Antiwar.com](https://news.antiwar.com/?p=163407)).")
@@ -593,7 +595,8 @@ def about_the_dead(strikes: pd.DataFrame, as_of) -> str:
                  "co.tt/2025/10/24/tenth-us-strike-off-venezuela-claims-six-lives/)).")
     if as_of >= FOLLOW_UP_STRIKE_REPORTED:
         text += (" The follow-up strike of 2 September on survivors drew accusations that it may have been a war "
-                 "crime.")
+                 "crime ([Rep. Ted Lieu](https://lieu.house.gov/media-center/in-the-news/top-democrat-former-jag-says-"
+                 "killing-shipwrecked-survivors-war-crime)).")
     return text
 
 
@@ -653,8 +656,10 @@ def mexico_intro(fto: pd.DataFrame, tariffs: pd.DataFrame, batches: pd.DataFrame
     if not parts:
         return ("By this date none of the instruments of the cartel policy had reached Mexico; the section shows "
                 "the US security aid and the homicide figures known by then.")
-    return ("Mexico is where the policy's instruments meet: " + "; ".join(parts) + ". The tables below set these "
-            "side by side with the US security aid that came before; they show timing, not cause.")
+    lead = ("Mexico is where the policy's instruments meet: " if len(parts) > 1 else
+            "By this date one instrument of the policy had reached Mexico: ")
+    return (lead + "; ".join(parts) + ". The tables below set " + ("these" if len(parts) > 1 else "it")
+            + " side by side with the US security aid that came before; they show timing, not cause.")
 
 
 def mexico_caveat(fto: pd.DataFrame, tariffs: pd.DataFrame, batches: pd.DataFrame, register: pd.DataFrame, as_of) -> str:
