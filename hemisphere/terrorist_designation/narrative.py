@@ -654,8 +654,8 @@ def mexico_intro(fto: pd.DataFrame, tariffs: pd.DataFrame, batches: pd.DataFrame
     if (confirmed["sea"] == "Eastern Pacific").any():
         parts.append("strikes fell in the eastern Pacific off its coast")
     if not parts:
-        return ("By this date none of the instruments of the cartel policy had reached Mexico; the section shows "
-                "the US security aid and the homicide figures known by then.")
+        return ("By this date no cartel designation, fentanyl tariff, prisoner transfer or boat strike had touched "
+                "Mexico; the section shows what the tables hold for that date.")
     lead = ("Mexico is where the policy's instruments meet: " if len(parts) > 1 else
             "By this date one instrument of the policy had reached Mexico: ")
     return (lead + "; ".join(parts) + ". The tables below set " + ("these" if len(parts) > 1 else "it")
