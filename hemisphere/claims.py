@@ -18,7 +18,7 @@ from hemisphere import themes as registry
 from hemisphere.eradication import analysis as eradication
 from hemisphere.northern_triangle import analysis as northern_triangle
 from hemisphere.northern_triangle.countries import NORTHERN_TRIANGLE
-from hemisphere.prose import day, listing, money, num, pct, pct_change
+from hemisphere.prose import day, listing, money, num, pct, pct_change, plural
 from hemisphere.terrorist_designation import designations as td_designations
 from hemisphere.terrorist_designation import fto_list, reconciliation, violence
 from hemisphere.venezuela import analysis as venezuela
@@ -602,15 +602,47 @@ def _opens_military_action(claim):
 
 @evaluates("terrorist_designation_first_criminal_groups")
 def _first_criminal_groups(claim):
-    fto = data.load("fto_list")
+    """Any criminal group in the whole terrorist-designation history held, before 20 February 2025.
+
+    Searched: every FTO designation the rebuilt list holds since 1997 (revoked groups and earlier
+    designations of re-listed groups included), the SDGT rows of the designations table, and the
+    entries of OFAC's SDN copies of 2021 and 2024 that carry the FTO tag. Kingpin Act and
+    transnational-criminal-organization (E.O. 13581) sanctions are not terrorist designations.
+    """
+    fto, actions, tags = data.load("fto_list"), data.load("designations_2025"), data.load("ofac_fto_tags")
     first_designation = _first_cartel_designation(fto)
-    before = fto_list.count_on(fto, first_designation - pd.Timedelta(days=1), kind="criminal")
+    criminal = fto[fto["kind"] == "criminal"]
+    earliest = criminal[["designation_date", "prior_designation_date"]].min(axis=1)
+    fto_before = criminal[earliest < first_designation]
+    sdgt_before = actions[(actions["instrument"] == "SDGT") & (actions["date"] < first_designation)]
+    tagged = tags.merge(fto[["org_id", "kind"]], on="org_id", how="left")
+    tagged_before = tagged[(tagged["snapshot_date"] < first_designation) & (tagged["kind"] == "criminal")]
+    earlier = sorted(set(fto_before["name"]) | set(sdgt_before["organization"])
+                     | set(fto.loc[fto["org_id"].isin(tagged_before["org_id"]), "name"]))
     after = fto_list.count_on(fto, first_designation, kind="criminal")
-    verdict = CONTRADICTED if before else SUPPORTED if after else NOT_TESTABLE
-    measured = {"criminal_before": before, "criminal_after": after, "date": first_designation}
-    headline = f"criminal groups on the list: {num(before)} before, {num(after)} on {first_designation:%-d %b %Y}"
-    finding = (f"The FTO list held {num(before) if before else 'no'} organisations classed as criminal the day "
-               f"before {first_designation:%-d %B %Y} and {num(after)} from that day.")
+    verdict = CONTRADICTED if earlier else SUPPORTED if after else NOT_TESTABLE
+    held = fto[fto["designation_date"] < first_designation]
+    snapshots = sorted(tags.loc[tags["snapshot_date"] < first_designation, "snapshot_date"].dt.year.unique())
+    measured = {"criminal_before": len(earlier), "criminal_after": after, "date": first_designation,
+                "fto_designations_before": len(held), "sdgt_rows_before": len(sdgt_before),
+                "ofac_copies_before": len(snapshots)}
+    headline = (f"criminal groups designated before {first_designation:%-d %b %Y}: {num(len(earlier))} of "
+                f"{num(len(held))} FTO designations held; {num(after)} on the list from that day")
+    auc = fto[fto["org_id"] == "AUC"]
+    auc_note = (f" The classing is this report's: the United Self-Defense Forces of Colombia (designated "
+                f"{auc['designation_date'].iloc[0]:%Y}, revoked {auc['revocation_date'].iloc[0]:%Y}), a paramilitary "
+                "force, is counted as political." if len(auc) and pd.notna(auc["revocation_date"].iloc[0]) else "")
+    finding = (f"The terrorist designations held dated before {first_designation:%-d %B %Y} are {num(len(held))} FTO "
+               f"designations since 1997 (groups later revoked included), "
+               + (f"{plural(len(sdgt_before), 'SDGT row')}" if len(sdgt_before) else
+                  f"no SDGT row (the SDGT actions held begin on {actions['date'].min():%-d %B %Y})")
+               + " and the "
+               f"FTO-tagged entries of OFAC's sanctions lists of {listing([str(year) for year in snapshots])}; "
+               + (f"{num(len(earlier))} of them concerned groups classed as criminal ({listing(earlier)})." if earlier
+                  else "none concerns a group classed as criminal.")
+               + f" From that day {num(after)} criminal groups were on the list." + auc_note
+               + " Kingpin Act and transnational-criminal-organization sanctions are not terrorist designations and "
+                 "are not counted.")
     return measured, headline, finding, verdict
 
 

@@ -23,3 +23,17 @@ def test_verdicts_follow_the_tables():
     violence = results["terrorist_designation_little_effect_on_violence"]
     assert violence.measured["months"] == 11 and violence.measured["after"] == 18184
     assert "cannot say which cause" in violence.finding
+
+
+def test_timing_alone_never_contradicts_the_little_effect_claim():
+    violence = _results()["terrorist_designation_little_effect_on_violence"]
+    assert violence.verdict == claims.MIXED
+    assert "fits an effect but does not show one" in violence.finding
+
+
+def test_first_criminal_groups_is_tested_on_the_whole_history_held():
+    result = _results()["terrorist_designation_first_criminal_groups"]
+    assert result.verdict == claims.SUPPORTED
+    assert result.measured["criminal_before"] == 0 and result.measured["criminal_after"] == 8
+    assert result.measured["fto_designations_before"] > 60 and result.measured["ofac_copies_before"] == 2
+    assert "Kingpin Act" in result.finding and "United Self-Defense Forces of Colombia" in result.finding

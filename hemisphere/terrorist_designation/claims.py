@@ -121,7 +121,10 @@ def _little_effect_on_violence(claim):
     if any(pd.isna(v) for v in (after, year_before, two_before)):
         return {}, "too few months", "The case-file series does not cover the comparison months.", NOT_TESTABLE
     change_after, change_before = after / year_before - 1, year_before / two_before - 1
-    verdict = CONTRADICTED if change_after <= change_before - TREND_POINTS else SUPPORTED
+    # Only timing can be tested: a faster fall after the designations is consistent with an effect but
+    # cannot show one, so it makes the verdict mixed, never contradicted (the rule in data/claims.csv).
+    faster = change_after <= change_before - TREND_POINTS
+    verdict = MIXED if faster else SUPPORTED
     span = f"{start:%B}–{(start + pd.DateOffset(months=months - 1)):%B}"
     measured = {"months": months, "after": after, "year_before": year_before, "two_years_before": two_before,
                 "change_after": change_after, "change_before": change_before}
@@ -130,8 +133,13 @@ def _little_effect_on_violence(claim):
                 f"{'down' if change_before < 0 else 'up'} {num(abs(change_before) * 100)}%)")
     finding = (f"Intentional-homicide offences in Mexican case files (SESNSP) for {span} {start.year}, the first "
                f"{plural(months, 'month')} after the designations, were {num(after)} against {num(year_before)} in the same "
-               f"months of {start.year - 1} and {num(two_before)} in {start.year - 2}. The fall after the designations was "
-               f"{'faster' if change_after < change_before else 'slower'} than the change before them; the Mexican government "
-               "credits its own security strategy, begun in October 2024, and these figures cannot say which cause "
-               "mattered.")
+               f"months of {start.year - 1} and {num(two_before)} in {start.year - 2}. The change after the designations "
+               f"({'down' if change_after < 0 else 'up'} {num(abs(change_after) * 100)}%) was "
+               + (f"at least {num(TREND_POINTS * 100)} points steeper than" if faster else
+                  f"not {num(TREND_POINTS * 100)} points steeper than")
+               + f" the change the year before ({'down' if change_before < 0 else 'up'} {num(abs(change_before) * 100)}%). "
+               + ("That timing fits an effect but does not show one: " if faster else
+                  "Violence did not fall faster after the designations, which fits the claim on timing alone; ")
+               + "the Mexican government credits its own security strategy, begun in October 2024, and these figures "
+                 "cannot say which cause mattered.")
     return measured, headline, finding, verdict

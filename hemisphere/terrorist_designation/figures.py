@@ -234,36 +234,56 @@ FTO_LIST_COMPLETE_FROM = pd.Timestamp("2021-11-30")
 
 
 def fto_list_chart(counts: pd.DataFrame, title: str, as_of, official: pd.DataFrame | None = None):
-    """Stacked steps of organizations on the FTO list by category, the incomplete early years hatched,
-    and the State Department's own totals (the stack's top is the whole list) as markers."""
+    """The FTO list over time. When a region is followed, its groups get their own panel (stacked by
+    kind, on their own scale) above a panel of the whole list, so the region's change the title states
+    is not a thin band under the rest; the whole list carries the hatching of the incomplete years and
+    the State Department's own totals as markers."""
     as_of = pd.Timestamp(as_of)
     order = [c for c in counts.columns if "criminal" in c.lower()] + \
             [c for c in counts.columns if "ideological" in c.lower()] + \
             [c for c in counts.columns if "state entity" in c.lower()] + \
             [c for c in counts.columns if c == "Other regions"]
     counts = counts[order]
-    colours = [charts.COLORS[next(colour for key, colour in FTO_PALETTE.items() if key.lower() in column.lower())]
-               for column in order]
-    chart = charts.Chart(theme=THEME, name="fto_list_over_time", title=title,
-                         subtitle="Organizations designated as Foreign Terrorist Organizations, by region and kind, on each "
-                                  f"date the list changed; {data_to(counts.index.max(), 'day')}",
-                         alt=f"Stacked step chart of the number of organizations on the US FTO list from 1997 to {day(as_of)}, "
-                             f"split into {', '.join(order)}.",
-                         time_axis="date", height=3.4)
+    colour_of = {column: charts.COLORS[next(colour for key, colour in FTO_PALETTE.items() if key.lower() in column.lower())]
+                 for column in order}
+    focus = [c for c in order if c != "Other regions"]
+    split = "Other regions" in order and len(focus) > 0
+    subtitle = ("Organizations designated as Foreign Terrorist Organizations on each date the list changed"
+                + ("; top: the region followed, by kind, on its own scale; bottom: the whole list" if split else
+                   ", by kind") + f"; {data_to(counts.index.max(), 'day')}")
+    chart = charts.Chart(theme=THEME, name="fto_list_over_time", title=title, subtitle=subtitle,
+                         alt=(f"Step charts of the number of organizations on the US FTO list from 1997 to {day(as_of)}: "
+                              + (f"the upper panel stacks {', '.join(focus)}; the lower panel shows the whole list."
+                                 if split else f"stacked by {', '.join(order)}.")),
+                         time_axis="date", nrows=2 if split else 1, height=4.6 if split else 3.4, sharex=split)
     # Hold the last state for a few months past as_of, so a change on that very day stays visible.
     drawn = pd.concat([counts, counts.iloc[[-1]].set_axis([as_of + pd.Timedelta(days=150)])])
-    ax = chart.ax
-    ax.stackplot(drawn.index, *[drawn[c] for c in order], labels=order, colors=colours, step="post", alpha=0.9)
-    ax.set_ylabel("organizations on the list")
-    ax.set_xlim(drawn.index.min(), drawn.index.max())
-    ax.axvspan(drawn.index.min(), min(FTO_LIST_COMPLETE_FROM, drawn.index.max()), facecolor="none",
-               edgecolor=charts.COLORS["grey"], hatch="////", lw=0, alpha=0.35, label="incomplete: counts are lower bounds")
+    top, whole = (chart.axes[0], chart.axes[1]) if split else (chart.ax, chart.ax)
+    if split:
+        top.stackplot(drawn.index, *[drawn[c] for c in focus], labels=focus, colors=[colour_of[c] for c in focus],
+                      step="post", alpha=0.95)
+        top.set_ylabel("in the region")
+        top.set_ylim(0, max(1, int(drawn[focus].sum(axis=1).max())) * 1.15)
+        top.legend(loc="upper left", fontsize=7, frameon=False)
+        total = drawn[order].sum(axis=1)
+        whole.fill_between(drawn.index, 0, total, step="post", color=charts.COLORS["grey"], alpha=0.6,
+                           label="whole list", lw=0)
+        whole.set_ylabel("whole list")
+    else:
+        whole.stackplot(drawn.index, *[drawn[c] for c in order], labels=order, colors=[colour_of[c] for c in order],
+                        step="post", alpha=0.9)
+        whole.set_ylabel("organizations on the list")
+    whole.set_xlim(drawn.index.min(), drawn.index.max())
+    for ax in ({top, whole}):
+        ax.axvspan(drawn.index.min(), min(FTO_LIST_COMPLETE_FROM, drawn.index.max()), facecolor="none",
+                   edgecolor=charts.COLORS["grey"], hatch="////", lw=0, alpha=0.35,
+                   label="incomplete: counts are lower bounds" if ax is whole else None)
     if official is not None:
         stated = official[official["date"] <= drawn.index.max()]
         if len(stated):
-            ax.scatter(stated["date"], stated["organizations"], marker="D", s=18, color=charts.COLORS["black"], zorder=4,
-                       label="State Department's stated total")
-    ax.legend(loc="upper left", fontsize=7, frameon=False)
+            whole.scatter(stated["date"], stated["organizations"], marker="D", s=18, color=charts.COLORS["black"],
+                          zorder=4, label="State Department's stated total")
+    whole.legend(loc="upper left", fontsize=7, frameon=False)
     chosen = [e for e in ("terrorist_designation_eo14157_2025", "terrorist_designation_eight_groups_fto_2025")
               if _event_date(e) <= drawn.index.max()]
     if chosen:

@@ -65,26 +65,35 @@ def strike_title(totals: dict, last: pd.Timestamp) -> str:
             "as announced by the US government and reported by the press")
 
 
+def missing_span(window) -> str:
+    """'between 21 March 2026 and 28 May 2026' (or 'before 28 May 2026') for reconciliation.missing_window()."""
+    if window is None:
+        return ""
+    if window["since"] is None:
+        return f"before {day(window['until'])}"
+    return f"between {day(window['since'])} and {day(window['until'])}"
+
+
 def largest_gap(checks: pd.DataFrame) -> str:
     """Where the list falls furthest behind the published totals, and since when.
 
-    The missing strikes lie between the last date on which a total matched the list within one
-    death and the date of the largest gap; both dates are read from `checks` (reconcile()).
+    The window is reconciliation.missing_window(): it runs from the last date on which a total
+    matched the list within one death to the date of the largest gap. The chapter states it only
+    here and, in the same words, in its "what is missing" section.
     """
+    from hemisphere.terrorist_designation.reconciliation import missing_window
+
     if checks.empty:
         return ""
-    worst = checks.loc[checks["gap"].idxmax()]
-    if worst["gap"] <= 0:
+    window = missing_window(checks)
+    if window is None:
         return (f"No published total exceeds the list's sum on its date; the largest difference is "
                 f"{num(checks['gap'].min())} on {day(checks.loc[checks['gap'].idxmin(), 'tally_date'])}.")
-    before = checks[(checks["tally_date"] < worst["tally_date"]) & (checks["gap"].abs() <= 1)]
-    sentence = (f"The largest gap on any date is {plural(int(worst['gap']), 'death')}, on {day(worst['tally_date'])} "
-                f"({worst['reported_by']})")
-    if before.empty:
-        return sentence + ": strikes announced before that date are probably missing from the list."
-    since = before["tally_date"].max()
-    return (sentence + f"; the totals still matched the list within one death on {day(since)}, so strikes "
-            f"announced between {day(since)} and {day(worst['tally_date'])} are probably missing from the list.")
+    sentence = (f"The largest gap on any date is {plural(window['gap'], 'death')}, on {day(window['until'])} "
+                f"({window['reported_by']})")
+    if window["since"] is not None:
+        sentence += f"; the totals still matched the list within one death on {day(window['since'])}"
+    return sentence + f", so strikes announced {missing_span(window)} are probably missing from the list."
 
 
 def matches(official: pd.DataFrame) -> str:
@@ -106,8 +115,8 @@ def record_heading(as_of, first_cartel_day) -> str:
     """
     as_of = pd.Timestamp(as_of)
     if as_of < pd.Timestamp(first_cartel_day):
-        return (f"On {day(as_of)} no criminal group had yet been designated, so at this date there is nothing "
-                "to set against the warning.")
+        return (f"On {day(as_of)} no criminal group had yet been designated, so there was as yet no record of "
+                "designation and force to examine.")
     return ""
 
 
@@ -423,3 +432,310 @@ COMPLETE_FROM = pd.Timestamp("2021-11-01")
 def of_them(count: int, what: str) -> str:
     """'none of them criminal', '1 of them criminal', '20 of them criminal'."""
     return f"{'none' if count == 0 else num(count)} of them {what}"
+
+
+# --- Section openers: the chapter's framing prose, true for every `as_of` -------------------------
+# Each opener names only what had happened by `as_of`; tests/test_terrorist_designation_openers.py
+# runs them at early dates and checks that no later date or later-designated group is named.
+
+ORDER_EVENT = "terrorist_designation_eo14157_2025"
+# The Mérida Initiative's announcement (register: terrorist_designation_merida_initiative_2007); the
+# framework is named only from that date.
+MERIDA_ANNOUNCED = pd.Timestamp("2007-10-22")
+CENTRAL_AMERICA = {"El Salvador", "Guatemala", "Honduras"}
+# Dates of the reports the 'who was killed' paragraph cites: a report is quoted only once it was out.
+REPATRIATION_REPORTED = pd.Timestamp("2025-10-18")   # Antiwar.com report of the survivors' repatriation
+TRINIDAD_REPORTED = pd.Timestamp("2025-10-24")       # Newsday, 24 October 2025
+IDENTITIES_REPORTED = pd.Timestamp("2026-03-09")     # Fox News page saying no identities or cargo evidence released
+FOLLOW_UP_STRIKE_REPORTED = pd.Timestamp("2025-12-02")  # Rep. Lieu's remarks on the 2 September follow-up strike
+
+
+def _home(countries) -> str:
+    """Where a group is based, for prose: its first country, or Central America for the two gangs."""
+    parts = [part.strip() for part in str(countries).split(";")]
+    return "Central America" if len(parts) > 1 and set(parts) <= CENTRAL_AMERICA else parts[0]
+
+
+def criminal_waves(fto: pd.DataFrame, as_of) -> pd.DataFrame:
+    """The hemisphere's criminal groups designated by `as_of`: name, date, home, in date order."""
+    rows = fto[(fto["kind"] == "criminal") & fto["western_hemisphere"]
+               & (fto["designation_date"] <= pd.Timestamp(as_of))].sort_values(["designation_date", "name"])
+    return rows.assign(home=rows["countries"].map(_home))
+
+
+def _later_homes(waves: pd.DataFrame) -> list[str]:
+    later = waves[waves["designation_date"] > waves["designation_date"].min()]
+    return list(dict.fromkeys(later["home"]))
+
+
+def chapter_intro(fto: pd.DataFrame, strikes: pd.DataFrame, order_day, as_of) -> str:
+    """The chapter's opening paragraph: what had been ordered, designated and struck by `as_of`."""
+    as_of, order_day = pd.Timestamp(as_of), pd.Timestamp(order_day)
+    waves = criminal_waves(fto, as_of)
+    question = ("What changed when the United States began to treat Latin American cartels and gangs as "
+                "terrorist organizations? ")
+    if as_of < order_day:
+        return (question + f"On {day(as_of)} it had not yet done so: no cartel or gang was on the State "
+                "Department's list of Foreign Terrorist Organizations (FTOs). The chapter shows the list as it "
+                "stood on that date and, in its later sections, only what had happened by then.")
+    sentence = question + f"Executive Order 14157 of {day(order_day)} ordered the designations"
+    if waves.empty:
+        return sentence + f"; by {day(as_of)} no group had yet been designated under it."
+    first_day = waves["designation_date"].min()
+    first = waves[waves["designation_date"] == first_day]
+    sentence += (f"; {plural(len(first), 'group')} became Foreign Terrorist Organizations (FTOs) and Specially "
+                 f"Designated Global Terrorists (SDGTs) on {day(first_day)}")
+    homes = _later_homes(waves)
+    if homes:
+        sentence += (f", and {plural(len(waves) - len(first), 'more group')} from {listing(homes)} had followed "
+                     f"by {day(as_of)}")
+    confirmed = strikes[(strikes["status"] == "confirmed") & (strikes["date"] <= as_of)]
+    instruments = "sanctions, rewards" + (f" and military strikes on boats from {confirmed['date'].min():%B %Y}"
+                                          if len(confirmed) else "")
+    return (sentence + f". This chapter asks which instruments came with the label ({instruments}), where the "
+            "designated groups operate and with what violence. Analysts warned in 2025 that designation opens an "
+            "operational door to direct US attack, and that terrorism and organized crime are different "
+            f"phenomena; the sections below set the record up to {day(as_of)} against that warning.")
+
+
+def fto_list_intro(fto: pd.DataFrame, as_of) -> str:
+    """The FTO-list section's opening: the list's kinds of group up to `as_of`."""
+    as_of = pd.Timestamp(as_of)
+    start = fto["designation_date"].min()
+    waves = criminal_waves(fto, as_of)
+    sentence = (f"From its start on {day(start)} the State Department's list held groups designated for political "
+                "or religious violence")
+    if len(waves):
+        where = "all of them" if len(waves) == len(fto[(fto["kind"] == "criminal") & (fto["designation_date"] <= as_of)]) \
+            else "most of them"
+        sentence += (f"; from {waves['designation_date'].min():%B %Y} it also took in profit-driven criminal "
+                     f"organizations, {where} in the Americas")
+    return sentence + ". The chart counts the organizations on the list on every date it changed."
+
+
+def fto_chart_caveat(fto: pd.DataFrame, as_of) -> str:
+    """What the FTO chart does not show; names a later-designated group only once it was listed."""
+    as_of = pd.Timestamp(as_of)
+    period = "before November 2021" if as_of >= COMPLETE_FROM else "for the years drawn"
+    text = (f"What the chart does not show: the list {period} is incomplete. Groups revoked "
+            + ("before then" if as_of >= COMPLETE_FROM else "in those years") + " were added where a State Department text dates the revocation, but others of the 1997 list (among them "
+            "the Armed Islamic Group, 17 November and Egyptian al-Jihad) and groups listed and revoked in between are "
+            "still missing, so the hatched years are lower bounds; the diamonds give the State Department's own "
+            "totals.")
+    if (fto["kind"] == "criminal").any() and (fto.loc[fto["kind"] == "criminal", "designation_date"] <= as_of).any():
+        text += " The split into ideological and criminal groups is this report's label, not an official category"
+        soles = fto[fto["org_id"] == "SOLES"]
+        if len(soles) and soles["designation_date"].iloc[0] <= as_of:
+            text += (", and Cartel de los Soles, which the US describes as led by Venezuelan officials, is counted "
+                     "as criminal")
+        text += "."
+    return text
+
+
+def designations_intro(fto: pd.DataFrame, actions: pd.DataFrame, as_of) -> str:
+    """The designations section's opening: the waves of designation up to `as_of`."""
+    as_of = pd.Timestamp(as_of)
+    waves = criminal_waves(fto, as_of)
+    if waves.empty:
+        return ""
+    first_day = waves["designation_date"].min()
+    first = waves[waves["designation_date"] == first_day]
+    dates = waves["designation_date"].nunique()
+    sentence = (f"The first {plural(len(first), 'group')} {'was' if len(first) == 1 else 'were'} designated "
+                f"together on {day(first_day)}")
+    homes = _later_homes(waves)
+    if homes:
+        sentence += f"; designations on {plural(dates - 1, 'later date')} followed, of groups from {listing(homes)}"
+    sentence += ". The chart shows each action by instrument"
+    others = actions[(actions["entity_kind"] != "group") & (actions["date"] <= as_of)]
+    if len(others):
+        sentence += "; Treasury also designated factions and leaders under the SDGT order"
+    return sentence + "."
+
+
+def designations_caveat(as_of, any_designation: bool) -> str:
+    """What the designations table leaves out (only once there is a designation to qualify)."""
+    if not any_designation:
+        return ""
+    return ("Not every action is here: Treasury's sanctions on cartel members under the narcotics order (E.O. 14059) "
+            "are only sampled, and some dates are announcements rather than Federal Register dates. Designation of a "
+            "group as an FTO also made it an SDGT in most cases, as the Congressional Research Service noted for the "
+            "2025 designations.")
+
+
+def strikes_intro(strikes: pd.DataFrame, as_of) -> str:
+    """The strike section's opening, from the first strike listed by `as_of` (empty before it)."""
+    as_of = pd.Timestamp(as_of)
+    confirmed = strikes[(strikes["status"] == "confirmed") & (strikes["date"] <= as_of)]
+    if confirmed.empty:
+        return ""
+    seas = [sea for sea in ("Caribbean", "Eastern Pacific") if sea in set(confirmed["sea"])]
+    where = " and the ".join(["Caribbean" if s == "Caribbean" else "eastern Pacific" for s in seas]) or "at sea"
+    return (f"From {confirmed['date'].min():%B %Y} the US military destroyed small boats in the {where} that it said "
+            "belonged to designated terrorist organizations. There is no official list of strikes: the one used "
+            "here is built from announcements relayed by the press, and it is compared below with the running "
+            "totals that US Southern Command, the Pentagon and news outlets published.")
+
+
+def about_the_dead(strikes: pd.DataFrame, as_of) -> str:
+    """What is known about those killed: each report cited only once it had been published."""
+    as_of = pd.Timestamp(as_of)
+    if strikes[(strikes["status"] == "confirmed") & (strikes["date"] <= as_of)].empty:
+        return ""
+    text = ("Everything in these tables is the US government's account: who was on board, that the boats carried "
+            "drugs, and which organization they served.")
+    if as_of >= IDENTITIES_REPORTED:
+        text += (" The Pentagon has not released the identities of the dead or evidence of cargo ([Fox News]"
+                 "(https://www.foxnews.com/politics/us-military-strike-suspected-narco-boat-eastern-pacific)).")
+    if as_of >= REPATRIATION_REPORTED:
+        text += (" Survivors of one October strike were repatriated to Ecuador and Colombia rather than prosecuted "
+                 "([Antiwar.com](https://news.antiwar.com/?p=163407)).")
+    if as_of >= TRINIDAD_REPORTED:
+        text += (" Trinidad and Tobago nationals were reported among the dead of another ([Newsday](https://newsday."
+                 "co.tt/2025/10/24/tenth-us-strike-off-venezuela-claims-six-lives/)).")
+    if as_of >= FOLLOW_UP_STRIKE_REPORTED:
+        text += (" The follow-up strike of 2 September on survivors drew accusations that it may have been a war "
+                 "crime ([Rep. Ted Lieu](https://lieu.house.gov/media-center/in-the-news/top-democrat-former-jag-says-"
+                 "killing-shipwrecked-survivors-war-crime)).")
+    return text
+
+
+def violence_intro(fto: pd.DataFrame, as_of) -> str:
+    """The violence section's opening; before the designations it speaks of the countries, not the groups."""
+    as_of = pd.Timestamp(as_of)
+    waves = criminal_waves(fto, as_of)
+    panels = ("The panels show homicide rates where official series exist and UN counts of gang killings in Haiti, "
+              "with only the figures for periods ended by this date.")
+    if waves.empty:
+        return ("No criminal group had been designated by this date, so this section shows the violence of the "
+                "region as it stood: " + panels[0].lower() + panels[1:])
+    return (f"The criminal groups designated by {day(as_of)} are based in {listing(list(dict.fromkeys(waves['home'])))}, "
+            "and violence there had its own course before 2025. " + panels + " They cannot show what designation "
+            "caused: homicides answer to local wars between groups, state policy and reporting practice, and the "
+            "data end before or shortly after the designations.")
+
+
+def violence_caveat(fto: pd.DataFrame, as_of) -> str:
+    """Why the designations cannot be read off the violence series (once there are designations)."""
+    as_of = pd.Timestamp(as_of)
+    waves = criminal_waves(fto, as_of)
+    if waves.empty:
+        return ""
+    text = "The designations cannot be read off these series."
+    if "Ecuador" in set(waves["home"]):
+        text += " Ecuador's violence rose years before its gangs were designated."
+    if "Mexico" in set(waves["home"]):
+        text += " Mexico's recorded homicides were already falling when its cartels were designated."
+    kinds = len(set(waves["home"]))
+    if kinds > 1:
+        text += (f" The groups also differ: they are based in {num(kinds)} countries or regions and share the "
+                 "label, not the violence or the business.")
+    return text
+
+
+def mexico_intro(fto: pd.DataFrame, tariffs: pd.DataFrame, batches: pd.DataFrame, strikes: pd.DataFrame, as_of) -> str:
+    """The Mexico section's opening: which of the policy's instruments had reached Mexico by `as_of`."""
+    as_of = pd.Timestamp(as_of)
+    waves = criminal_waves(fto, as_of)
+    parts = []
+    if len(waves):
+        first = waves[waves["designation_date"] == waves["designation_date"].min()]
+        mexican = int((first["home"] == "Mexico").sum())
+        parts.append(f"{num(mexican)} of the {plural(len(first), 'group')} designated first "
+                     f"{'is' if mexican == 1 else 'are'} Mexican")
+    if (tariffs["date"] <= as_of).any():
+        parts.append(f"the tariffs ordered from {tariffs['date'].min():%B %Y} were justified by fentanyl crossing from "
+                     "Mexico")
+    handed = int((batches["date"] <= as_of).sum())
+    if handed:
+        parts.append("Mexico's government handed cartel figures to US prosecutors "
+                     + ("in one batch" if handed == 1 else f"in {num(handed)} batches"))
+    confirmed = strikes[(strikes["status"] == "confirmed") & (strikes["date"] <= as_of)]
+    if (confirmed["sea"] == "Eastern Pacific").any():
+        parts.append("strikes fell in the eastern Pacific off its coast")
+    if not parts:
+        return ("By this date no cartel designation, fentanyl tariff, prisoner transfer or boat strike had touched "
+                "Mexico; the section shows what the tables hold for that date.")
+    lead = ("Mexico is where the policy's instruments meet: " if len(parts) > 1 else
+            "By this date one instrument of the policy had reached Mexico: ")
+    return (lead + "; ".join(parts) + ". The tables below set " + ("these" if len(parts) > 1 else "it")
+            + " side by side with the US security aid that came before; they show timing, not cause.")
+
+
+def mexico_caveat(fto: pd.DataFrame, tariffs: pd.DataFrame, batches: pd.DataFrame, register: pd.DataFrame, as_of) -> str:
+    """What the Mexico section can and cannot attribute, naming only what had happened by `as_of`."""
+    as_of = pd.Timestamp(as_of)
+    text = "What these data can and cannot attribute."
+    if (batches["date"] <= as_of).any() and (tariffs["date"] <= as_of).any():
+        text += (" The batches of prisoners came days or weeks after tariff steps and amid threats of US action on "
+                 "Mexican soil, but both governments described them as cooperation, and nothing here separates the "
+                 "tariff from the designations, the strikes or diplomacy as a cause.")
+    if len(criminal_waves(fto, as_of)):
+        text += (" Whatever the case-file count of homicides did after the designations, the Mexican government "
+                 "credits its own national security strategy, begun in October 2024, and a change in one register "
+                 "cannot be assigned to any one of these.")
+    text += " The aid series is all US foreign assistance to Mexico as ForeignAssistance.gov reports it"
+    text += (", not the Mérida Initiative or its successors alone: no year-by-year budget line for those frameworks "
+             "was found in the stored material." if as_of >= MERIDA_ANNOUNCED else ".")
+    if SHEINBAUM_ON_STRIKES in register.index and register.loc[SHEINBAUM_ON_STRIKES, "date"] <= as_of:
+        text += (" Mexico's government rejected unilateral US force on its soil; only one of its statements on the "
+                 "strikes is in the register, and no strike announcement names a Mexican group.")
+    return text
+
+
+def record_intro(as_of, first_cartel_day) -> str:
+    """The record section's framing, once there was a record to set against the 2025 warning."""
+    if pd.Timestamp(as_of) < pd.Timestamp(first_cartel_day):
+        return ""
+    return ("The 2025 warning was that a terrorist label would open an operational door to US force, and that "
+            "terrorism and organized crime are different phenomena. The sentences below set against it only what "
+            "had happened by the chapter's date.")
+
+
+STRIKE_SEARCHES = ('"US strike drug boat" for each month from May to November 2026, SOUTHCOM and Hegseth '
+                   "announcements, AP, Reuters, NYT and CNN tallies, Airwars")
+
+
+def what_is_missing(fto: pd.DataFrame, strikes: pd.DataFrame, tallies: pd.DataFrame, checks, tariffs: pd.DataFrame,
+                    incidence: pd.DataFrame, as_of) -> str:
+    """The chapter's "what is missing" paragraph: gaps in the tables that bear on the record up to `as_of`.
+
+    `checks` is reconciliation.checkpoints() (None when not all seas are counted); the missing-strike
+    window is the one largest_gap() states, in the same words.
+    """
+    from hemisphere.terrorist_designation.reconciliation import confirmed, missing_window
+
+    as_of = pd.Timestamp(as_of)
+    items = []
+    listed = confirmed(strikes)
+    last_strike = listed["date"].max()
+    if len(listed) and as_of > last_strike:
+        items.append(f"strikes after {day(last_strike)} (searched: {STRIKE_SEARCHES})")
+    official = tallies[tallies["source_kind"] == "official"]
+    last_official = official["tally_date"].max() if len(official) else None
+    if last_official is not None and as_of > last_official + pd.DateOffset(months=1):
+        items.append(f"official running totals of the strikes after {last_official:%B %Y}")
+    window = missing_window(checks) if checks is not None and len(checks) else None
+    if window is not None:
+        items.append(f"the strikes announced {missing_span(window)} that the published totals imply")
+    bounded = fto[(fto["designation_date_precision"] == "on_or_before") & (fto["designation_date"] <= as_of)
+                  & fto["western_hemisphere"]]
+    if len(bounded):
+        items.append(f"the exact designation {'date' if len(bounded) == 1 else 'dates'} of {listing(bounded['name'])} "
+                     "(searched the Federal Register and State Department designation notices; only OFAC's list of "
+                     f"{day(bounded['designation_date'].max())} shows {'it' if len(bounded) == 1 else 'them'})")
+    items.append("the FTO list's groups revoked before November 2021, so counts before about 2018 are lower bounds"
+                 if as_of >= COMPLETE_FROM else
+                 "the FTO list's groups revoked before this date that the rebuilt list misses, so its counts are lower bounds")
+    known = months_known(incidence, as_of)
+    if as_of >= pd.Timestamp("2025-07-31"):
+        monthly = (f" (the monthly count of homicide offences in case files runs to {known['start'].max():%B %Y} and is "
+                   "shown separately)" if len(known) else "")
+        items.append("SESNSP's victim figures and state figures for July 2025 onward" + monthly)
+    if as_of >= MERIDA_ANNOUNCED:
+        items.append("a Mérida Initiative budget line by fiscal year")
+    ended = tariffs[(tariffs["action"] == "invalidated") & (tariffs["date"] <= as_of)]
+    if len(ended):
+        items.append(f"a later fentanyl-justified tariff on Mexico after the Supreme Court's ruling of "
+                     f"{ended['date'].iloc[0]:%B %Y}")
+    return "Searched for and not found in the material stored for this edition: " + "; ".join(items) + "."

@@ -91,3 +91,32 @@ def reconcile(strikes: pd.DataFrame, tallies: pd.DataFrame, as_of=None) -> pd.Da
                "events_killed_and_presumed", "gap_killed", "gap_killed_and_presumed", "gap", "strikes_reported",
                "events_strikes", "gap_strikes"]
     return pd.DataFrame(rows, columns=columns)
+
+
+# A published total counts as matching the list if it is within this many deaths of the list's sum.
+MATCH_TOLERANCE = 1
+# Totals published up to this many days after the newest listed strike are compared; later ones
+# would count strikes the list cannot hold.
+TALLY_GRACE_DAYS = 7
+
+
+def checkpoints(strikes: pd.DataFrame, tallies: pd.DataFrame, as_of) -> pd.DataFrame:
+    """reconcile() up to `as_of`, keeping totals published by a week after the newest listed strike."""
+    last = confirmed(strikes)["date"].max()
+    checks = reconcile(strikes, tallies, as_of)
+    return checks[checks["tally_date"] <= last + pd.Timedelta(days=TALLY_GRACE_DAYS)].reset_index(drop=True)
+
+
+def missing_window(checks: pd.DataFrame) -> dict | None:
+    """Where strikes are probably missing from the list: the one window the chapter states.
+
+    The window ends on the date of the largest positive gap (a published total above the list's
+    sum) and starts on the last earlier date on which a total matched the list within
+    MATCH_TOLERANCE deaths (None if none did). None if no total exceeds the list's sum.
+    """
+    if checks.empty or checks["gap"].max() <= 0:
+        return None
+    worst = checks.loc[checks["gap"].idxmax()]
+    before = checks[(checks["tally_date"] < worst["tally_date"]) & (checks["gap"].abs() <= MATCH_TOLERANCE)]
+    return {"since": before["tally_date"].max() if len(before) else None, "until": worst["tally_date"],
+            "gap": int(worst["gap"]), "reported_by": worst["reported_by"]}
