@@ -50,8 +50,10 @@ def final_and_provisional(final: pd.Series, provisional: pd.Series | None) -> st
     text += "."
     if provisional is not None:
         end = provisional["period_end"]
-        text += (f" A separate, provisional series (predicted counts that CDC revises) puts deaths in the 12 months to "
-                 f"{end:%B %Y} at {num(provisional['value'])}; it is reported beside the final series, not joined to it.")
+        span = (f"in {end.year}" if provisional.get("period") == "calendar year"
+                else f"in the 12 months to {end:%B %Y}")
+        text += (f" A separate, provisional series (predicted counts that CDC revises) puts deaths {span} at "
+                 f"{num(provisional['value'])}; it is reported beside the final series, not joined to it.")
     return text
 
 
