@@ -110,7 +110,8 @@ def test_monthly_pace_refuses_an_empty_period():
 
 def test_waves_sentence_for_one_year_and_for_an_empty_selection():
     one_year = _rates([(2016, 4.4, 4.9, 6.2)])
-    assert "In every year with at least two rates" in demand_narrative.waves(one_year)
+    assert "In the one year shown with at least two rates" in demand_narrative.waves(one_year)
+    assert "In every year" in demand_narrative.waves(_rates([(2016, 4.4, 4.9, 6.2), (2017, 4.4, 4.9, 9.0)]))
     assert "in 2016." in demand_narrative.waves(one_year)
     assert "No year" in demand_narrative.waves(_rates([]))
     title = demand_narrative.waves_title(_rates([(2000, 3, 1, 0.5), (2001, 1, 1, 4)]))

@@ -59,3 +59,21 @@ def test_halving_plan_is_dated_from_the_register_and_measured_from_its_baseline(
 def test_no_parameter_names_in_reader_text():
     text = narrative.majors_sentences(data.load("majors_list"), "Colombia", start_year=2010, end_year=2012)
     assert "`" not in text and "start_year" not in text and "outside the period chosen" in text
+
+
+def test_aid_for_one_fiscal_year_is_not_an_average():
+    import pandas as pd
+    from hemisphere.eradication import colombia_narrative
+
+    one = pd.DataFrame({"administration": ["Obama"], "first_fy": [2017], "last_fy": [2017], "mean_usd": [519e6]})
+    text = colombia_narrative.aid_by_administration(one)
+    assert "averaged" not in text and "in FY2017" in text
+
+
+def test_closing_eradication_bullet_flags_a_strong_link_that_could_be_chance():
+    import pandas as pd
+
+    pairs = pd.DataFrame({"eradicated": [1.0, 2.0, 3.0, 4.0], "cultivation_change_next_year": [1.0, 3.0, 2.0, 5.0]},
+                         index=[2017, 2018, 2019, 2020])
+    text = narrative.eradication_finding(pairs)
+    assert "looks strong but could be chance" in text and "every one of the 4" in text

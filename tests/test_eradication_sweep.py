@@ -58,7 +58,7 @@ def test_majors_sentences_follow_the_period():
 
 def test_halving_pointer_and_empty_findings_for_one_year():
     pointer = narrative.halving_plan_pointer(2019, 2019)
-    assert "beyond the period chosen" in pointer and "`" not in pointer and "2019-2019" not in pointer
+    assert "does not cover" in pointer and "`" not in pointer and "2019-2019" not in pointer
     assert narrative.no_findings_sentence("Peru", 2019, 2019) == "The year 2019 holds too little data for Peru to state findings."
     assert narrative.no_findings_sentence("Peru", 2001, 2003).startswith("The period 2001-2003 holds")
 

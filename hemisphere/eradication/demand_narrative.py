@@ -22,7 +22,9 @@ def waves(rates: pd.DataFrame) -> str:
     last_year = int(leaders.index.max())
     share = demand.share_of_opioid_rates(rates, demand.SYNTHETIC)
     lead = ("Among the opioid types, the highest final death rate belonged to "
-            if len(runs) > 1 else "In every year with at least two rates, the highest final death rate belonged to ")
+            if len(runs) > 1 else
+            ("In the one year shown with at least two rates, the highest final death rate belonged to "
+             if len(leaders) == 1 else "In every year with at least two rates, the highest final death rate belonged to "))
     text = lead + listing(parts) + "."
     if len(share) >= 2 and share.index.min() != share.index.max():
         a, b = int(share.index.min()), int(share.index.max())

@@ -491,8 +491,14 @@ def eradication_finding(pairs: pd.DataFrame) -> str:
         year = int(pairs.index[0])
         return (f"- **Eradication.** Coca {'grew' if grew else 'did not grow'} in the year after {year}, the one "
                 "eradication year shown with a next-year figure; too few years to measure a link.")
-    link = (f"the year-to-year link between the two is {analysis.strength(analysis.correlation(pairs)[0])}."
-            if len(pairs) >= 3 else "too few years to measure a link.")
+    if len(pairs) >= 3:
+        strength = analysis.strength(analysis.correlation(pairs)[0])
+        chance = (strength not in ("very weak", "weak")
+                  and analysis.permutation_p_value(pairs) >= SIGNIFICANCE)
+        link = (f"the year-to-year link between the two looks {strength} but could be chance." if chance
+                else f"the year-to-year link between the two is {strength}.")
+    else:
+        link = "too few years to measure a link."
     return (f"- **Eradication.** Coca grew in the year after {analysis.count_of(grew, len(pairs))} eradication "
             f"years shown; {link}")
 
@@ -525,7 +531,8 @@ def halving_goal_sentence(area_2017: float, area_2023: float, output_2017: float
 def halving_plan_pointer(start_year: int, end_year: int) -> str:
     """Said instead of the halving-plan verdict when the period chosen does not cover the plan's years."""
     return (f"The plan agreed in {halving_plan_month()} to halve Colombia's coca and cocaine is measured from "
-            f"{HALVING_PLAN_BASE} to {HALVING_PLAN_TARGET}, beyond the period chosen ({year_span(start_year, end_year)}); "
+            f"{HALVING_PLAN_BASE} to {HALVING_PLAN_TARGET}, a span the period chosen ({year_span(start_year, end_year)}) "
+            "does not cover; "
             f"a period from {HALVING_PLAN_BASE} or earlier to {HALVING_PLAN_TARGET} or later sets it against the estimates.")
 
 
