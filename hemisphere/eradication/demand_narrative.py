@@ -82,6 +82,9 @@ def seizures(full: pd.DataFrame, partial: pd.Series | None, single: pd.DataFrame
     return text
 
 
+PROGRAMME_NAMES = {"STR": "State Targeted Response", "SOR": "State Opioid Response"}
+
+
 def funding(balance: float, grants: pd.DataFrame) -> str:
     """What the emergency fund held against the grants already flowing and those that came later."""
     awards = demand.awards(grants)
@@ -89,12 +92,12 @@ def funding(balance: float, grants: pd.DataFrame) -> str:
         return f"When the emergency was declared, the Public Health Emergency Fund held {money(balance)}."
     first = awards.iloc[0]
     text = (f"When the emergency was declared, the Public Health Emergency Fund held {money(balance)}: "
-            f"{pct(balance / first['amount_usd'], 2)} of the {money(first['amount_usd'])} in {first['programme']} grants "
+            f"{pct(balance / first['amount_usd'], 2)} of the {money(first['amount_usd'])} in {PROGRAMME_NAMES.get(first['programme'], first['programme'])} grants "
             f"already awarded to states for FY{int(first['fiscal_year'])}, money Congress had voted the year before.")
     largest = awards.loc[awards["amount_usd"].idxmax()]
     if largest["fiscal_year"] != first["fiscal_year"]:
         text += (f" State grants reached {money(largest['amount_usd'])} in FY{int(largest['fiscal_year'])} "
-                 f"({largest['programme']}), money Congress appropriated year by year, not money that came with the declaration.")
+                 f"({PROGRAMME_NAMES.get(largest['programme'], largest['programme'])} grants), money Congress appropriated year by year, not money that came with the declaration.")
     return text
 
 
