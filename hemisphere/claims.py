@@ -252,9 +252,9 @@ def _by_parts(parts_holding: int, parts: int) -> str:
 def _eradication_cannot_keep_up(claim):
     cultivation = eradication.cultivation_series(data.load("coca_cultivation"), "Colombia", eradication.UNODC)
     eradicated = eradication.eradication_series(data.load("coca_eradication"), "Colombia")
-    paired = eradication.eradication_and_next_change(cultivation, eradicated)
+    every_pair = eradication.eradication_and_next_change(cultivation, eradicated)
     # The test window: eradication years in either Trump term (1 July of the year in office).
-    paired = paired[[in_window(f"{int(year)}-07-01") for year in paired.index]]
+    paired = every_pair[[in_window(f"{int(year)}-07-01") for year in every_pair.index]]
     r, years = eradication.correlation(paired)
     p_value = eradication.permutation_p_value(paired)
     grew = int((paired["cultivation_change_next_year"] > 0).sum())
@@ -267,11 +267,24 @@ def _eradication_cannot_keep_up(claim):
     else:
         verdict = MIXED
     first, last = int(paired.index.min()), int(paired.index.max())
-    measured = {"years": years, "years_cultivation_grew": grew, "share_grew": share, "r": r, "p_value": p_value}
-    headline = f"grew after {num(grew)} of {num(years)} eradication years; r = {num(r, 2)}"
+    # The chapter's scatter pairs every year held; its coefficient is stated beside this one so the two are read apart.
+    r_all, years_all = eradication.correlation(every_pair)
+    p_all = eradication.permutation_p_value(every_pair)
+    first_all, last_all = int(every_pair.index.min()), int(every_pair.index.max())
+    measured = {"years": years, "years_cultivation_grew": grew, "share_grew": share, "r": r, "p_value": p_value,
+                "all_years": years_all, "r_all_years": r_all, "p_value_all_years": p_all}
+    headline = (f"grew after {num(grew)} of {num(years)} Trump-term eradication years; r = {num(r, 2)} "
+                f"(p = {num(p_value, 2)}; all {num(years_all)} years: r = {num(r_all, 2)})")
+    chance = "could well be chance" if p_value >= SIGNIFICANCE else "is unlikely to be chance"
+    both_chance = p_value >= SIGNIFICANCE and p_all >= SIGNIFICANCE
     finding = (f"In {num(grew)} of the {num(years)} years between {first} and {last} with a Colombian eradication "
-               f"figure, UNODC-measured coca still grew the following year, and the link between hectares eradicated "
-               f"and the next year's change is {eradication.strength(r)} (r = {num(r, 2)}, permutation p = {num(p_value, 2)}).")
+               f"figure, UNODC-measured coca still grew the following year. The link between hectares eradicated and "
+               f"the next year's change looks {eradication.strength(r)} over these {num(years)} pairs (r = {num(r, 2)}) "
+               f"but {chance} (permutation p = {num(p_value, 2)}). The chapter's chart pairs all {num(years_all)} "
+               f"eradication years from {first_all} to {last_all}, not only the Trump-term ones, and finds a "
+               f"{eradication.strength(r_all)} link (r = {num(r_all, 2)}, p = {num(p_all, 2)}): the two coefficients "
+               f"describe different years and numbers of pairs"
+               + ("; neither can be told apart from chance." if both_chance else "."))
     return measured, headline, finding, verdict
 
 

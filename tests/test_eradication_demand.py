@@ -75,9 +75,29 @@ def test_latest_provisional_respects_the_last_year_shown():
         "drug_class": ["all drug overdose"] * 2, "measure": ["deaths"] * 2, "value": [10.0, 8.0],
         "data_status": ["provisional"] * 2})
     assert demand.latest_provisional(fixture)["value"] == 8.0
-    assert demand.latest_provisional(fixture, until=2025)["value"] == 10.0
+    # A count to January 2026 covers February 2025 to January 2026: it is 2025's.
+    assert demand.latest_provisional(fixture, until=2025)["value"] == 8.0
+    assert demand.latest_provisional(fixture, until=2024)["value"] == 10.0
     with pytest.raises(demand.DemandError):
         demand.latest_provisional(fixture, until=2023)
+
+
+def test_data_year_is_the_year_holding_most_months():
+    assert demand.data_year(pd.Timestamp("2026-01-01")) == 2025
+    assert demand.data_year(pd.Timestamp("2025-08-01")) == 2025
+    assert demand.data_year(pd.Timestamp("2024-12-01")) == 2024
+
+
+def test_newest_provisional_month_is_the_table_s_newest_at_the_default_period():
+    """The chapter's sentence and chart subtitle both read this one row (was August 2025 in one
+    place and January 2026 in another)."""
+    newest = demand.latest_provisional(data.load("overdose_deaths"), until=2025)
+    assert newest["period"] == "12 months to Jan 2026" and newest["value"] == 69147
+    # A calendar year counts as the 12 months to December, and is said as the year.
+    from hemisphere.eradication import demand_narrative
+    calendar = demand.latest_provisional(data.load("overdose_deaths"), until=2024)
+    text = demand_narrative.final_and_provisional(pd.Series({2023: 105007.0, 2024: 79384.0}), calendar)
+    assert "in 2024 at 80,391" in text
 
 
 def test_monthly_pace_refuses_an_empty_period():
@@ -90,7 +110,8 @@ def test_monthly_pace_refuses_an_empty_period():
 
 def test_waves_sentence_for_one_year_and_for_an_empty_selection():
     one_year = _rates([(2016, 4.4, 4.9, 6.2)])
-    assert "In every year with at least two rates" in demand_narrative.waves(one_year)
+    assert "In the one year shown with at least two rates" in demand_narrative.waves(one_year)
+    assert "In every year" in demand_narrative.waves(_rates([(2016, 4.4, 4.9, 6.2), (2017, 4.4, 4.9, 9.0)]))
     assert "in 2016." in demand_narrative.waves(one_year)
     assert "No year" in demand_narrative.waves(_rates([]))
     title = demand_narrative.waves_title(_rates([(2000, 3, 1, 0.5), (2001, 1, 1, 4)]))
@@ -131,13 +152,13 @@ CHARTS = ["opioid_waves", "fentanyl_border_seizures", "opioid_state_grants", "co
 
 
 @pytest.mark.parametrize("overrides, expected, charts", [
-    ({}, ["79,384 overdose deaths in 2024", "12 months to August 2025 at 73,000", "$57,000"],
+    ({}, ["79,384 overdose deaths in 2024", "12 months to January 2026 at 69,147", "$57,000"],
      CHARTS + ["overdose_deaths_final_and_provisional"]),
     ({"end_year": 2026, "start_year": 2010}, ["12 months to January 2026 at 69,147"],
      CHARTS + ["overdose_deaths_final_and_provisional"]),
     # One final count only by 2019: no final-and-provisional chart, and no provisional figure yet.
     # Peru: the Colombia section is left out, with a sentence saying how to read it.
-    ({"end_year": 2019, "country": "Peru"}, ["70,630 overdose deaths in 2019", "with country=Colombia to read it"],
+    ({"end_year": 2019, "country": "Peru"}, ["70,630 overdose deaths in 2019", "it is read in the chapter set to Colombia"],
      [name for name in CHARTS if name != "colombia_relationship"]),
 ])
 def test_demand_sections_run_at_several_parameter_values(tmp_path, overrides, expected, charts):

@@ -16,6 +16,10 @@ def aid_by_administration(averages: pd.DataFrame, measure: str = "obligations") 
         span = (f"FY{int(row['first_fy'])}" if row["first_fy"] == row["last_fy"]
                 else f"FY{int(row['first_fy'])}-FY{int(row['last_fy'])}")
         parts.append(f"{money(row['mean_usd'])} a year under {row['administration']} ({span})")
+    if len(averages) == 1 and averages["first_fy"].iloc[0] == averages["last_fy"].iloc[0]:
+        row = averages.iloc[0]
+        return (f"US {measure} to Colombia were {money(row['mean_usd'])} in FY{int(row['first_fy'])}, a fiscal year "
+                f"that began under {row['administration']}.")
     return (f"US {measure} to Colombia averaged " + listing(parts)
             + ", counting each complete fiscal year under the administration in office when it began.")
 

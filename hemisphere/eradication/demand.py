@@ -77,19 +77,24 @@ def period_end(period: str) -> pd.Timestamp:
     return pd.Timestamp(f"1 {match.group(1)} {match.group(2)}")
 
 
+def data_year(period_end: pd.Timestamp) -> int:
+    """The year a 12-month count belongs to: the calendar year holding most of its months (a count to
+    January 2026 covers February 2025 to January 2026, so it is 2025's), as a crop year belongs to
+    the administration in office on 1 July."""
+    return int(period_end.year if period_end.month >= 7 else period_end.year - 1)
+
+
 def latest_provisional(overdoses: pd.DataFrame, drug: str = ALL_DRUGS, until: int | None = None) -> pd.Series:
-    """The newest provisional 12-month-ending count for a drug class (a row of the table), optionally
-    among periods ending no later than the year `until`."""
-    rows = overdoses[(overdoses["data_status"] == "provisional") & (overdoses["measure"] == "deaths")
-                     & (overdoses["drug_class"] == drug) & (overdoses["period"] != "calendar year")]
+    """The newest provisional death count for a drug class (12 months to a month, or a calendar year
+    as the 12 months to December), optionally among counts whose data year (`data_year`) is no
+    later than `until`. The one place the newest provisional month is computed: the chapter's chart
+    subtitle and its sentence both read it from here."""
+    points = provisional_points(overdoses, drug)
     if until is not None:
-        rows = rows[rows["period"].map(period_end).dt.year <= until] if len(rows) else rows
-    if rows.empty:
-        raise DemandError(f"no provisional 12-month count for {drug!r}" + (f" ending by {until}" if until else ""))
-    ends = rows["period"].map(period_end)
-    row = rows.loc[ends.idxmax()].copy()
-    row["period_end"] = ends.max()
-    return row
+        points = points[points["data_year"] <= until]
+    if points.empty:
+        raise DemandError(f"no provisional count for {drug!r}" + (f" in {until} or before" if until else ""))
+    return points.iloc[-1].copy()
 
 
 def rate_change(overdoses: pd.DataFrame, drug: str, year: int) -> float | None:
@@ -190,4 +195,9 @@ def provisional_points(overdoses: pd.DataFrame, drug: str = ALL_DRUGS) -> pd.Dat
                      & (overdoses["drug_class"] == drug)].copy()
     rows["period_end"] = [pd.Timestamp(year=int(year), month=12, day=1) if period == "calendar year" else period_end(period)
                           for year, period in zip(rows["year"], rows["period"])]
-    return rows[["year", "period", "period_end", "value", "confidence"]].sort_values("period_end").reset_index(drop=True)
+    rows["data_year"] = [data_year(end) for end in rows["period_end"]]
+    # A calendar year and a 12-month period ending the same December: the 12-month row is the newer release.
+    rows["calendar"] = rows["period"].eq("calendar year")
+    rows = rows.sort_values(["period_end", "calendar"], ascending=[True, False], kind="mergesort")
+    columns = [column for column in ("year", "period", "period_end", "data_year", "value", "confidence") if column in rows]
+    return rows[columns].reset_index(drop=True)

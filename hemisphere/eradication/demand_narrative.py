@@ -22,7 +22,9 @@ def waves(rates: pd.DataFrame) -> str:
     last_year = int(leaders.index.max())
     share = demand.share_of_opioid_rates(rates, demand.SYNTHETIC)
     lead = ("Among the opioid types, the highest final death rate belonged to "
-            if len(runs) > 1 else "In every year with at least two rates, the highest final death rate belonged to ")
+            if len(runs) > 1 else
+            ("In the one year shown with at least two rates, the highest final death rate belonged to "
+             if len(leaders) == 1 else "In every year with at least two rates, the highest final death rate belonged to "))
     text = lead + listing(parts) + "."
     if len(share) >= 2 and share.index.min() != share.index.max():
         a, b = int(share.index.min()), int(share.index.max())
@@ -50,8 +52,10 @@ def final_and_provisional(final: pd.Series, provisional: pd.Series | None) -> st
     text += "."
     if provisional is not None:
         end = provisional["period_end"]
-        text += (f" A separate, provisional series (predicted counts that CDC revises) puts deaths in the 12 months to "
-                 f"{end:%B %Y} at {num(provisional['value'])}; it is reported beside the final series, not joined to it.")
+        span = (f"in {end.year}" if provisional.get("period") == "calendar year"
+                else f"in the 12 months to {end:%B %Y}")
+        text += (f" A separate, provisional series (predicted counts that CDC revises) puts deaths {span} at "
+                 f"{num(provisional['value'])}; it is reported beside the final series, not joined to it.")
     return text
 
 
@@ -78,6 +82,9 @@ def seizures(full: pd.DataFrame, partial: pd.Series | None, single: pd.DataFrame
     return text
 
 
+PROGRAMME_NAMES = {"STR": "State Targeted Response", "SOR": "State Opioid Response"}
+
+
 def funding(balance: float, grants: pd.DataFrame) -> str:
     """What the emergency fund held against the grants already flowing and those that came later."""
     awards = demand.awards(grants)
@@ -85,12 +92,12 @@ def funding(balance: float, grants: pd.DataFrame) -> str:
         return f"When the emergency was declared, the Public Health Emergency Fund held {money(balance)}."
     first = awards.iloc[0]
     text = (f"When the emergency was declared, the Public Health Emergency Fund held {money(balance)}: "
-            f"{pct(balance / first['amount_usd'], 2)} of the {money(first['amount_usd'])} in {first['programme']} grants "
+            f"{pct(balance / first['amount_usd'], 2)} of the {money(first['amount_usd'])} in {PROGRAMME_NAMES.get(first['programme'], first['programme'])} grants "
             f"already awarded to states for FY{int(first['fiscal_year'])}, money Congress had voted the year before.")
     largest = awards.loc[awards["amount_usd"].idxmax()]
     if largest["fiscal_year"] != first["fiscal_year"]:
         text += (f" State grants reached {money(largest['amount_usd'])} in FY{int(largest['fiscal_year'])} "
-                 f"({largest['programme']}), money Congress appropriated year by year, not money that came with the declaration.")
+                 f"({PROGRAMME_NAMES.get(largest['programme'], largest['programme'])} grants), money Congress appropriated year by year, not money that came with the declaration.")
     return text
 
 

@@ -345,19 +345,21 @@ def majors_grid(grid: pd.DataFrame, highlight: dict[tuple[str, str], tuple[str, 
         raise charts.ChartError(f"majors grid: statuses without a colour: {unknown}")
     matrix = grid.apply(lambda column: column.map(codes)).to_numpy(int)
     chart = charts.Chart(theme=THEME, name="majors_list_grid", title=title, subtitle=subtitle, alt=alt,
-                         time_axis=None, height=0.2 * len(grid) + 1.1)
+                         time_axis=None, height=0.3 * len(grid) + 1.9)
     ax = chart.ax
     cmap = ListedColormap([color for _, _, color in MAJORS_CATEGORIES])
-    ax.pcolormesh(matrix, cmap=cmap, vmin=-0.5, vmax=len(MAJORS_CATEGORIES) - 0.5, edgecolors="white", linewidth=1.2)
+    ax.pcolormesh(matrix, cmap=cmap, vmin=-0.5, vmax=len(MAJORS_CATEGORIES) - 0.5, edgecolors="white", linewidth=1.5)
     for (row, column), status in np.ndenumerate(grid.to_numpy()):
         if status == "listed (?)":
-            ax.text(column + 0.5, row + 0.5, "?", ha="center", va="center", fontsize=6.5, color="#8A8A8A")
+            ax.text(column + 0.5, row + 0.5, "?", ha="center", va="center", fontsize=8.5, color="#6A6A6A")
     for (country, fiscal_year), (mark, _) in highlight.items():
         row, column = list(grid.index).index(country), list(grid.columns).index(fiscal_year)
-        ax.add_patch(Rectangle((column, row), 1, 1, fill=False, ec=COLORS["black"], lw=1.6))
-        ax.text(column + 0.5, row + 0.5, mark, ha="center", va="center", fontsize=7, fontweight="bold")
-    ax.set_xticks(np.arange(grid.shape[1]) + 0.5, grid.columns, fontsize=6.5)
-    ax.set_yticks(np.arange(grid.shape[0]) + 0.5, grid.index, fontsize=7.5)
+        ax.add_patch(Rectangle((column, row), 1, 1, fill=False, ec=COLORS["black"], lw=2.0))
+        ax.text(column + 0.5, row + 0.5, mark, ha="center", va="center", fontsize=10, fontweight="bold")
+    # 'FY' above the two-digit year, so that 17 columns stay legible at page width without touching.
+    ax.set_xticks(np.arange(grid.shape[1]) + 0.5, [str(label).replace("FY", "FY\n") for label in grid.columns],
+                  fontsize=8.5, linespacing=1.0)
+    ax.set_yticks(np.arange(grid.shape[0]) + 0.5, grid.index, fontsize=9.5)
     for label in ax.get_yticklabels():
         if label.get_text() == chosen:
             label.set_fontweight("bold")
@@ -370,8 +372,8 @@ def majors_grid(grid: pd.DataFrame, highlight: dict[tuple[str, str], tuple[str, 
     ax.tick_params(length=0)
     handles = [Patch(facecolor=color, edgecolor="#BBBBBB", lw=0.5, label=label)
                for status, label, color in MAJORS_CATEGORIES if status]
-    ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.45, -0.07), ncols=3, fontsize=7,
-              handlelength=1.2, columnspacing=1.0)
+    ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.4, -0.075), ncols=2, fontsize=9,
+              handlelength=1.4, columnspacing=1.2)
     plotted = grid.reset_index()
     note = ("Outlined cells: " + "; ".join(f"({mark}) {country} {fy}: {why}"
                                            for (country, fy), (mark, why) in highlight.items()) + "."

@@ -261,7 +261,8 @@ def majors_sentences(majors: pd.DataFrame, country: str, early: int = 2018, late
              if signed_inside(fiscal_year)]
     if not parts:
         return (f"The two determinations this section turns on, for FY{early} and FY{late}, were signed outside "
-                "the period chosen; widen `start_year` or `end_year` to read them.")
+                "the period chosen (each in the September before its fiscal year); a period that includes either "
+                "signing describes it.")
     return " ".join(parts)
 
 
@@ -344,21 +345,40 @@ def eradication_title(country: str, pairs: pd.DataFrame) -> str:
             f"{analysis.count_of(grew, len(pairs))} years of eradication shown")
 
 
+HALVING_PLAN_EVENT = "eradication_us_colombia_halving_plan_2018"
+HALVING_PLAN_BASE, HALVING_PLAN_TARGET = 2017, 2023   # halve from the 2017 level by 2023
+
+
+def halving_plan_month() -> str:
+    """The month the plan to halve Colombia's coca was agreed, from the events register ('March 2018')."""
+    register = events.load()
+    date = pd.Timestamp(register.loc[register["event_id"] == HALVING_PLAN_EVENT, "date"].iloc[0])
+    return f"{date:%B %Y}"
+
+
 def halving_plan_headline(cultivation: pd.DataFrame, country: str = "Colombia") -> str:
-    """A headline on coca against the 2018 plan to halve it, for the overview: each body's own
-    direction over the first Trump term's data years, never one body's figure against the other's.
+    """A headline on coca against the plan to halve it, for the overview: each body's own direction
+    from the plan's baseline year (2017) to the first Trump term's last data year, never one
+    body's figure against the other's. The plan is dated from the events register (March 2018),
+    so the sentence never suggests it was in force in 2017.
 
     Falls back to UNODC's change over the plan years (2017-2023) when the bodies agreed.
     """
     series = {body: analysis.cultivation_series(cultivation, country, body) for body in (analysis.UNODC, analysis.ONDCP)}
     table = direction_by_administration(series, administrations=("Trump I",),
                                         last_year=max(int(s.index.max()) for s in series.values() if len(s)))
+    plan = f"the plan agreed in {halving_plan_month()} to halve it"
     apart = opposite_directions_title(table, country)
-    if apart:
-        return apart.replace("Over 2017-2020 the two counts", "Under the plan to halve it, over 2017-2020 the two counts")
+    rows = table[table["direction"].isin(["rose", "fell"])]
+    if apart and (rows["first_year"] == HALVING_PLAN_BASE).all():
+        last = int(rows["last_year"].max())
+        parts = apart.split(": ", 1)[1]
+        return (f"From {HALVING_PLAN_BASE}, the baseline of {plan}, to {last}, the first Trump term's last data year, "
+                f"the {_count_word(len(rows))} counts of {country}'s coca moved apart: {parts}")
     unodc = series[analysis.UNODC]
-    return (f"Under the plan to halve it, UNODC's count of {country}'s coca {moved(unodc.loc[2017], unodc.loc[2023])} "
-            "from 2017 to 2023")
+    return (f"Against {plan} from its {HALVING_PLAN_BASE} level by {HALVING_PLAN_TARGET}, UNODC's count of "
+            f"{country}'s coca {moved(unodc.loc[HALVING_PLAN_BASE], unodc.loc[HALVING_PLAN_TARGET])} "
+            f"from {HALVING_PLAN_BASE} to {HALVING_PLAN_TARGET}")
 
 
 def _change_from_base(series: pd.Series, base_year: int, start_year: int, end_year: int, *, opening: str,
@@ -471,15 +491,21 @@ def eradication_finding(pairs: pd.DataFrame) -> str:
         year = int(pairs.index[0])
         return (f"- **Eradication.** Coca {'grew' if grew else 'did not grow'} in the year after {year}, the one "
                 "eradication year shown with a next-year figure; too few years to measure a link.")
-    link = (f"the year-to-year link between the two is {analysis.strength(analysis.correlation(pairs)[0])}."
-            if len(pairs) >= 3 else "too few years to measure a link.")
+    if len(pairs) >= 3:
+        strength = analysis.strength(analysis.correlation(pairs)[0])
+        chance = (strength not in ("very weak", "weak")
+                  and analysis.permutation_p_value(pairs) >= SIGNIFICANCE)
+        link = (f"the year-to-year link between the two looks {strength} but could be chance." if chance
+                else f"the year-to-year link between the two is {strength}.")
+    else:
+        link = "too few years to measure a link."
     return (f"- **Eradication.** Coca grew in the year after {analysis.count_of(grew, len(pairs))} eradication "
             f"years shown; {link}")
 
 
 def halving_goal_sentence(area_2017: float, area_2023: float, output_2017: float, output_2023: float,
                           us_2017: float, us_last: float, us_last_year: int) -> str:
-    """The March 2018 plan (halve Colombia's coca and cocaine by 2023) against UNODC's figures and
+    """The plan of March 2018 (halve Colombia's coca and cocaine by 2023) against UNODC's figures and
     the US series' last figure; whether each met the goal is computed, not stated."""
     def met(start: float, end: float) -> bool:
         return end <= start / 2
@@ -493,8 +519,9 @@ def halving_goal_sentence(area_2017: float, area_2023: float, output_2017: float
     else:
         verdict = ("UNODC's figures reached the goal and the US series did not" if unodc_met
                    else "The US series reached the goal and UNODC's figures did not")
-    return (f"The March 2018 plan aimed to halve coca cultivation and cocaine production by 2023 from the levels "
-            f"of the time. On UNODC's figures, cultivation {moved(area_2017, area_2023)}, from {num(area_2017)} hectares "
+    return (f"The plan agreed in {halving_plan_month()} aimed to halve coca cultivation and cocaine production by "
+            f"{HALVING_PLAN_TARGET} from the levels of the time; it is measured here from {HALVING_PLAN_BASE}, the last "
+            f"full year before the agreement. On UNODC's figures, cultivation {moved(area_2017, area_2023)}, from {num(area_2017)} hectares "
             f"in 2017 to {num(area_2023)} in 2023, and potential production {moved(output_2017, output_2023)}, from "
             f"{num(output_2017)} to {num(output_2023)} metric tons. The US series we hold ends in {us_last_year}, at "
             f"{num(us_last)} hectares: it {moved(us_2017, us_last)} from its own 2017 figure. {verdict}; over the "
@@ -503,9 +530,10 @@ def halving_goal_sentence(area_2017: float, area_2023: float, output_2017: float
 
 def halving_plan_pointer(start_year: int, end_year: int) -> str:
     """Said instead of the halving-plan verdict when the period chosen does not cover the plan's years."""
-    return ("The March 2018 plan to halve Colombia's coca and cocaine is measured from 2017 to 2023, outside the "
-            f"period chosen ({year_span(start_year, end_year)}); set `start_year` to 2017 or earlier and "
-            "`end_year` to 2023 or later to set it against the estimates.")
+    return (f"The plan agreed in {halving_plan_month()} to halve Colombia's coca and cocaine is measured from "
+            f"{HALVING_PLAN_BASE} to {HALVING_PLAN_TARGET}, a span the period chosen ({year_span(start_year, end_year)}) "
+            "does not cover; "
+            f"a period from {HALVING_PLAN_BASE} or earlier to {HALVING_PLAN_TARGET} or later sets it against the estimates.")
 
 
 def no_findings_sentence(country: str, start_year: int, end_year: int) -> str:
@@ -517,3 +545,45 @@ def no_findings_sentence(country: str, start_year: int, end_year: int) -> str:
 def year_span(start_year: int, end_year: int) -> str:
     """'2001-2025', or '2019' when the period is one year (never '2019-2019')."""
     return str(start_year) if start_year == end_year else f"{start_year}-{end_year}"
+
+
+SIGNIFICANCE = 0.05   # a permutation p below this counts as unlikely to be chance
+
+
+def link_title(country: str, r: float, years: int, p_value: float) -> str:
+    """Title of the eradication-against-next-year's-change scatter. A direction is stated only when
+    the link is at least moderate AND unlikely to be chance; otherwise the title says the link is
+    weak or indistinguishable from chance, with no direction."""
+    strength = analysis.strength(r)
+    figures = f"r = {r:.2f}, {plural(years, 'year')}"
+    if strength in ("very weak", "weak"):
+        return (f"In {country}, hectares eradicated in a year show only a {strength} link with the next year's change "
+                f"in coca ({figures})")
+    if p_value >= SIGNIFICANCE:
+        return (f"In {country}, the link between hectares eradicated and the next year's change in coca looks "
+                f"{strength} but could be chance ({figures})")
+    direction = "smaller" if r < 0 else "larger"
+    return (f"In {country}, years of heavier eradication were followed by {direction} growth in coca, a {strength} "
+            f"link ({figures})")
+
+
+def link_sentence(years: int, r: float, p_value: float) -> str:
+    """What the correlation and its permutation p-value mean, in words."""
+    chance = ("cannot rule out chance" if p_value >= SIGNIFICANCE
+              else "makes pure chance unlikely, though not impossible")
+    return (f"The correlation across the {plural(years, 'year pair')} is {r:.2f}, a {analysis.strength(r)} link. If "
+            "eradication and next year's change were unrelated, a correlation at least this strong would still turn "
+            f"up in {pct(p_value)} of random re-pairings of the same years, so this small sample {chance}.")
+
+
+def window_note(shown_pairs: int, shown_first: int, shown_last: int, term_pairs: int, term_r: float,
+                term_p: float, shown_p: float) -> str:
+    """Why the claims appendix's coefficient (Trump-term pairs only) differs from the chapter's."""
+    if term_pairs == shown_pairs or term_pairs < 3:
+        return ""
+    text = (f"The claims appendix tests the same relation on the {plural(term_pairs, 'eradication year')} in the "
+            f"Trump terms only, not on the {num(shown_pairs)} from {shown_first} to {shown_last} drawn here, so its "
+            f"coefficient differs: r = {term_r:.2f}, which chance alone would match in {pct(term_p)} of re-pairings.")
+    if term_p >= SIGNIFICANCE and shown_p >= SIGNIFICANCE:
+        text += " Neither coefficient can be told apart from chance, so neither shows what eradication does to the next year's crop."
+    return text
