@@ -117,3 +117,31 @@ def test_overdose_builder_names_an_unknown_nchs_panel(tmp_path):
         (tmp_path / name).write_text(text, encoding="utf-8")
     with pytest.raises(KeyError, match="involving cocaine"):
         tables.overdose_deaths(tmp_path)
+
+
+# --- page-read overdose figures are data (data/eradication/overdose_page_figures.csv) -------------
+
+def test_page_figures_file_feeds_the_overdose_table():
+    pages = tables.overdose_page_figures()
+    deaths = tables.overdose_deaths(FIXTURES).set_index(tables.DEATH_KEY)
+    # A known page row: NCHS Data Brief 457 gives 106,699 overdose deaths in 2021.
+    row = deaths.loc[(2021, "calendar year", "all drug overdose", "deaths", "final")]
+    assert row["value"] == 106699 and "db457" in row["source_url"]
+    assert (pages["use"] == tables.ADDS_A_FIGURE).sum() >= 50
+
+
+def test_page_figures_with_an_unknown_use_are_refused(tmp_path):
+    path = tmp_path / "overdose_page_figures.csv"
+    text = tables.OVERDOSE_PAGE_FIGURES.read_text(encoding="utf-8")
+    path.write_text(text.replace("adds a figure,2013", "guessed,2013", 1), encoding="utf-8")
+    with pytest.raises(ValueError, match=r"unknown use \['guessed'\]"):
+        tables.overdose_page_figures(path)
+
+
+def test_a_recitation_naming_no_row_is_refused():
+    table = pd.DataFrame([{"year": 2020, "period": "calendar year", "drug_class": "heroin", "measure": "deaths",
+                           "data_status": "final", "source_title": "t", "source_url": "https://x", "confidence": "high"}])
+    better = pd.DataFrame([{"year": 1999, "period": "calendar year", "drug_class": "heroin", "measure": "deaths",
+                            "data_status": "final", "source_title": "b", "source_url": "https://y", "confidence": "high"}])
+    with pytest.raises(ValueError, match=r"no overdose row \(1999"):
+        tables._recite(table, better)

@@ -18,7 +18,6 @@ from pathlib import Path
 import pandas as pd
 
 from hemisphere import paths
-from hemisphere.eradication import overdose_pages
 from hemisphere.eradication.unodc_annex import read_annex_table
 
 SOURCES = paths.SHARED_SOURCES / "eradication"
@@ -397,38 +396,39 @@ UNITS = {"age_adjusted_rate": "deaths per 100,000 (age-adjusted)", "deaths": "de
 
 # Cocaine and psychostimulant figures found while building this chapter (not in the reference
 # tables): NCHS and MMWR publications, read in stored copies of the CDC pages.
-_DB384 = ("NCHS Data Brief No. 384, Increase in Drug Overdose Deaths Involving Cocaine: United States, 2009-2018 (Oct 2020)",
-          "https://www.cdc.gov/nchs/products/databriefs/db384.htm")
-_MMWR_6712 = ("Seth P et al., Overdose Deaths Involving Opioids, Cocaine, and Psychostimulants - United States, 2015-2016, MMWR 2018;67(12), table 3",
-              "https://www.cdc.gov/mmwr/volumes/67/wr/mm6712a1.htm")
-_MMWR_6817 = ("Kariisa M et al., Drug Overdose Deaths Involving Cocaine and Psychostimulants with Abuse Potential - United States, 2003-2017, MMWR 2019;68(17)",
-              "https://www.cdc.gov/mmwr/volumes/68/wr/mm6817a3.htm")
-_MMWR_7006 = ("Mattson CL et al., Trends and Geographic Patterns in Drug and Synthetic Opioid Overdose Deaths - United States, 2013-2019, MMWR 2021;70(6)",
-              "https://www.cdc.gov/mmwr/volumes/70/wr/mm7006a4.htm")
-_QUICKSTATS_2021 = ("MMWR QuickStats: Age-Adjusted Drug Overdose Death Rates Involving Cocaine, by Region - United States, 2021",
-                    "https://tools.cdc.gov/podcasts/download.asp?m=320959&c=737991")
-SUPPLEMENTARY_DEATHS = [
-    (2013, "cocaine", "age_adjusted_rate", 1.6, _DB384),
-    (2015, "cocaine", "deaths", 6784, _MMWR_6712),
-    (2015, "cocaine", "age_adjusted_rate", 2.1, _MMWR_6712),
-    (2016, "cocaine", "deaths", 10375, _MMWR_6712),
-    (2016, "cocaine", "age_adjusted_rate", 3.2, _MMWR_6712),
-    (2015, "psychostimulants", "deaths", 5716, _MMWR_6712),
-    (2015, "psychostimulants", "age_adjusted_rate", 1.8, _MMWR_6712),
-    (2016, "psychostimulants", "deaths", 7542, _MMWR_6712),
-    (2016, "psychostimulants", "age_adjusted_rate", 2.4, _MMWR_6712),
-    (2017, "cocaine", "deaths", 13942, _MMWR_6817),
-    (2017, "cocaine", "age_adjusted_rate", 4.3, _MMWR_6817),
-    (2017, "psychostimulants", "deaths", 10333, _MMWR_6817),
-    (2017, "psychostimulants", "age_adjusted_rate", 3.2, _MMWR_6817),
-    (2018, "cocaine", "deaths", 14666, _DB384),
-    (2018, "cocaine", "age_adjusted_rate", 4.5, _DB384),
-    (2019, "all drug overdose", "age_adjusted_rate", 21.6, _MMWR_7006),
-    (2013, "psychostimulants", "age_adjusted_rate", 1.2, _MMWR_7006),
-    (2019, "psychostimulants", "age_adjusted_rate", 5.0, _MMWR_7006),
-    (2019, "synthetic opioids other than methadone", "age_adjusted_rate", 11.4, _MMWR_7006),
-    (2021, "cocaine", "age_adjusted_rate", 7.3, _QUICKSTATS_2021),
-]
+# Figures read on NCHS and CDC pages (data briefs, MMWR, press summaries of releases) are data, one
+# row each with its page and confidence (data/eradication/overdose_page_figures.csv); so are the
+# better pages for reference rows whose page was an aggregator's copy.
+OVERDOSE_PAGE_FIGURES = paths.DATA / "eradication" / "overdose_page_figures.csv"
+ADDS_A_FIGURE = "adds a figure"
+BETTER_PAGE = "better page for a reference row"
+DEATH_KEY = ["year", "period", "drug_class", "measure", "data_status"]
+
+
+def overdose_page_figures(path: Path = OVERDOSE_PAGE_FIGURES) -> pd.DataFrame:
+    """The page-read overdose figures and re-citations, as committed."""
+    pages = pd.read_csv(path, dtype=str, keep_default_na=False)
+    unknown = sorted(set(pages["use"]) - {ADDS_A_FIGURE, BETTER_PAGE})
+    if unknown:
+        raise ValueError(f"{path.name}: unknown use {unknown}; expected {ADDS_A_FIGURE!r} or {BETTER_PAGE!r}")
+    return pages.assign(year=pages["year"].astype(int))
+
+
+def _recite(table: pd.DataFrame, better: pd.DataFrame, require_all: bool = True) -> pd.DataFrame:
+    """Point reference rows at the better page given for them.
+
+    Built from the full reference material every re-cited row must exist; a cut-down fixture
+    of the reference table may lack some (`require_all=False`).
+    """
+    table = table.copy()
+    for row in better.itertuples():
+        where = pd.Series(True, index=table.index)
+        for column in DEATH_KEY:
+            where &= table[column] == getattr(row, column)
+        if not where.any() and require_all:
+            raise ValueError(f"overdose_page_figures: no overdose row {tuple(getattr(row, c) for c in DEATH_KEY)} to re-cite")
+        table.loc[where, ["source_title", "source_url", "confidence"]] = [row.source_title, row.source_url, row.confidence]
+    return table
 
 
 def overdose_deaths(sources: Path = SOURCES) -> pd.DataFrame:
@@ -439,8 +439,6 @@ def overdose_deaths(sources: Path = SOURCES) -> pd.DataFrame:
     for fact in hus.itertuples():
         rows.append(_death_row(int(fact.YEAR), "calendar year", HUS_PANELS[fact.PANEL], "age_adjusted_rate",
                                float(fact.ESTIMATE), "final", NCHS_HUS_TITLE, NCHS_HUS_URL, "high", ""))
-    for year, drug, measure, value, (title, url) in SUPPLEMENTARY_DEATHS:
-        rows.append(_death_row(year, "calendar year", drug, measure, float(value), "final", title, url, "high", ""))
     facts = _read("us_overdose_deaths_key_figures.csv", sources)
     for fact in facts.itertuples():
         twelve_months = fact.year.startswith("12 months")
@@ -450,11 +448,13 @@ def overdose_deaths(sources: Path = SOURCES) -> pd.DataFrame:
                                "12 months to Sep 2024" if twelve_months else "calendar year",
                                DRUG_CLASSES[fact.drug_class], MEASURES[fact.measure], float(fact.value),
                                status, fact.source_title, fact.source_url, grade, _death_note(fact)))
-    rows.extend(overdose_pages.rows(_death_row))
-    table = overdose_pages.recite(pd.DataFrame(rows))
-    key = ["year", "period", "drug_class", "measure", "data_status"]
+    pages = overdose_page_figures()
+    for page in pages[pages["use"] == ADDS_A_FIGURE].itertuples():
+        rows.append(_death_row(page.year, page.period, page.drug_class, page.measure, float(page.value),
+                               page.data_status, page.source_title, page.source_url, page.confidence, page.note))
+    table = _recite(pd.DataFrame(rows), pages[pages["use"] == BETTER_PAGE], require_all=sources == SOURCES)
     # Where two sources give the same final figure, keep the first (the NCHS dataset).
-    table = table.drop_duplicates(subset=key, keep="first")
+    table = table.drop_duplicates(subset=DEATH_KEY, keep="first")
     return table.sort_values(["drug_class", "measure", "year", "period", "data_status"], ignore_index=True)
 
 
