@@ -11,6 +11,7 @@ import matplotlib.dates as mdates
 import pandas as pd
 
 from hemisphere import charts
+from hemisphere.terrorist_designation import fto_list
 from hemisphere.prose import data_to, day, num, plural, signed
 
 THEME = "terrorist_designation"
@@ -230,7 +231,6 @@ def homicide_incidence_chart(incidence: pd.DataFrame, as_of):
 FTO_PALETTE = {"criminal groups": "vermillion", "ideological groups": "blue", "state entity": "purple",
                "Other regions": "grey"}
 # The rebuilt list misses most groups revoked before November 2021 (see fto_list's catalogue caveats).
-FTO_LIST_COMPLETE_FROM = pd.Timestamp("2021-11-30")
 
 
 def fto_list_chart(counts: pd.DataFrame, title: str, as_of, official: pd.DataFrame | None = None):
@@ -275,7 +275,7 @@ def fto_list_chart(counts: pd.DataFrame, title: str, as_of, official: pd.DataFra
         whole.set_ylabel("organizations on the list")
     whole.set_xlim(drawn.index.min(), drawn.index.max())
     for ax in ({top, whole}):
-        ax.axvspan(drawn.index.min(), min(FTO_LIST_COMPLETE_FROM, drawn.index.max()), facecolor="none",
+        ax.axvspan(drawn.index.min(), min(fto_list.COMPLETE_FROM, drawn.index.max()), facecolor="none",
                    edgecolor=charts.COLORS["grey"], hatch="////", lw=0, alpha=0.35,
                    label="incomplete: counts are lower bounds" if ax is whole else None)
     if official is not None:
@@ -290,7 +290,7 @@ def fto_list_chart(counts: pd.DataFrame, title: str, as_of, official: pd.DataFra
         chart.mark_events(chosen)
     chart.show(sources=["fto_list"] + (["fto_official_counts"] if official is not None and len(official) else []),
                data=counts.reset_index(),
-               note="Hatched: counts before November 2021 are lower bounds (some groups revoked before then are missing); "
+               note=f"Hatched: counts before {fto_list.COMPLETE_FROM:%B %Y} are lower bounds (some groups revoked before then are missing); "
                     "diamonds are the State Department's own totals.")
     return chart
 

@@ -11,6 +11,9 @@ import pandas as pd
 
 ALL_REGIONS = "All"
 FIRST_LIST = pd.Timestamp("1997-10-08")
+# The rebuilt list is complete from November 2021 (the first stored copy with every group; see the
+# fto_list caveats); before then groups revoked early are missing, so counts are lower bounds.
+COMPLETE_FROM = pd.Timestamp("2021-11-01")
 
 
 def _on(designated: pd.Series, revoked: pd.Series, moment: pd.Timestamp) -> pd.Series:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import pandas as pd
 
 from hemisphere.prose import day, listing, num, plural
+from hemisphere.terrorist_designation.fto_list import COMPLETE_FROM
 
 # The day the cartel designations took effect is read from the FTO table; these wordings name
 # the record section according to whether any of it had happened by the chosen date.
@@ -421,12 +422,10 @@ def fto_shortfall(official: pd.DataFrame, listed_on, as_of) -> str:
         return ""
     parts = [f"{num(row.organizations)} on {day(row.date)} (this table: {num(listed_on(row.date))})"
              for row in stated.itertuples()]
-    when = " before November 2021" if pd.Timestamp(as_of) >= COMPLETE_FROM else ""
+    when = f" before {COMPLETE_FROM:%B %Y}" if pd.Timestamp(as_of) >= COMPLETE_FROM else ""
     return (f"The rebuilt list is short{when}: the State Department itself counted " + listing(parts) + ".")
 
 
-# The rebuilt FTO list misses groups revoked before November 2021 (figures.FTO_LIST_COMPLETE_FROM).
-COMPLETE_FROM = pd.Timestamp("2021-11-01")
 
 
 def of_them(count: int, what: str) -> str:
@@ -516,7 +515,7 @@ def fto_list_intro(fto: pd.DataFrame, as_of) -> str:
 def fto_chart_caveat(fto: pd.DataFrame, as_of) -> str:
     """What the FTO chart does not show; names a later-designated group only once it was listed."""
     as_of = pd.Timestamp(as_of)
-    period = "before November 2021" if as_of >= COMPLETE_FROM else "for the years drawn"
+    period = f"before {COMPLETE_FROM:%B %Y}" if as_of >= COMPLETE_FROM else "for the years drawn"
     text = (f"What the chart does not show: the list {period} is incomplete. Groups revoked "
             + ("before then" if as_of >= COMPLETE_FROM else "in those years") + " were added where a State Department text dates the revocation, but others of the 1997 list (among them "
             "the Armed Islamic Group, 17 November and Egyptian al-Jihad) and groups listed and revoked in between are "
@@ -724,7 +723,7 @@ def what_is_missing(fto: pd.DataFrame, strikes: pd.DataFrame, tallies: pd.DataFr
         items.append(f"the exact designation {'date' if len(bounded) == 1 else 'dates'} of {listing(bounded['name'])} "
                      "(searched the Federal Register and State Department designation notices; only OFAC's list of "
                      f"{day(bounded['designation_date'].max())} shows {'it' if len(bounded) == 1 else 'them'})")
-    items.append("the FTO list's groups revoked before November 2021, so counts before about 2018 are lower bounds"
+    items.append(f"the FTO list's groups revoked before {COMPLETE_FROM:%B %Y}, so counts before then are lower bounds"
                  if as_of >= COMPLETE_FROM else
                  "the FTO list's groups revoked before this date that the rebuilt list misses, so its counts are lower bounds")
     known = months_known(incidence, as_of)
