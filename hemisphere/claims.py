@@ -474,15 +474,13 @@ def _aid_cuts_hurt_security(claim):
             chosen = [text[:-1] + f", within the {pct(FLAT_BAND)} band counted as flat)" for text in chosen]
         if chosen:
             groups.append(f"{wording} " + (chosen[0] if len(chosen) == 1 else ", ".join(chosen[:-1]) + " and " + chosen[-1]))
-    national = homicide[homicide["source"] == "National figures (press compilation)"].pivot_table(
-        index="country", columns="year", values="rate_per_100k")
-    later = [f"{country} {num(national.loc[country, 2024], 1)} to {num(national.loc[country, 2025], 1)}"
-             for country in NORTHERN_TRIANGLE if country in national.index
-             and {2024, 2025} <= set(national.columns) and national.loc[country, [2024, 2025]].notna().all()]
+    from hemisphere.northern_triangle import narrative
+    second_start = window_terms()[1][0]  # the second term reported from the year before it to its first year
+    later = narrative.national_moves_sentence(homicide, list(NORTHERN_TRIANGLE), second_start.year - 1, second_start.year)
     finding = (f"Aid obligations fell {pct(-obligations_change)}; between {year} and {PRE_PANDEMIC_YEAR} UNODC homicide "
                f"rates per 100,000 " + (groups[0] if len(groups) == 1 else ", ".join(groups[:-1]) + " and " + groups[-1])
                + ". The second term's aid pause cannot be tested yet: FY2025 obligations are still open in the release"
-               + (f"; national figures moved from 2024 to 2025 as follows: {listing(later)}." if later else "."))
+               + (f"; {later}." if later else "."))
     return measured, headline, finding, verdict
 
 

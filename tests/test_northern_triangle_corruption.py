@@ -115,3 +115,10 @@ def test_a_year_with_nothing_dated_says_so_instead_of_failing(commissions, actio
     assert text == "no dated step or action falls in the chosen years"
     assert corruption.timeline_coverage(commissions, actions, ofac, ["Guatemala"], pd.Timestamp(2018, 1, 1),
                                         pd.Timestamp(2018, 12, 31)).startswith("data to ")
+
+
+def test_every_register_step_has_words():
+    steps = set(data.load("anticorruption_commissions")["step"])
+    assert steps <= set(corruption.STEP_LABELS)
+    assert corruption.step_label("us_funding_hold") == "US funding held"
+    assert corruption.step_label("new_code") == "new code"

@@ -67,11 +67,40 @@ def test_cecot_sentence_keeps_both_counts():
     assert "10 US citizens and residents" in text
 
 
+def test_cecot_sentence_explains_238_sent_against_252_returned():
+    cecot = data.load("cecot_transfers")
+    every = cecot[cecot["event"] == "cumulative_to_cecot"].iloc[0]
+    assert int(every["persons"]) == 252 and every["counter"] == "Human Rights Watch and Cristosal"
+    text = mano_dura.cecot_sentence(mano_dura.cecot_summary(cecot))
+    assert "on 30 March 2025, 17 alleged Tren de Aragua" in text
+    assert "Human Rights Watch and Cristosal count 252 Venezuelans" in text
+    assert "252 matches the count of all flights and 238 equals the Venezuelans of the first flights alone" in text
+
+
+def test_cecot_sentence_on_a_fixture_without_the_all_flights_count():
+    fixture = pd.DataFrame({
+        "date": pd.to_datetime(["2025-03-16", "2025-07-18"]), "event": ["transfer_to_cecot", "return_from_cecot"],
+        "group": ["Venezuelans", "Venezuelans held in CECOT"], "persons": [100, 100], "amount_usd": [None, None],
+        "counter": ["A", "B"]})
+    text = mano_dura.cecot_sentence(mano_dura.cecot_summary(fixture))
+    assert text.startswith("On 16 March 2025 the United States sent 100 Venezuelans to El Salvador's CECOT prison.")
+    assert "Later transfers" not in text and "equals the Venezuelans of the first flights alone" in text
+    assert "0 US citizens and residents" in text
+
+
+def test_table_codes_have_words():
+    cecot = data.load("cecot_transfers")
+    assert set(cecot["event"]) <= set(mano_dura.EVENT_LABELS)
+    exception = data.load("el_salvador_state_of_exception")
+    assert set(exception["measure"]) <= set(mano_dura.MEASURE_LABELS)
+    assert all("_" not in label for label in list(mano_dura.EVENT_LABELS.values()) + list(mano_dura.MEASURE_LABELS.values()))
+
+
 def test_claim_is_mixed_on_the_data():
     claim = claims.load_claims(["northern_triangle"]).set_index("claim_id", drop=False).loc[
         "northern_triangle_mano_dura_backed"]
     result = claims.evaluate(claim)
-    assert result.measured["persons_sent_to_cecot"] == 261
+    assert result.measured["persons_sent_to_cecot"] == 238 + 23 + 17  # 16 March and 30 March 2025
     assert result.verdict == (claims.MIXED if result.measured["homicide_fall"] > 0.5 else claims.SUPPORTED)
 
 

@@ -146,3 +146,49 @@ def test_budget_lines_outside_the_period_are_said_not_drawn():
     assert sentence == ("The region-wide budget lines gathered for this report cover FY2016-FY2018 and FY2021; none "
                         "falls in the chosen period (FY2013), so they are not drawn.")
     assert "FY2000-FY2005" in narrative.budget_outside_window_sentence(budget, 2000, 2005)
+
+
+def test_recent_months_sentence_names_who_reported():
+    recent = pd.Series({pd.Timestamp("2025-11-01"): 7350.0})
+    text = narrative.recent_months_sentence(recent, pd.Timestamp("2025-08-01"), [
+        "CBP monthly release (copy of CBP's press release)", "CBP monthly release as reported by dpa-AFX"])
+    assert "comes from reports of CBP's monthly releases (copies of CBP's press releases and dpa-AFX) and has no" in text
+    assert "WOLA" not in text
+
+
+def test_beyond_window_sentence():
+    total = pd.Series({pd.Timestamp("2025-09-01"): 8386.0, pd.Timestamp("2026-01-01"): 6070.0})
+    text = narrative.beyond_window_sentence(total, pd.Timestamp("2025-09-30"))
+    assert "`end_year`" in text and "to January 2026, with 6,070 encounters that month" in text
+    assert narrative.beyond_window_sentence(total, pd.Timestamp("2026-09-30")) is None
+
+
+def test_outside_triangle_sentence_names_only_the_chosen():
+    one = narrative.outside_triangle_sentence(["Mexico"], "the register")
+    assert one.startswith("Mexico, the country this run follows, is not in the Northern Triangle")
+    assert "Guatemala" not in one and "countries=" in one
+    many = narrative.outside_triangle_sentence(["Mexico", "Panama"], "the register")
+    assert many.startswith("None of the countries this run follows (Mexico and Panama) is in the Northern Triangle")
+    assert narrative.outside_triangle_sentence([], "the register").startswith("This run follows no country")
+
+
+HOMICIDE_FIXTURE = pd.DataFrame({
+    "country": ["Guatemala", "Guatemala", "Honduras", "Honduras", "El Salvador", "Guatemala"],
+    "year": [2024, 2025, 2024, 2025, 2025, 2025],
+    "source": ["National figures (press compilation)", "National figures (press compilation)",
+               "National figures (press compilation)", "InSight Crime", "InSight Crime", "UNODC"],
+    "rate_per_100k": [16.1, 17.3, 25.3, 23.2, 1.3, 99.0]})
+
+
+def test_national_moves_sentence_lists_every_country_and_never_compares_two_sources():
+    text = narrative.national_moves_sentence(HOMICIDE_FIXTURE, ["Guatemala", "Honduras", "El Salvador"], 2024, 2025)
+    assert "Guatemala 16.1 to 17.3 (national figures compiled from press reports)" in text
+    assert "Honduras 25.3 (national figures compiled from press reports) and 23.2 (InSight Crime), two sources" in text
+    assert text.endswith("no figure for both years is held for El Salvador")
+    assert "99" not in text  # UNODC is the other series, not these
+
+
+def test_national_moves_sentence_one_country_and_none():
+    text = narrative.national_moves_sentence(HOMICIDE_FIXTURE, ["Guatemala"], 2024, 2025)
+    assert text.endswith("Guatemala 16.1 to 17.3 (national figures compiled from press reports)")
+    assert narrative.national_moves_sentence(HOMICIDE_FIXTURE, ["El Salvador"], 2024, 2025) is None

@@ -64,6 +64,13 @@ def test_runs_for_mexico_alone(tmp_path):
     assert "This run follows Mexico over 2010 to 2025" in text
     assert "Mexico has no TPS designation" in text
     assert not (tmp_path / "figures" / "northern_triangle" / "tps_timeline.png").exists()
+    # Issue 13: the corruption, mano dura and returns sections say they have nothing for Mexico and draw
+    # nothing, rather than following the three Northern Triangle countries in its place.
+    assert text.count("Mexico, the country this run follows, is not in the Northern Triangle") == 3
+    figures = tmp_path / "figures" / "northern_triangle"
+    for chart in ("corruption_timeline", "el_salvador_state_of_exception", "returns_received"):
+        assert not (figures / f"{chart}.png").exists(), chart
+    assert "so this section and the next two follow" not in text
 
 
 def test_mexico_before_2017_says_nothing_of_central_america_budgets(tmp_path):

@@ -86,7 +86,7 @@ def _mano_dura_backed(claim):
     finding = (f"In the second term the United States sent {num(int(sent['persons'].sum()))} people into El Salvador's "
                f"CECOT prison under the state of exception, which backs the mano dura directly; but El Salvador's "
                f"recorded homicide rate fell from {num(base, 1)} in {base_year} to {num(last, 1)} per 100,000 in "
-               f"{last_year} according to one source throughout ({source}), {pct(fall)} lower, not the limited success the claim expected, though the official count "
+               f"{last_year} according to one source throughout ({analysis.source_phrase(source)}), {pct(fall)} lower, not the limited success the claim expected, though the official count "
                "leaves out deaths in custody"
                + (f", which {newest['counter']} put at {mano_dura.figure(newest)} by {mano_dura.when(newest)}"
                   if newest is not None else "") + ".")
@@ -152,7 +152,10 @@ def _fy2025_lowest(claim):
     lowest_year = int(earlier.idxmin())
     close = abs(total / claimed - 1) <= FY2025_TOLERANCE
     lowest = total < float(earlier.min())
-    verdict = SUPPORTED if close and lowest else CONTRADICTED if not close and not lowest else MIXED
+    # "Lowest since 1970" spans FY1970-FY2024, and the series starts in FY2000: the FY1970-FY1999 part
+    # cannot be checked, so the claim can at best be partly confirmed (mixed), never supported outright.
+    first_held = int(earlier.index.min())
+    verdict = CONTRADICTED if not close and not lowest else MIXED
     measured = {"fy2025_recomputed": total, "claimed": claimed, "lowest_earlier_year": lowest_year,
                 "lowest_earlier": float(earlier.min())}
     headline = f"FY2025 {num(total)} against a claimed {num(claimed)}; {'the lowest' if lowest else 'not the lowest'} since FY{int(earlier.index.min())}"
@@ -160,6 +163,8 @@ def _fy2025_lowest(claim):
                f"{num(abs(total - claimed))} {'more' if total > claimed else 'fewer'} than the claimed {num(claimed)} "
                f"(CBP revises earlier months); the lowest complete fiscal year "
                f"from FY{int(earlier.index.min())} to FY2024 was FY{lowest_year} with {num(earlier.min())}, so FY2025 "
-               f"{'is' if lowest else 'is not'} the lowest of the series. The series starts in FY2000, so the "
-               "comparison with 1970 cannot be checked here.")
+               f"{'is' if lowest else 'is not'} the lowest of the series. The series starts in FY{first_held}, so the "
+               f"comparison with FY1970-FY{first_held - 1} cannot be checked here"
+               + (": the parts that can be checked hold, but with the rest untestable the verdict is mixed, not "
+                  "supported." if close and lowest else "; with that part untestable the verdict is at best mixed."))
     return measured, headline, finding, verdict

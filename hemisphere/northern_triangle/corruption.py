@@ -23,6 +23,17 @@ LENIENCY = ("pardon_announced", "pardon")
 # indictments and relief are left out.
 VENEZUELA_DESIGNATIONS = ("designation", "executive_order_and_designation", "designation_and_rewards")
 US_STEPS = ("us_funding", "us_funding_hold", "us_funding_release", "us_statement")
+# The register's step codes in reader's words (tables and labels never show the codes).
+STEP_LABELS = {"agreement": "agreement", "start": "start of work", "renewal": "renewal", "non_renewal": "refusal to renew",
+               "end": "end of mandate", "us_statement": "US statement", "us_funding": "US funding",
+               "us_funding_hold": "US funding held", "us_funding_release": "US funding released",
+               "congress_statement": "statement in Congress", "termination_attempt": "attempt to terminate",
+               "court_ruling": "court ruling", "evaluation": "evaluation"}
+
+
+def step_label(step: str) -> str:
+    """A register step in words: 'us_funding_hold' -> 'US funding held'; an unknown code loses its underscores."""
+    return STEP_LABELS.get(step, str(step).replace("_", " "))
 
 
 # --- analysis -----------------------------------------------------------------------------------

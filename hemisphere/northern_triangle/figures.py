@@ -121,6 +121,7 @@ BUDGET_STAGES = {"request": ("Requested", charts.COLORS["sky"], charts.INK),
                  "house_committee_bill": ("House committee bill", charts.COLORS["grey"], "white"),
                  "enacted": ("Enacted", charts.COLORS["blue"], "white")}
 BUDGET_BAR = 0.24  # bar width, in fiscal years
+BUDGET_LABEL_SIZE = 8  # points: the bars' source and "none found" labels, readable at page width
 # Bar labels of sources named after a country: by nationality, since the lines are region-wide and a
 # run following other countries must not read as naming them (the table below names each source in full).
 BUDGET_SOURCE_LABELS = {"El Salvador government": "Salvadoran govt.", "Crónica (Guatemala)": "Crónica (Guatemalan)"}
@@ -141,7 +142,7 @@ def central_america_budget(aid_budget: pd.DataFrame, title: str, alt: str) -> No
                          subtitle="Region-wide Strategy for Engagement in Central America lines, millions of current US "
                                   "dollars by fiscal year; each bar names its source, and figures that disagree stand "
                                   "side by side; " + data_to(last, "fiscal_year"),
-                         alt=alt, time_axis="fiscal_year", height=3.4)
+                         alt=alt, time_axis="fiscal_year", height=4.4)
     ax = chart.ax
     for year in range(first, last + 1):
         present = rows[rows["fiscal_year"] == year]
@@ -155,21 +156,22 @@ def central_america_budget(aid_budget: pd.DataFrame, title: str, alt: str) -> No
             x = start + BUDGET_BAR * number
             if kind == "gap":
                 ax.text(x, 0.01, item, transform=ax.get_xaxis_transform(), rotation=90, ha="center", va="bottom",
-                        fontsize=6, color=charts.MUTED)
+                        fontsize=BUDGET_LABEL_SIZE, color=charts.MUTED)
                 continue
             label, colour, ink = BUDGET_STAGES[item["stage"]]
             amount = float(item["amount_usd"])
             ax.bar(x, amount, width=BUDGET_BAR * 0.92, color=colour)
             qualifier = item["qualifier"] if isinstance(item["qualifier"], str) else ""
             ax.text(x, amount + top * 0.015, (f"{qualifier} " if qualifier else "") + f"{amount / 1e6:,.0f}",
-                    rotation=90, ha="center", va="bottom", fontsize=6.5, color=charts.INK)
-            ax.text(x, top * 0.02, BUDGET_SOURCE_LABELS.get(item["source"], item["source"]), rotation=90, ha="center", va="bottom", fontsize=6, color=ink)
+                    rotation=90, ha="center", va="bottom", fontsize=BUDGET_LABEL_SIZE + 0.5, color=charts.INK)
+            ax.text(x, top * 0.02, BUDGET_SOURCE_LABELS.get(item["source"], item["source"]), rotation=90, ha="center",
+                    va="bottom", fontsize=BUDGET_LABEL_SIZE, color=ink)
     handles = [matplotlib.patches.Patch(color=colour, label=label) for label, colour, _ in BUDGET_STAGES.values()
                if label in {BUDGET_STAGES[stage][0] for stage in rows["stage"]}]
     ax.legend(handles=handles, loc="upper right", ncols=len(handles))
     ax.set_xticks(range(first, last + 1), [f"FY{year}" for year in range(first, last + 1)])
     ax.set_xlim(first - 0.6, last + 0.6)
-    ax.set_ylim(0, top * 1.3)
+    ax.set_ylim(0, top * 1.35)
     ax.yaxis.set_major_formatter(MILLIONS)
     chart.show(sources=["central_america_aid_budget"],
                data=rows[["fiscal_year", "stage", "source", "amount_usd", "qualifier"]].reset_index(drop=True))

@@ -12,12 +12,21 @@ from __future__ import annotations
 import pandas as pd
 
 from hemisphere import charts
+from hemisphere.northern_triangle import analysis
 from hemisphere.northern_triangle.figures import LINE_COLOURS, THOUSANDS, year_ticks
 from hemisphere.prose import data_to, day, listing, money, num, pct, plural
 
 THEME = "northern_triangle"
 COUNTRY = "El Salvador"
 QUALIFIERS = {"exact": "", "about": "about ", "more_than": "more than ", "at_least": "at least "}
+# Table codes in reader's words.
+MEASURE_LABELS = {"declared": "declared", "extensions": "extensions", "detained": "people detained",
+                  "released": "people released", "deaths_in_custody": "deaths in custody",
+                  "prison_population": "prison population", "incarceration_rate": "incarceration rate"}
+QUALIFIER_LABELS = {"exact": "", "about": "about", "more_than": "more than", "at_least": "at least"}
+EVENT_LABELS = {"agreement": "agreement", "transfer_to_cecot": "sent to CECOT", "payment": "payment",
+                "return_from_cecot": "returned from CECOT", "released_by_venezuela": "freed by Venezuela",
+                "cumulative_to_cecot": "sent to CECOT, all flights"}
 PANEL_LABELS = {"detained": "Detained", "prison_population": "Prisoners", "deaths_in_custody": "Deaths"}
 
 
@@ -71,14 +80,22 @@ def homicide_series(homicide: pd.DataFrame, first_year: int | None = None, last_
 
 
 def cecot_summary(cecot: pd.DataFrame) -> dict:
-    """The March 2025 transfer, the reported payment and the July 2025 return, each with its counts."""
-    sent = cecot[cecot["event"] == "transfer_to_cecot"]
+    """The transfers to CECOT by date, the all-flights count, the reported payment and the July 2025 return.
+
+    `sent` maps each transfer date to {group: persons}; `all_flights` is the count of every Venezuelan
+    sent (its counter and the persons), or None; `returned` maps each counter to the persons it gives.
+    """
+    sent = cecot[cecot["event"] == "transfer_to_cecot"].sort_values("date", kind="stable")
     returned = cecot[cecot["event"] == "return_from_cecot"]
     freed = cecot[cecot["event"] == "released_by_venezuela"]
     payment = cecot[cecot["event"] == "payment"]
+    cumulative = cecot[cecot["event"] == "cumulative_to_cecot"]
     return {
-        "sent": {row["group"]: int(row["persons"]) for _, row in sent.iterrows()},
+        "sent": {date: {row["group"]: int(row["persons"]) for _, row in rows.iterrows()}
+                 for date, rows in sent.groupby("date", sort=True)},
         "sent_date": sent["date"].min() if len(sent) else None,
+        "all_flights": ({"counter": cumulative.iloc[-1]["counter"], "persons": int(cumulative.iloc[-1]["persons"]),
+                         "group": cumulative.iloc[-1]["group"]} if len(cumulative) else None),
         "returned": {row["counter"]: int(row["persons"]) for _, row in returned.iterrows()},
         "returned_date": returned["date"].min() if len(returned) else None,
         "freed": int(freed["persons"].sum()) if len(freed) else 0,
@@ -159,20 +176,48 @@ def prison_sentence(exception: pd.DataFrame, end=None) -> str:
             "as many; no official series exists, so these are figures from different counters.")
 
 
+def _group_words(group: str) -> str:
+    """A group label inside a sentence: 'Alleged members' -> 'alleged members'; nationalities keep their capital."""
+    proper = group.split()[0].rstrip(",").startswith(("Venezuelan", "Salvadoran", "US", "American"))
+    return group if proper else group[0].lower() + group[1:]
+
+
 def cecot_sentence(summary: dict) -> str:
-    """The 2025 transfers to CECOT and the July exchange, with both counts of the returned."""
+    """The 2025 transfers to CECOT, the all-flights count and the July exchange, with every count of the returned.
+
+    Where a count of the returned equals the all-flights count or the first flights' count, it says so,
+    so that 238 sent and 252 returned are not left side by side unexplained.
+    """
     if summary["sent_date"] is None:
         return "No transfer to CECOT is recorded."
-    sent = listing([f"{num(n)} {group}" for group, n in summary["sent"].items()])
-    text = f"On {day(summary['sent_date'])} the United States sent {sent} to El Salvador's CECOT prison"
+    transfers = list(summary["sent"].items())
+    first_date, first_groups = transfers[0]
+    text = (f"On {day(first_date)} the United States sent "
+            f"{listing([f'{num(n)} {group}' for group, n in first_groups.items()])} to El Salvador's CECOT prison")
     if summary["payment"] is not None:
         text += f", with a reported payment of about {money(summary['payment'])}"
     text += "."
+    later = [f"on {day(date)}, {listing([f'{num(n)} {_group_words(group)}' for group, n in groups.items()])}"
+             for date, groups in transfers[1:]]
+    if later:
+        text += f" Later transfers recorded: {'; '.join(later)}."
+    every = summary.get("all_flights")
+    if every is not None:
+        text += f" {every['counter']} count {num(every['persons'])} {_group_words(every['group'])}."
     if summary["returned_date"] is not None:
         counts = "; ".join(f"{num(n)} according to {who}" for who, n in summary["returned"].items())
         text += (f" On {day(summary['returned_date'])} the Venezuelans held there were flown to Caracas ({counts}) "
                  f"in exchange for {num(summary['freed'])} US "
                  f"{'citizen or resident' if summary['freed'] == 1 else 'citizens and residents'} held in Venezuela.")
+        first_venezuelans = next((n for group, n in first_groups.items() if group.startswith("Venezuelan")), None)
+        matches = []
+        if every is not None and every["persons"] in summary["returned"].values():
+            matches.append(f"{num(every['persons'])} matches the count of all flights")
+        if first_venezuelans is not None and first_venezuelans in summary["returned"].values() and (
+                every is None or first_venezuelans != every["persons"]):
+            matches.append(f"{num(first_venezuelans)} equals the Venezuelans of the first flights alone")
+        if matches:
+            text += f" Of the counts of those returned, {listing(matches)}."
     return text
 
 
@@ -188,7 +233,8 @@ def homicide_sentence(rates: pd.DataFrame, start: pd.Timestamp) -> str:
             f"{before.index[0]} to {num(last_before['rate_per_100k'], 1)} in {before.index[-1]}, before the measure"
             if len(before) > 1 else
             f"Recorded homicides per 100,000 were {num(last_before['rate_per_100k'], 1)} in {before.index[-1]}, before the measure")
-    return text + f", and were {num(last['rate_per_100k'], 1)} in {after.index[-1]} according to {last['source']}."
+    return text + (f", and were {num(last['rate_per_100k'], 1)} in {after.index[-1]} according to "
+                   f"{analysis.source_phrase(last['source'])}.")
 
 
 def attribution_note(detained_share: float | None = None, share_year: int | None = None) -> str:

@@ -162,16 +162,43 @@ def tps_other_countries(decisions: pd.DataFrame, chosen: list[str]) -> str | Non
             "are listed in the table below.")
 
 
-def recent_months_sentence(recent: pd.Series, last_file_month: pd.Timestamp) -> str | None:
-    """The months after CBP's last file, drawn from a secondary report of CBP's monthly release."""
+def reporter_words(source: str) -> str:
+    """Who carried a reported month, from its source label: '... as reported by WOLA' -> 'WOLA';
+    '... (copy of CBP's press release)' -> "copies of CBP's press releases"; anything else unchanged."""
+    if "as reported by " in source:
+        return source.split("as reported by ", 1)[1]
+    if "copy of CBP's press release" in source:
+        return "copies of CBP's press releases"
+    return source
+
+
+def recent_months_sentence(recent: pd.Series, last_file_month: pd.Timestamp, reporters: list[str] | None = None) -> str | None:
+    """The months after CBP's last file, drawn from reports or copies of CBP's monthly release.
+
+    `reporters` names who carried the figures (from the rows' source column); without it the sentence
+    says only that they come from reports of CBP's monthly release.
+    """
     recent = recent[recent.index > last_file_month].dropna()
     if recent.empty:
         return None
     months = [f"{month:%B %Y} ({num(value)})" for month, value in recent.items()]
     many = len(months) > 1
+    via = f" ({listing(list(dict.fromkeys(reporter_words(source) for source in reporters)))})" if reporters else ""
     return (f"CBP's machine-readable files stop in {last_file_month:%B %Y}; the {'totals' if many else 'total'} for "
-            f"{listing(months)} {'come' if many else 'comes'} from WOLA's report of CBP's monthly release and "
+            f"{listing(months)} {'come' if many else 'comes'} from reports of CBP's monthly releases{via} and "
             f"{'have' if many else 'has'} no breakdown by citizenship, so the lower panel stops earlier.")
+
+
+def beyond_window_sentence(total: pd.Series, window_end: pd.Timestamp) -> str | None:
+    """Said when the monthly series runs past the chosen window: its last month, so every statement of the
+    period (chapter, claims, currency table) can be read against the same table."""
+    later = total[total.index > window_end].dropna()
+    if later.empty:
+        return None
+    last = later.index.max()
+    return (f"The table runs on past the chosen `end_year` (the window ends in {window_end:%B %Y}) to {last:%B %Y}, "
+            f"with {num(later[last])} encounters that month; the claims chapter and the currency table read it to "
+            "that month.")
 
 
 def encounters_range(total: pd.Series) -> str:
@@ -496,3 +523,51 @@ def cutoff_years_sentence(closed: pd.Series, countries_text: str) -> str | None:
     return (f"In FY2016, a year of Obama-era budgets, {money(closed[2016])} was obligated to "
             f"{countries_text}; in FY2019, the year the administration cut off new programmes to the three "
             f"governments, {money(closed[2019])}.")
+
+
+def outside_triangle_sentence(chosen: list[str], record: str) -> str:
+    """Said instead of a section whose `record` covers only the Northern Triangle, when the run follows none of it.
+
+    Names only the chosen countries (never substitutes others) and points at the parameter.
+    """
+    if not chosen:
+        return f"This run follows no country; {record} covers only the Northern Triangle, so this section shows nothing."
+    if len(chosen) == 1:
+        subject = f"{chosen[0]}, the country this run follows, is not in the Northern Triangle, and"
+    else:
+        subject = f"None of the countries this run follows ({listing(chosen)}) is in the Northern Triangle, and"
+    return (f"{subject} {record} covers only the Northern Triangle, so this section shows nothing for this run; "
+            "choose one of its countries (countries=[...]) to see it.")
+
+
+def national_moves_sentence(homicide: pd.DataFrame, countries: list[str], first: int, last: int) -> str | None:
+    """A clause: how each country's recorded homicide rate moved from `first` to `last` outside UNODC's series.
+
+    A country's two figures are compared only where one source gives both years; where they come
+    from different sources, both are named with their sources and no change is read into them.
+    Countries with no figure for one of the years are named as such. None when no country has both years.
+    """
+    recent = homicide[homicide["country"].isin(countries) & homicide["year"].isin([first, last])
+                      & (homicide["source"] != "UNODC")]
+    order = {source: rank for rank, source in enumerate(analysis.HOMICIDE_SOURCE_PREFERENCE)}
+    parts, lacking = [], []
+    for country in countries:
+        own = recent[recent["country"] == country]
+        both = [source for source, rows in own.groupby("source") if {first, last} <= set(rows["year"])]
+        if both:
+            source = min(both, key=lambda s: order.get(s, 99))
+            rates = own[own["source"] == source].set_index("year")["rate_per_100k"]
+            parts.append(f"{country} {num(rates[first], 1)} to {num(rates[last], 1)} ({analysis.source_phrase(source)})")
+            continue
+        ends = [own[own["year"] == year].sort_values("source", key=lambda s: s.map(order)) for year in (first, last)]
+        if all(len(rows) for rows in ends):
+            a, b = ends[0].iloc[0], ends[1].iloc[0]
+            parts.append(f"{country} {num(a['rate_per_100k'], 1)} ({analysis.source_phrase(a['source'])}) and "
+                         f"{num(b['rate_per_100k'], 1)} ({analysis.source_phrase(b['source'])}), two sources and so "
+                         "not compared")
+        else:
+            lacking.append(country)
+    if not parts:
+        return None
+    return (f"recorded homicide rates per 100,000 outside UNODC's series, {first} and {last}: " + "; ".join(parts)
+            + (f"; no figure for both years is held for {listing(lacking)}" if lacking else ""))
