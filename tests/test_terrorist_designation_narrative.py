@@ -120,6 +120,12 @@ def test_homicide_incidence_keeps_registers_apart():
     assert narrative.homicide_incidence(incidence, "2025-02-20", "2014-06-30").startswith("No month")
     text = narrative.homicide_incidence(incidence, "2025-02-20", "2026-08-31")
     assert "new register" in text and "not joined" in text
+    newest = pd.Timestamp(incidence["month"].max() + "-01")
+    whole = narrative.homicide_incidence(incidence, "2025-02-20", newest + pd.offsets.MonthEnd(0))
+    assert "left out" not in whole
+    # At the chapter's default date (20 August 2026) August has not ended: the sentence says the table runs later.
+    early = narrative.homicide_incidence(incidence, "2025-02-20", newest + pd.Timedelta(days=19))
+    assert f"The table runs to {newest:%B %Y}" in early and "left out" in early
 
 
 def test_moved_charts_draw_for_a_short_period(chart_dir):
