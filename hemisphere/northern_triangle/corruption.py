@@ -22,6 +22,9 @@ LENIENCY = ("pardon_announced", "pardon")
 # (corruption, undermining democracy, drug trafficking); terrorist designations, rewards alone,
 # indictments and relief are left out.
 VENEZUELA_DESIGNATIONS = ("designation", "executive_order_and_designation", "designation_and_rewards")
+# Said wherever the count is given: the Venezuela chapter's own count also takes in terrorist designations.
+VENEZUELA_RULE = ("sanctions designations only: terrorist designations, rewards alone, indictments and relief are "
+                  "left out, so the count is below the Venezuela chapter's, which includes terrorist designations")
 US_STEPS = ("us_funding", "us_funding_hold", "us_funding_release", "us_statement")
 # The register's step codes in reader's words (tables and labels never show the codes).
 STEP_LABELS = {"agreement": "agreement", "start": "start of work", "renewal": "renewal", "non_renewal": "refusal to renew",
@@ -167,7 +170,7 @@ def contrast_sentence(counts: dict, countries: list[str]) -> str:
             f"no US enforcement action against figures from {who}")
     text = (f"Over both Trump terms, the register holds {ours}, against "
             f"{plural(counts['venezuela_actions'], 'OFAC designation action')} on Venezuelan targets naming "
-            f"{num(counts['venezuela_named'])} persons and entities")
+            f"{num(counts['venezuela_named'])} persons and entities ({VENEZUELA_RULE})")
     if counts["pardons"]:
         text += f"; and {plural(counts['pardons'], 'presidential pardon')}, of {listing(counts['pardoned'])}"
     return text + "."
@@ -271,7 +274,7 @@ def timeline_chart(commissions: pd.DataFrame, actions: pd.DataFrame, ofac_action
         ax.plot([], [], marker=marker, color=colour, ls="none", label=label)
     ax.plot([], [], marker="o", color=charts.COLORS["sky"], ls="none", label="US funding / statement")
     ax.plot([], [], marker="X", color=charts.COLORS["vermillion"], ls="none", label="hold on US funds")
-    ax.plot([], [], marker="o", color=charts.COLORS["orange"], ls="none", label="Venezuela designation")
+    ax.plot([], [], marker="o", color=charts.COLORS["orange"], ls="none", label="Venezuela sanctions designation")
     ax.set_yticks(range(len(rows)), rows)
     ax.set_ylim(len(rows) - 0.4, -0.6)
     ax.set_xlim(start, end + (end - start) * 0.02)  # room for a marker on the last day
@@ -279,4 +282,4 @@ def timeline_chart(commissions: pd.DataFrame, actions: pd.DataFrame, ofac_action
     ax.legend(loc="upper center", bbox_to_anchor=(0.4, -0.1), ncols=4, fontsize=6.5)
     chart.mark_events(event_ids)
     chart.show(sources=["anticorruption_commissions", "corruption_actions", "ofac_actions"],
-               data=pd.DataFrame(plotted))
+               data=pd.DataFrame(plotted), note=f"Venezuela row: {VENEZUELA_RULE}.")
