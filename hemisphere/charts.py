@@ -146,18 +146,10 @@ def to_decimal_year(moment) -> float:
     return stamp.year + (stamp - start) / length
 
 
-# The President's budget request for FY N is due on the first Monday of February of calendar
-# year N-1 and Congress enacts it around 1 October N-1: FY N is shaded for the administration
-# in office on 1 February N-1 (FY2018 is the first Trump request, FY2022 the first Biden one).
-BUDGET_REQUEST_DAY = (2, 1)  # month, day of calendar year N-1
+BUDGET_REQUEST_DAY = events.BUDGET_REQUEST_DAY
 BUDGET_SHADING_NOTE = ("Each fiscal year FY N is shaded for the administration that requested its budget "
                        "(in office on 1 February of year N-1).")
-
-
-def budget_administration(fiscal_year: int) -> pd.Series:
-    """The administration that requested FY `fiscal_year`'s budget (its row of events.administrations())."""
-    month, day = BUDGET_REQUEST_DAY
-    return events.administration_on(pd.Timestamp(int(fiscal_year) - 1, month, day))
+budget_administration = events.budget_administration
 
 
 def to_fiscal_position(moment) -> float:

@@ -64,3 +64,26 @@ def administration_on(moment) -> pd.Series:
     if term.empty:
         raise KeyError(f"no administration in office on {stamp:%Y-%m-%d} in the administrations table")
     return term.iloc[0]
+
+
+# The President's budget request for FY N is due on the first Monday of February of calendar
+# year N-1 and Congress enacts it around 1 October N-1: FY N belongs to the administration in
+# office on 1 February N-1 (FY2018 is the first Trump request, FY2022 the first Biden one).
+BUDGET_REQUEST_DAY = (2, 1)  # month, day of calendar year N-1
+
+
+def budget_administration(fiscal_year: int) -> pd.Series:
+    """The administration that requested FY `fiscal_year`'s budget (its row of `administrations()`)."""
+    month, day = BUDGET_REQUEST_DAY
+    return administration_on(pd.Timestamp(int(fiscal_year) - 1, month, day))
+
+
+def budget_years(administration: str) -> list[int]:
+    """The fiscal years whose budgets `administration` requested, from the administrations table
+    (an administration still in office: the budgets of a four-year term)."""
+    term = administrations().set_index("administration").loc[administration]
+    month, day = BUDGET_REQUEST_DAY
+    first = term["start_date"].year + (1 if term["start_date"] > pd.Timestamp(term["start_date"].year, month, day) else 0) + 1
+    end = term["end_date"] if pd.notna(term["end_date"]) else term["start_date"] + pd.DateOffset(years=4)
+    last = end.year + (0 if end > pd.Timestamp(end.year, month, day) else -1) + 1
+    return [year for year in range(first, last + 1) if budget_administration(year)["administration"] == administration]

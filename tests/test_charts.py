@@ -152,6 +152,15 @@ def test_budget_shading_names_the_requesting_administration():
         "Obama", "Trump I", "Trump I", "Biden", "Biden", "Trump II"]
 
 
+def test_budget_years_come_from_the_administrations_table():
+    """The budgets each administration requested: FY2018-FY2021 for the first Trump term (typed nowhere else)."""
+    from hemisphere import events
+
+    assert events.budget_years("Trump I") == [2018, 2019, 2020, 2021]
+    assert events.budget_years("Biden") == [2022, 2023, 2024, 2025]
+    assert events.budget_years("Trump II")[:2] == [2026, 2027]  # in office: a four-year term's budgets
+
+
 def test_fiscal_year_bars_can_be_shaded_by_date(tmp_path, monkeypatch):
     """Counts of events per fiscal year keep date shading: the inauguration falls inside FY2017's bar."""
     monkeypatch.setattr(charts, "_display_image", lambda *args: None)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from hemisphere import events
 from hemisphere.northern_triangle import analysis
 from hemisphere.northern_triangle.countries import NORTHERN_TRIANGLE
 from hemisphere.prose import listing, money, num, pct
@@ -439,7 +440,7 @@ def early_2017_sentences(checks: pd.DataFrame, statement_date: pd.Timestamp, cla
 
 # --- Aid stages and the region-wide budget lines ------------------------------------------------------
 
-FIRST_TERM_BUDGETS = range(2018, 2022)  # FY2018-FY2021: the budgets the first Trump administration requested
+FIRST_TERM = "Trump I"  # its budgets (FY2018-FY2021) are read from the administrations table
 
 
 def stages_title(both: pd.DataFrame, countries_text: str, first: int, last: int) -> str:
@@ -452,7 +453,7 @@ def stages_title(both: pd.DataFrame, countries_text: str, first: int, last: int)
 
 def first_term_stages_sentence(both: pd.DataFrame, window_years, countries_text: str, region_shown: bool) -> str | None:
     """Requested against appropriated, summed over the first-term budgets in the window with both figures."""
-    first_term = [year for year in FIRST_TERM_BUDGETS if year in window_years]
+    first_term = [year for year in events.budget_years(FIRST_TERM) if year in window_years]
     with_both = both[both.index.isin(first_term)]
     if with_both.empty:
         return None
