@@ -80,9 +80,7 @@ SAMPLE = [
     ("terrorist_designation", {"as_of": "2026-01-10"}, None),
     ("claims", {"themes": ["venezuela"]}, None),
     ("northern_triangle", {"countries": ["Mexico"], "start_year": 2010, "end_year": 2016}, None),
-    ("eradication_pressure", {"start_year": 2001, "end_year": 2001, "base_year": 2001},
-     "eradication_pressure prints the 2017-2023 halving-plan figures and the FY2018 majors-list paragraph "
-     "(September 2017) for any period"),
+    ("eradication_pressure", {"start_year": 2001, "end_year": 2001, "base_year": 2001}, None),
 ]
 
 
