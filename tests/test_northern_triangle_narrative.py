@@ -58,6 +58,11 @@ def test_tps_sentences_singular_and_plural():
     sentence = narrative.court_sentence(rows)
     assert "1 court ruling halted" in sentence and "1 higher-court stay let it take effect" in sentence
     assert narrative.court_sentence(rows.iloc[:1]) is None
+    assert "newest ruling of either kind" not in sentence  # the lifted stay is itself the newest
+    later = pd.concat([rows, pd.DataFrame({"country": ["Venezuela"], "action": ["court_stay"],
+                                           "decision_date": [T("2025-12-31")]})])
+    assert ("the latest on 20 August 2025; the newest ruling of either kind, on 31 December 2025, halted the "
+            "termination for Venezuela.") in narrative.court_sentence(later)
 
 
 def test_removals_and_gaps_wording():

@@ -263,7 +263,14 @@ def court_sentence(in_window: pd.DataFrame) -> str | None:
                      f"{'it' if len(lifted) == 1 else 'them'} take effect again "
                      f"({listing(list(dict.fromkeys(lifted['country'])))}), the latest on "
                      f"{lifted['decision_date'].max():%-d %B %Y}")
-    return "In the window, " + " and ".join(parts) + "."
+    text = "In the window, " + " and ".join(parts)
+    rulings = pd.concat([stays, lifted]).sort_values("decision_date")
+    newest = rulings.iloc[-1]
+    if len(stays) and len(lifted) and newest["action"] == "court_stay":
+        # Said, so 'the latest' stay lifted is not read as the latest ruling of all.
+        text += (f"; the newest ruling of either kind, on {newest['decision_date']:%-d %B %Y}, halted the "
+                 f"termination for {newest['country']}")
+    return text + "."
 
 
 # --- Removals ----------------------------------------------------------------------------------------
