@@ -125,7 +125,9 @@ def test_homicide_incidence_keeps_registers_apart():
     assert "left out" not in whole
     # At the chapter's default date (20 August 2026) August has not ended: the sentence says the table runs later.
     early = narrative.homicide_incidence(incidence, "2025-02-20", newest + pd.Timedelta(days=19))
-    assert f"The table runs to {newest:%B %Y}" in early and "left out" in early
+    assert f"The table's figure for {newest:%B %Y} is left out" in early
+    # Earlier dates name no later month.
+    assert "left out" not in narrative.homicide_incidence(incidence, "2025-02-20", "2025-07-01")
 
 
 def test_moved_charts_draw_for_a_short_period(chart_dir):

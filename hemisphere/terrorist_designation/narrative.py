@@ -380,10 +380,10 @@ def homicide_incidence(incidence: pd.DataFrame, first_cartel_day, as_of) -> str:
         sentence += (f" From {new['start'].min():%B %Y} a new register gives {num(new['offences'].mean())} a month "
                      f"to {new['start'].max():%B %Y}; it is not joined to the old one.")
     held_to = pd.to_datetime(incidence["month"] + "-01").max()
-    if held_to > known["start"].max():
+    if held_to <= pd.Timestamp(as_of) < held_to + pd.offsets.MonthEnd(0):
         # Said, so the chapter's last month is not read against the newer month the currency table shows.
-        sentence += (f" The table runs to {held_to:%B %Y}; months that had not ended by {day(as_of)}, the date "
-                     "this chapter reads as of, are left out.")
+        sentence += (f" The table's figure for {held_to:%B %Y} is left out: that month had not ended by "
+                     f"{day(as_of)}, the date this chapter reads as of.")
     return sentence
 
 
