@@ -86,9 +86,13 @@ class Evidence:
         return (f"; in this edition that chapter runs with {', '.join(self.differs)}, so the section shows a "
                 "different selection from the one this claim is tested on")
 
+    def data_titles(self) -> str:
+        """The tables behind the verdict by their catalogue titles (readers never see table ids)."""
+        return "; ".join(_table_title(name) for name in self.tables)
+
     def text(self) -> str:
-        """'Chapter › Section (tables: ...)', the chapter by the short name before its colon."""
-        return f"{self.chapter.split(':')[0]} › {self.section} (tables: {', '.join(self.tables)})"
+        """'Chapter › Section (data: ...)', the chapter by the short name before its colon."""
+        return f"{self.chapter.split(':')[0]} › {self.section} (data: {self.data_titles()})"
 
     @property
     def anchor(self) -> str:
@@ -98,7 +102,15 @@ class Evidence:
     def markdown(self) -> str:
         """The evidence as a Markdown link to its section in the report."""
         return (f"[{self.chapter.split(':')[0]} › {self.section}](#{self.anchor}) "
-                f"(tables: {', '.join(self.tables)}{self.caveat()})")
+                f"(data: {self.data_titles()}{self.caveat()})")
+
+
+def _table_title(name: str) -> str:
+    """A table's title from the catalogue, for readers; its name when the catalogue gives none."""
+    try:
+        return str(catalogue.resource(name).get("title") or name)
+    except catalogue.CatalogueError:
+        return name
 
 
 @dataclass(frozen=True)
