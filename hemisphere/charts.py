@@ -491,29 +491,24 @@ BADGE_GAP_POINTS = 12
 
 
 def spread_badges(at: list[float], gap: float, width: float) -> list[float]:
-    """Positions along a row for badges wanted at `at` (sorted, in points): each group of badges
-    closer than `gap` is spread `gap` apart around its members' mean, groups merging as they
-    meet, and the row kept within 0..width where it can be."""
-    groups: list[list] = []  # [first index, count, centre]
-    for index, wanted in enumerate(at):
-        groups.append([index, 1, wanted])
+    """Positions along a row for badges wanted at `at` (sorted, in points).
+
+    Each group of badges closer than `gap` is spread `gap` apart around its members' mean and
+    kept within 0..width; groups merge as they meet. A badge with room stays over its event.
+    """
+    def clamp(count: int, centre: float) -> float:
+        half = (count - 1) * gap / 2
+        return min(max(centre, half), width - half) if 2 * half <= width else width / 2
+
+    groups: list[list] = []  # [count, centre]
+    for wanted in at:
+        groups.append([1, clamp(1, wanted)])
         while len(groups) > 1:
-            first, second = groups[-2], groups[-1]
-            if first[2] + (first[1] - 1) * gap / 2 + gap <= second[2] - (second[1] - 1) * gap / 2:
+            (n1, c1), (n2, c2) = groups[-2], groups[-1]
+            if c1 + (n1 - 1) * gap / 2 + gap <= c2 - (n2 - 1) * gap / 2 + 1e-9:
                 break
-            count = first[1] + second[1]
-            centre = (first[2] * first[1] + second[2] * second[1]) / count
-            groups[-2:] = [[first[0], count, centre]]
-    placed = []
-    for _, count, centre in groups:
-        start = centre - (count - 1) * gap / 2
-        placed.extend(start + k * gap for k in range(count))
-    if placed:
-        span = placed[-1] - placed[0]
-        shift = max(0.0, -placed[0]) if span <= width else -placed[0] + (width - span) / 2
-        shift = shift if span > width or placed[-1] + shift <= width else width - placed[-1]
-        placed = [p + shift for p in placed]
-    return placed
+            groups[-2:] = [[n1 + n2, clamp(n1 + n2, (c1 * n1 + c2 * n2) / (n1 + n2))]]
+    return [centre - (count - 1) * gap / 2 + k * gap for count, centre in groups for k in range(count)]
 
 
 class _EventBadge(matplotlib.text.Annotation):

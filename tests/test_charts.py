@@ -244,6 +244,8 @@ def test_badges_of_close_events_are_spread_apart_within_the_row():
     assert charts.spread_badges([100, 101, 102], 12, 300) == [89, 101, 113]  # around their mean
     assert charts.spread_badges([295, 298, 300], 12, 300) == [276, 288, 300]  # kept inside the row
     assert charts.spread_badges([], 12, 300) == []
+    # a crowd at the edge moves only itself: a badge with room stays over its event
+    assert charts.spread_badges([10, 280, 290, 300], 12, 300) == [10, 276, 288, 300]
 
 
 def test_decision_band_names_the_administration_that_decided_each_column(tmp_path, monkeypatch):

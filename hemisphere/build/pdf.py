@@ -168,7 +168,8 @@ def fit_charts(page: str, fits: dict[str, tuple[str, object]]) -> str:
             continue
         if figure is None or not (figure.start < element.start < figure.end):
             continue
-        attrs = dict(element.attrs, style=f"max-height: {fits[figure.attrs['id']][1]:.1f}px")
+        # !important: WeasyPrint lets an id selector in the stylesheet win over a plain inline style.
+        attrs = dict(element.attrs, style=f"max-height: {fits[figure.attrs['id']][1]:.1f}px !important")
         tag = "<img" + "".join(f' {k}="{html.escape(v, quote=True)}"' for k, v in attrs.items()) + " />"
         replacements.append((element.start, element.start_end, tag))
         figure = None
