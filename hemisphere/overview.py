@@ -465,8 +465,13 @@ def stale_for_readers(stale: pd.DataFrame) -> pd.DataFrame:
     column = "Series (table)"
     if column not in stale.columns:
         return stale
+    from hemisphere.claims import reader_text
+
     titles = stale[column].astype(str).str.replace(r"\s*\([a-z][a-z0-9_]*\)$", "", regex=True)
-    return stale.drop(columns=[column]).assign(Series=titles)[["Series"] + [c for c in stale.columns if c != column]]
+    readable = stale.drop(columns=[column]).assign(Series=titles)
+    if "Why it stops there" in readable.columns:  # catalogue notes name other tables by id: give their titles
+        readable["Why it stops there"] = readable["Why it stops there"].map(reader_text)
+    return readable[["Series"] + [c for c in stale.columns if c != column]]
 
 
 def events_by_theme(drawn: pd.DataFrame) -> list[tuple[str, str, pd.DataFrame]]:
