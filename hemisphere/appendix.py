@@ -58,8 +58,8 @@ def table_entry(block: dict) -> str:
     )
     return (
         f'<div class="table-card" id="table-{html.escape(block["name"])}">'
-        f'<h4><code>{html.escape(block["name"])}</code>: {html.escape(block.get("title", ""))}</h4>'
-        f'<p class="table-meta">File <code>data/{html.escape(block["path"])}</code> · units: {html.escape(str(block.get("units", "")))}'
+        f'<h4>{html.escape(block.get("title") or block["name"])}</h4>'
+        f'<p class="table-meta">Table <code>{html.escape(block["name"])}</code>, file <code>data/{html.escape(block["path"])}</code> · units: {html.escape(str(block.get("units", "")))}'
         f' · vintage: {html.escape(str(block.get("vintage", "")))} · licence: {licences}</p>'
         f"<p>{_prose(block.get('description', ''))}</p>"
         f'<p class="table-meta">Columns: {fields}</p>'
@@ -106,7 +106,7 @@ def conflicts() -> list[tuple[str, str, str, str]]:
 
 
 def conflicting_estimates() -> "pd.DataFrame":
-    """The tables holding competing estimates, with the labels actually present in the data."""
+    """The tables holding competing estimates (by their titles), with the labels actually present in the data."""
     import pandas as pd
 
     from hemisphere import data
@@ -115,5 +115,5 @@ def conflicting_estimates() -> "pd.DataFrame":
     for table, column, what, handling in conflicts():
         counts = data.load(table)[column].astype(str).value_counts()
         labels = "; ".join(f"{label} ({count} row{'' if count == 1 else 's'})" for label, count in counts.items())
-        rows.append({"Table": table, "What differs": what, "Labels in the data": labels, "What the report does": handling})
+        rows.append({"Table": catalogue.resource(table).get("title") or table, "What differs": what, "Labels in the data": labels, "What the report does": handling})
     return pd.DataFrame(rows)

@@ -267,7 +267,14 @@ class Chart:
         ax.set_xlim(low, high)
 
     def _draw_events(self) -> list[tuple[int, pd.Series]]:
-        """Draw markers for events inside the x-range; return the numbered ones for the key."""
+        """Draw markers for events inside the x-range; return the numbered ones for the key.
+
+        Each event is a dashed line through the plot, behind the data, and a numbered badge in one
+        row above the plot area (over the administrations' names), joined to the plot's top edge
+        by a leader: a badge never covers a plotted line or bar. Badges of events close together
+        are spread apart along the row (`spread_badges`), their leaders slanting to their events;
+        a panel's own title is lifted clear of the row.
+        """
         if self._events.empty:
             return []
         target_axes = self._all_axes() if self._event_axes is None else list(np.ravel(self._event_axes))
@@ -275,17 +282,21 @@ class Chart:
         visible = [row for _, row in self._events.iterrows() if low <= self._x(row["date"]) <= high]
         keyed = list(enumerate(visible, start=1))
         for ax in target_axes:
-            last_x, level = None, 0
-            for number, row in keyed:
+            width_points = ax.get_position().width * self.figure.get_size_inches()[0] * 72
+            at = [(self._x(row["date"]) - low) / (high - low) * width_points for _, row in keyed]
+            placed = spread_badges(at, BADGE_GAP_POINTS, width_points)
+            for (number, row), x_points, badge_points in zip(keyed, at, placed):
                 x = self._x(row["date"])
                 ax.axvline(x, color="#444444", lw=0.7, ls=(0, (3, 2)), zorder=1)
-                near = last_x is not None and (x - last_x) < (high - low) * 0.03
-                level = level + 1 if near else 0
                 ax.add_artist(_EventBadge(
-                    x, 0.93 - 0.085 * level, str(number), transform=ax.get_xaxis_transform(),
-                    ha="center", va="center", fontsize=6.5, color="white", fontweight="bold", zorder=6,
-                    clip_on=False, bbox={"boxstyle": "circle,pad=0.22", "fc": "#444444", "ec": "none"}))
-                last_x = x
+                    str(number), xy=(x, 1.0), xycoords=ax.get_xaxis_transform(),
+                    xytext=(badge_points - x_points, BADGE_STRIP_POINTS), textcoords="offset points",
+                    annotation_clip=False, clip_on=False, ha="center", va="center", fontsize=6.5, color="white",
+                    fontweight="bold", zorder=6,
+                    bbox={"boxstyle": "circle,pad=0.22", "fc": "#444444", "ec": "none"},
+                    arrowprops={"arrowstyle": "-", "color": "#777777", "lw": 0.6, "shrinkA": 0, "shrinkB": 0}))
+            if keyed and any(ax.get_title(loc) for loc in ("left", "center", "right")):
+                ax._set_title_offset_trans(BADGE_STRIP_POINTS + 9)
         return keyed
 
     def shade_decisions(self, decided: dict[float, object], ax=None, width: float = 1.0) -> None:
@@ -469,39 +480,35 @@ def check_claimed_period(name: str, text: str, data: pd.DataFrame) -> None:
         raise ChartError(f"chart {name!r} says 'data to {label}' but its plotted data stop at {max(reached):%Y-%m-%d}")
 
 
-class _EventBadge(matplotlib.text.Text):
-    """An event's numbered badge that steps down below a legend it would otherwise cover.
+# Where event badges sit: their centres this many points above the plot's top edge (clear of the
+# administrations' names), at least BADGE_GAP_POINTS apart along the row.
+BADGE_STRIP_POINTS = 17
+BADGE_GAP_POINTS = 12
 
-    Badges sit near the top of the plot, where legends usually are too. Where they meet depends
-    on the period a reader chooses, so the badge decides when drawn, once the legend's place is
-    known: it keeps its event line and moves just below the legend.
+
+def spread_badges(at: list[float], gap: float, width: float) -> list[float]:
+    """Positions along a row for badges wanted at `at` (sorted, in points).
+
+    Each group of badges closer than `gap` is spread `gap` apart around its members' mean and
+    kept within 0..width; groups merge as they meet. A badge with room stays over its event.
     """
+    def clamp(count: int, centre: float) -> float:
+        half = (count - 1) * gap / 2
+        return min(max(centre, half), width - half) if 2 * half <= width else width / 2
 
-    GAP_POINTS = 3
+    groups: list[list] = []  # [count, centre]
+    for wanted in at:
+        groups.append([1, clamp(1, wanted)])
+        while len(groups) > 1:
+            (n1, c1), (n2, c2) = groups[-2], groups[-1]
+            if c1 + (n1 - 1) * gap / 2 + gap <= c2 - (n2 - 1) * gap / 2 + 1e-9:
+                break
+            groups[-2:] = [[n1 + n2, clamp(n1 + n2, (c1 * n1 + c2 * n2) / (n1 + n2))]]
+    return [centre - (count - 1) * gap / 2 + k * gap for count, centre in groups for k in range(count)]
 
-    def draw(self, renderer) -> None:
-        nominal = self._y
-        try:
-            self._y = self._clear_of_legends(renderer)
-            super().draw(renderer)
-        finally:
-            self._y = nominal
 
-    def _clear_of_legends(self, renderer) -> float:
-        ax = self.axes
-        gap = self.GAP_POINTS * renderer.points_to_pixels(1.0)
-        mine = self.get_window_extent(renderer).padded(renderer.points_to_pixels(self.get_fontsize() * 0.4))
-        legends = [legend for legend in (ax.get_legend(), *self.figure.legends) if legend is not None]
-        lowest = None
-        for legend in legends:
-            box = legend.get_window_extent(renderer)
-            if box.x0 - gap < mine.x1 and mine.x0 < box.x1 + gap and box.y0 - gap < mine.y1 and mine.y0 < box.y1 + gap:
-                lowest = box.y0 if lowest is None else min(lowest, box.y0)
-        if lowest is None:
-            return self._y
-        centre = lowest - gap - mine.height / 2
-        moved = ax.transAxes.inverted().transform((0, centre))[1] - (0.93 - self._y)  # keep its stacking
-        return moved if moved > 0.05 else self._y  # a legend filling the plot: nowhere better to go
+class _EventBadge(matplotlib.text.Annotation):
+    """An event's numbered badge, in the strip above the plot, with a leader down to the plot's top edge."""
 
 
 def _stable_clip_ids(svg: Path) -> None:

@@ -86,9 +86,13 @@ class Evidence:
         return (f"; in this edition that chapter runs with {', '.join(self.differs)}, so the section shows a "
                 "different selection from the one this claim is tested on")
 
+    def data_titles(self) -> str:
+        """The tables behind the verdict by their catalogue titles (readers never see table ids)."""
+        return "; ".join(_table_title(name) for name in self.tables)
+
     def text(self) -> str:
-        """'Chapter › Section (tables: ...)', the chapter by the short name before its colon."""
-        return f"{self.chapter.split(':')[0]} › {self.section} (tables: {', '.join(self.tables)})"
+        """'Chapter › Section', the chapter by the short name before its colon (the data are named with each claim)."""
+        return f"{self.chapter.split(':')[0]} › {self.section}"
 
     @property
     def anchor(self) -> str:
@@ -98,7 +102,28 @@ class Evidence:
     def markdown(self) -> str:
         """The evidence as a Markdown link to its section in the report."""
         return (f"[{self.chapter.split(':')[0]} › {self.section}](#{self.anchor}) "
-                f"(tables: {', '.join(self.tables)}{self.caveat()})")
+                f"(data: {self.data_titles()}{self.caveat()})")
+
+
+def reader_text(text: str) -> str:
+    """Claim-ledger prose for readers: each table id it names (`us_aid`) replaced by the table's catalogue title."""
+    import re
+
+    names = {block["name"]: block.get("title") for block in catalogue.resources()}
+
+    def title(match):
+        found = names.get(match.group(0))
+        return found if found else match.group(0)
+
+    return re.sub(r"(?<![\w/.])[a-z][a-z0-9]*(?:_[a-z0-9]+)+(?![\w/])", title, str(text))
+
+
+def _table_title(name: str) -> str:
+    """A table's title from the catalogue, for readers; its name when the catalogue gives none."""
+    try:
+        return str(catalogue.resource(name).get("title") or name)
+    except catalogue.CatalogueError:
+        return name
 
 
 @dataclass(frozen=True)
@@ -224,7 +249,7 @@ def results_table(claims: pd.DataFrame, results: list[Result]) -> pd.DataFrame:
     return pd.DataFrame({
         "Claim": claims["claim"],
         "Who, when": claims["claimant"] + ", " + claims["year"].astype(str),
-        "Measured": [by_id[i].headline for i in claims["claim_id"]],
+        "Measured": [reader_text(by_id[i].headline) for i in claims["claim_id"]],
         "Verdict": [by_id[i].verdict for i in claims["claim_id"]],
         "Evidence": [by_id[i].evidence.text() for i in claims["claim_id"]],
     })

@@ -337,11 +337,11 @@ def _coca_panel(ax, charts) -> pd.DataFrame:
         ax.plot(_year_dates(series), series.values / 1000, color=colour, marker="o", ms=2.5, label=estimator)
         frames.append(pd.DataFrame({"panel": "coca", "series": estimator, "date": _year_dates(series),
                                     "value": series.values}))
-    ax.set_title(f"Coca in {country}, thousand ha", fontsize=8.5)
+    ax.set_title(f"Coca in {country}, thousand ha", fontsize=GLANCE_TITLE_SIZE)
     if not frames:
         _no_data(ax, f"No coca estimate for {country}")
         return pd.DataFrame(columns=PANEL_COLUMNS)
-    ax.legend(loc="upper left", fontsize=6.5)
+    ax.legend(loc="upper left", fontsize=GLANCE_TEXT_SIZE)
     return pd.concat(frames)
 
 
@@ -350,7 +350,7 @@ def _border_panel(ax, charts) -> pd.DataFrame:
     monthly = northern_triangle.monthly_encounters(data.load("border_apprehensions"), countries).dropna()
     ax.plot(monthly.index, monthly.values / 1000, color=registry.get("northern_triangle").hex, lw=1.2)
     who = "N. Triangle" if set(countries) == set(NORTHERN_TRIANGLE) else ", ".join(countries)
-    ax.set_title(f"{who} apprehensions, '000/month", fontsize=8.5)
+    ax.set_title(f"{who} apprehensions, '000/month", fontsize=GLANCE_TITLE_SIZE)
     if monthly.empty:
         _no_data(ax, "No monthly apprehension figure by citizenship")
     return pd.DataFrame({"panel": "border", "series": listing(countries), "date": monthly.index,
@@ -362,7 +362,7 @@ def _designations_panel(ax, charts) -> pd.DataFrame:
     chosen = chosen.sort_values("date")
     running = chosen.groupby("date")["designated"].sum().cumsum()
     ax.step(running.index, running.values, where="post", color=registry.get("venezuela").hex, lw=1.5)
-    ax.set_title("Sourced OFAC designations, cumulative", fontsize=8.5)
+    ax.set_title("Sourced OFAC designations, cumulative", fontsize=GLANCE_TITLE_SIZE)
     return pd.DataFrame({"panel": "venezuela", "series": "designated, cumulative", "date": running.index,
                          "value": running.values})
 
@@ -374,10 +374,17 @@ def _fto_panel(ax, charts) -> pd.DataFrame:
     # A revocation and a new designation on the same day are one change, not a dip and a rise.
     hemisphere = hemisphere.groupby(level=0).last()
     ax.step(hemisphere.index, hemisphere.values, where="post", color=registry.get("terrorist_designation").hex, lw=1.5)
-    ax.set_title("Hemisphere groups on the FTO list", fontsize=8.5)
+    ax.set_title("Hemisphere groups on the FTO list", fontsize=GLANCE_TITLE_SIZE)
     return pd.DataFrame({"panel": "fto", "series": "Western Hemisphere organizations", "date": hemisphere.index,
                          "value": hemisphere.values})
 
+
+# The glance panels print at the page's full width, one a row, each with its own year axis, and
+# their text larger than a chapter chart's, so each panel reads on its own on paper and on a phone.
+GLANCE_COLUMNS = 1
+GLANCE_PANEL_HEIGHT = 1.75  # inches per row
+GLANCE_TITLE_SIZE = 10
+GLANCE_TEXT_SIZE = 8.5
 
 PANELS = {"eradication": _coca_panel, "northern_triangle": _border_panel,
           "venezuela": _designations_panel, "terrorist_designation": _fto_panel}
@@ -406,8 +413,8 @@ def draw_at_a_glance(themes: list[str]) -> pd.DataFrame:
     from hemisphere import charts
 
     chosen = [theme for theme in PANELS if theme in themes]
-    columns = 2 if len(chosen) > 1 else 1
-    rows = (len(chosen) + columns - 1) // columns
+    columns = min(GLANCE_COLUMNS, max(1, len(chosen)))
+    rows = max(1, (len(chosen) + columns - 1) // columns)
     pieces = []
     if "eradication" in chosen:
         coca = colombia_coca().values
@@ -436,17 +443,53 @@ def draw_at_a_glance(themes: list[str]) -> pd.DataFrame:
                                   + listing(chapter_parameters("northern_triangle")["countries"]),
              "venezuela": "cumulative designations stated in the sourced OFAC actions",
              "terrorist_designation": "Western Hemisphere organizations on the FTO list"}[t] for t in chosen) + "."),
-        time_axis="date", nrows=rows, ncols=columns, height=2.3 * rows, sharex=True,
+        time_axis="date", nrows=rows, ncols=columns, height=GLANCE_PANEL_HEIGHT * rows, sharex=True,
     )
-    axes = [chart.axes] if len(chosen) == 1 else list(pd.Series(list(chart.axes.ravel())))
+    axes = [chart.axes] if rows * columns == 1 else list(pd.Series(list(chart.axes.ravel())))
     plotted = []
     for ax, theme in zip(axes, chosen):
         plotted.append(PANELS[theme](ax, charts))
         ax.set_xlim(pd.Timestamp("2001-01-01"), pd.Timestamp("2026-12-31"))
         ax.set_ylim(0, None)
+        ax.tick_params(labelsize=GLANCE_TEXT_SIZE, labelbottom=True)
     for ax in axes[len(chosen):]:
         ax.set_visible(False)
     chart.mark_events(GLANCE_EVENTS)
     table = pd.concat(plotted, ignore_index=True)
     chart.show(sources=[s for t in chosen for s in PANEL_SOURCES[t]], data=table)
     return table
+
+
+def stale_for_readers(stale: pd.DataFrame) -> pd.DataFrame:
+    """The stale-series table with each series by its title alone (the table ids are for the appendix)."""
+    column = "Series (table)"
+    if column not in stale.columns:
+        return stale
+    from hemisphere.claims import reader_text
+
+    titles = stale[column].astype(str).str.replace(r"\s*\([a-z][a-z0-9_]*\)$", "", regex=True)
+    readable = stale.drop(columns=[column]).assign(Series=titles)
+    if "Why it stops there" in readable.columns:  # catalogue notes name other tables by id: give their titles
+        readable["Why it stops there"] = readable["Why it stops there"].map(reader_text)
+    return readable[["Series"] + [c for c in stale.columns if c != column]]
+
+
+def events_by_theme(drawn: pd.DataFrame) -> list[tuple[str, str, pd.DataFrame]]:
+    """The register's events in the timeline, one table per theme lane: (theme id, caption, table).
+
+    Why: one table of every event ran over five pages with the theme repeated on each row; by
+    lane, each table is a short read with the date, country and event, and every fact is kept.
+    """
+    from hemisphere import timeline
+    from hemisphere.prose import day, plural
+
+    tables = []
+    for theme, lane in timeline.LANES.items():
+        rows = drawn[drawn["theme"] == theme].sort_values("date")
+        if rows.empty:
+            continue
+        table = pd.DataFrame({"Date": [day(moment) for moment in rows["date"]],
+                              "Country": rows["country"].fillna("").astype(str).to_numpy(),
+                              "Event": rows["label"].astype(str).to_numpy()})
+        tables.append((theme, f"{lane}: {plural(len(table), 'event')} in the register, by date", table))
+    return tables

@@ -49,8 +49,8 @@ def test_conflicting_estimates_are_listed_with_their_labels():
     from hemisphere import appendix
 
     table = appendix.conflicting_estimates()
-    assert set(table["Table"]) == {t for t, *_ in appendix.CONFLICTS}
-    coca = table.loc[table["Table"] == "coca_cultivation", "Labels in the data"].item()
+    assert set(table["Table"]) == {catalogue.resource(t)["title"] for t, *_ in appendix.CONFLICTS}  # titles, not ids
+    coca = table.loc[table["Table"] == catalogue.resource("coca_cultivation")["title"], "Labels in the data"].item()
     assert "UNODC" in coca and "US government (ONDCP)" in coca
 
 

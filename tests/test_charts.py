@@ -211,12 +211,12 @@ def test_content_running_off_the_figure_is_refused(tmp_path):
 
 
 def _badge_and_legend_boxes(chart, monkeypatch):
-    """Where the badges are drawn (recorded as they draw), and the legend's box."""
+    """Where the badges' numbers are drawn (recorded as they draw, leader left out), and the legend's box."""
     drawn, text_draw = [], matplotlib.text.Text.draw
 
     def recording_draw(self, renderer):
         if isinstance(self, charts._EventBadge):
-            drawn.append(self.get_window_extent(renderer))
+            drawn.append(matplotlib.text.Text.get_window_extent(self, renderer))
         return text_draw(self, renderer)
 
     monkeypatch.setattr(matplotlib.text.Text, "draw", recording_draw)
@@ -225,22 +225,36 @@ def _badge_and_legend_boxes(chart, monkeypatch):
 
 
 @pytest.mark.parametrize("legend_place", ["upper left", "upper right"])
-def test_event_badges_step_below_a_legend_they_would_cover(tmp_path, monkeypatch, legend_place):
-    """Tiny fixture: a legend in a top corner and events under it and away from it."""
+def test_event_badges_sit_above_the_plot_clear_of_data_legend_and_title(tmp_path, monkeypatch, legend_place):
+    """Tiny fixture: a legend in a top corner, a panel title, and two events close together."""
     monkeypatch.setattr(charts, "_display_image", lambda *args: None)
     charts.set_output_dir(tmp_path)
     chart = charts.Chart(theme="general", name="fixture_chart", title="A fixture rises", subtitle="Units of nothing",
                          alt="Fixture line chart", time_axis="year")
     chart.ax.plot(YEARS, VALUES, label="a fixture series with a long legend label")
+    chart.ax.set_title("A fixture panel")
     chart.ax.legend(loc=legend_place)
-    chart.mark_events(pd.DataFrame({"date": pd.to_datetime(["2015-03-01", "2016-07-01", "2017-12-01"]),
-                                    "label": ["left (fixture)", "middle (fixture)", "right (fixture)"]}))
+    chart.mark_events(pd.DataFrame({"date": pd.to_datetime(["2015-03-01", "2016-07-01", "2016-07-20", "2017-12-01"]),
+                                    "label": ["left", "middle", "middle again", "right"]}))
     chart.show(sources=["administrations"])
     badges, legend = _badge_and_legend_boxes(chart, monkeypatch)
-    assert len(badges) == 3
-    assert not any(badge.overlaps(legend) for badge in badges)
-    tops = sorted(badge.y1 for badge in badges)
-    assert tops[0] < legend.y0 < tops[-1], "one badge should have moved below the legend, another not"
+    renderer = chart.figure.canvas.get_renderer()
+    plot = chart.ax.get_window_extent(renderer)
+    title = chart.ax._left_title.get_window_extent(renderer)
+    assert len(badges) == 4
+    assert all(badge.y0 >= plot.y1 for badge in badges), "a badge lies inside the plot area"
+    assert not any(badge.overlaps(legend) or badge.overlaps(title) for badge in badges)
+    assert not any(a.overlaps(b) for i, a in enumerate(badges) for b in badges[i + 1:]), "badges overlap"
+    assert not any(b.get_clip_on() for b in chart.ax.get_children() if isinstance(b, charts._EventBadge))
+
+
+def test_badges_of_close_events_are_spread_apart_within_the_row():
+    assert charts.spread_badges([0, 100, 200], 12, 300) == [0, 100, 200]
+    assert charts.spread_badges([100, 101, 102], 12, 300) == [89, 101, 113]  # around their mean
+    assert charts.spread_badges([295, 298, 300], 12, 300) == [276, 288, 300]  # kept inside the row
+    assert charts.spread_badges([], 12, 300) == []
+    # a crowd at the edge moves only itself: a badge with room stays over its event
+    assert charts.spread_badges([10, 280, 290, 300], 12, 300) == [10, 276, 288, 300]
 
 
 def test_decision_band_names_the_administration_that_decided_each_column(tmp_path, monkeypatch):

@@ -36,13 +36,162 @@ def write_pdf(page: str, target: Path, base: Path, figures: Path | None = None) 
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
     page, charts = print_chart_images(page, figures) if figures is not None else (page, {})
     page = unlink_relative_files(page)
+    options = {"pdf_variant": PDF_VARIANT, "pdf_tags": True}
     with _pinned_font_subsetter():
-        HTML(string=page, base_url=str(base), url_fetcher=_fetcher(charts)).write_pdf(
-            str(target), pdf_variant=PDF_VARIANT, pdf_tags=True)
+        document = HTML(string=page, base_url=str(base), url_fetcher=_fetcher(charts)).render(**options)
+        for _ in range(FIT_PASSES):
+            fits = chart_fits(document)
+            if not fits:
+                break
+            page = fit_charts(page, fits)
+            document = HTML(string=page, base_url=str(base), url_fetcher=_fetcher(charts)).render(**options)
+        document.write_pdf(str(target), **options)
 
 
 # Tagged PDF for screen readers (headings, lists, tables, figures with their alt text).
 PDF_VARIANT = "pdf/ua-1"
+
+
+# A chart too tall for the rest of a page moves to the next and leaves a gap. After a first layout,
+# each chart that left a gap of at least FIT_MIN_GAP of the page is fitted to it: printed smaller,
+# just enough, if it keeps at least FIT_MIN_SHARE of its height (below that its text gets too small
+# to read); otherwise, as print does with floats, the paragraphs that follow it are moved ahead of
+# it as far as they fill the gap (never past a heading, table or other chart), and the chart opens
+# the next page. Each fit moves what follows, so the layout is checked again, FIT_PASSES times.
+FIT_MIN_GAP = 0.12
+FIT_MIN_SHARE = 0.72
+FIT_PASSES = 3
+FIT_SAFETY_PX = 6
+_TEXT_BLOCKS = ("p", "ul", "ol")
+_BLOCKS = _TEXT_BLOCKS + ("h1", "h2", "h3", "h4", "table", "figure", "pre", "nav", "section")
+
+
+def _boxes(box):
+    yield box
+    for child in getattr(box, "children", None) or ():
+        yield from _boxes(child)
+
+
+def _blocks_after(root, figure_box):
+    """The text blocks (tag, element, height) that follow `figure_box` on its page, up to the first other block."""
+    from weasyprint.formatting_structure import boxes
+
+    found, seen, stack = [], False, [root]
+    while stack:
+        box = stack.pop()
+        if box is figure_box:
+            seen = True
+            continue
+        if isinstance(box, boxes.BlockBox) and box.element_tag in _BLOCKS and box.element is not None:
+            if seen:
+                if box.element_tag not in _TEXT_BLOCKS:
+                    break
+                found.append((box.element_tag, box.element, box.margin_height()))
+            continue
+        stack.extend(reversed(getattr(box, "children", None) or ()))
+    return found
+
+
+def page_layout(document) -> list[dict]:
+    """Per laid-out page: the content area's top and bottom, the lowest content drawn, the first chart.
+
+    Lengths are CSS pixels from the page's top edge. The first chart is a dict (figure id, its
+    top and bottom from the content area's top, its image's height, the text blocks after it).
+    """
+    from weasyprint.formatting_structure import boxes
+
+    leaves = (boxes.LineBox, boxes.ReplacedBox, boxes.TableRowBox)
+    pages = []
+    for page in document.pages:
+        page_box = page._page_box
+        root = page_box.children[0]  # the root element; the other children are margin boxes
+        top = page_box.content_box_y()
+        bottom = top + page_box.height
+        lowest, first = top, None
+        for box in _boxes(root):
+            if isinstance(box, leaves):
+                lowest = max(lowest, box.position_y + box.margin_height())
+            element = getattr(box, "element", None)
+            if (first is None and isinstance(box, boxes.BlockBox) and box.element_tag == "figure"
+                    and "chart" in (element.get("class") or "").split()):
+                images = [b for b in _boxes(box) if isinstance(b, boxes.ReplacedBox)]
+                if images:
+                    first = {"id": element.get("id"), "top": box.position_y - top,
+                             "bottom": box.position_y + box.margin_height() - top,
+                             "image_height": images[0].height, "after": _blocks_after(root, box),
+                             "root": root.element}
+        pages.append({"top": top, "bottom": bottom, "lowest": lowest, "first_chart": first})
+    return pages
+
+
+def chart_fits(document) -> dict[str, tuple[str, object]]:
+    """How to fit each chart that left a gap on the page before it.
+
+    Returns figure id -> ("shrink", image height in px) or ("defer", (tag, index)): print the
+    chart after the index-th element of that tag in the page, counted from 0 in document order.
+    """
+    pages = page_layout(document)
+    fits = {}
+    for before, page in zip(pages, pages[1:]):
+        chart = page["first_chart"]
+        gap = before["bottom"] - before["lowest"]
+        if chart is None or not chart["id"] or gap < FIT_MIN_GAP * (before["bottom"] - before["top"]):
+            continue
+        if chart["top"] > FIT_SAFETY_PX:
+            continue  # not pushed alone: a heading or text opens the page
+        height = chart["image_height"] - (chart["bottom"] - gap + FIT_SAFETY_PX)
+        if height >= FIT_MIN_SHARE * chart["image_height"]:
+            fits[chart["id"]] = ("shrink", height)
+            continue
+        room, last = gap - FIT_SAFETY_PX, None
+        for tag, element, block_height in chart["after"]:
+            if block_height > room:
+                break
+            room -= block_height
+            last = (tag, element)
+        if last is not None:
+            tag, element = last
+            index = next(i for i, e in enumerate(chart["root"].iter(tag)) if e is element)
+            fits[chart["id"]] = ("defer", (tag, index, "".join(element.itertext())))
+    return fits
+
+
+def fit_charts(page: str, fits: dict[str, tuple[str, object]]) -> str:
+    """The page with each chart in `fits` printed smaller (it narrows in proportion) or after the text that follows it."""
+    replacements, moves, figure = [], [], None
+    for element in html_scan.find(page, ("figure", "img")):
+        if element.tag == "figure":
+            figure = element if element.attrs.get("id") in fits else None
+            if figure is not None and fits[figure.attrs["id"]][0] == "defer":
+                moves.append(figure)
+                figure = None
+            continue
+        if figure is None or not (figure.start < element.start < figure.end):
+            continue
+        # !important: WeasyPrint lets an id selector in the stylesheet win over a plain inline style.
+        attrs = dict(element.attrs, style=f"max-height: {fits[figure.attrs['id']][1]:.1f}px !important")
+        tag = "<img" + "".join(f' {k}="{html.escape(v, quote=True)}"' for k, v in attrs.items()) + " />"
+        replacements.append((element.start, element.start_end, tag))
+        figure = None
+    if moves:
+        tags = sorted({fits[f.attrs["id"]][1][0] for f in moves})
+        found = html_scan.find(page, tags)
+        by_tag = {tag: [e for e in found if e.tag == tag] for tag in tags}
+        for figure in moves:
+            tag, index, text = fits[figure.attrs["id"]][1]
+            anchors = by_tag[tag]
+            if index >= len(anchors) or _squash(anchors[index].text) != _squash(text):
+                continue  # the two parsers disagree about this element: leave the chart where it is
+            target = anchors[index]
+            if target.start < figure.end_end:
+                continue
+            replacements.append((figure.start, figure.end_end, ""))
+            replacements.append((target.end_end, target.end_end, page[figure.start:figure.end_end]))
+    return html_scan.splice(page, replacements)
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
 
 
 @contextlib.contextmanager
