@@ -27,7 +27,8 @@ from hemisphere.terrorist_designation import fto_list, reconciliation
 from hemisphere.venezuela import analysis as venezuela
 
 COLOMBIA = "Colombia"
-HALVING_PLAN_YEARS = (2017, 2023)  # the March 2018 plan: halve cultivation from 2017 levels by 2023
+# The March 2018 plan: halve cultivation from its 2017 level by 2023 (one definition, in the chapter's package).
+HALVING_PLAN_YEARS = (eradication_narrative.HALVING_PLAN_BASE, eradication_narrative.HALVING_PLAN_TARGET)
 OIL_YEARS = (2015, 2024)
 FINANCIAL_SANCTIONS_YEAR = 2017  # EO 13808, August 2017
 EARLY_2017_YEARS = (2016, 2017)  # the months the administration's statement compared
@@ -418,9 +419,11 @@ def draw_at_a_glance(themes: list[str]) -> pd.DataFrame:
     pieces = []
     if "eradication" in chosen:
         coca = colombia_coca().values
-        if coca.get("plan") and ": " in coca.get("directions", ""):
+        span = eradication_narrative.halving_plan_span(data.load("coca_cultivation"), coca["country"]) \
+            if coca.get("plan") else None
+        if span:
             # 'UNODC's fell 17% and the US government's rose 17%': both estimators, never one alone.
-            pieces.append(f"{coca['country']}'s coca over 2017-2020: {coca['directions'].split(': ', 1)[1]}")
+            pieces.append(f"{coca['country']}'s coca over {span[0]}-{span[1]}: {span[2]}")
         elif "area_first" in coca:
             pieces.append(f"coca in {coca['country']} {moved(coca['area_first'], coca['area_last'])}")
     if "venezuela" in chosen:

@@ -77,3 +77,16 @@ def test_closing_eradication_bullet_flags_a_strong_link_that_could_be_chance():
                          index=[2017, 2018, 2019, 2020])
     text = narrative.eradication_finding(pairs)
     assert "looks strong but could be chance" in text and "every one of the 4" in text
+
+
+def test_halving_plan_span_is_read_from_the_two_counts():
+    # The overview's glance states these years; they come from the data, not from typed text.
+    from hemisphere import data
+    from hemisphere.eradication import narrative as erad_narrative
+
+    cultivation = data.load("coca_cultivation")
+    first, last, parts, counts = erad_narrative.halving_plan_span(cultivation, "Colombia")
+    assert (first, counts) == (2017, 2)
+    assert last == 2020  # the first term's last year by the 1 July rule; both counts have it
+    assert "UNODC's fell" in parts and "rose" in parts
+    assert erad_narrative.halving_plan_span(cultivation, "Peru") is None  # no second count to set against

@@ -356,6 +356,21 @@ def halving_plan_month() -> str:
     return f"{date:%B %Y}"
 
 
+def halving_plan_span(cultivation: pd.DataFrame, country: str = "Colombia") -> tuple[int, int, str, int] | None:
+    """(first year, last year, 'UNODC's fell 17% and ...', how many counts) when the bodies' counts moved apart
+    from the plan's baseline over the first Trump term; None when they agreed."""
+    series = {body: analysis.cultivation_series(cultivation, country, body) for body in (analysis.UNODC, analysis.ONDCP)}
+    if not all(len(s) for s in series.values()):
+        return None
+    table = direction_by_administration(series, administrations=("Trump I",),
+                                        last_year=max(int(s.index.max()) for s in series.values()))
+    apart = opposite_directions_title(table, country)
+    rows = table[table["direction"].isin(["rose", "fell"])]
+    if not apart or not (rows["first_year"] == HALVING_PLAN_BASE).all():
+        return None
+    return HALVING_PLAN_BASE, int(rows["last_year"].max()), apart.split(": ", 1)[1], len(rows)
+
+
 def halving_plan_headline(cultivation: pd.DataFrame, country: str = "Colombia") -> str:
     """A headline on coca against the plan to halve it, for the overview: each body's own direction
     from the plan's baseline year (2017) to the first Trump term's last data year, never one
@@ -364,18 +379,13 @@ def halving_plan_headline(cultivation: pd.DataFrame, country: str = "Colombia") 
 
     Falls back to UNODC's change over the plan years (2017-2023) when the bodies agreed.
     """
-    series = {body: analysis.cultivation_series(cultivation, country, body) for body in (analysis.UNODC, analysis.ONDCP)}
-    table = direction_by_administration(series, administrations=("Trump I",),
-                                        last_year=max(int(s.index.max()) for s in series.values() if len(s)))
     plan = f"the plan agreed in {halving_plan_month()} to halve it"
-    apart = opposite_directions_title(table, country)
-    rows = table[table["direction"].isin(["rose", "fell"])]
-    if apart and (rows["first_year"] == HALVING_PLAN_BASE).all():
-        last = int(rows["last_year"].max())
-        parts = apart.split(": ", 1)[1]
+    span = halving_plan_span(cultivation, country)
+    if span:
+        _, last, parts, counts = span
         return (f"From {HALVING_PLAN_BASE}, the baseline of {plan}, to {last}, the first Trump term's last data year, "
-                f"the {_count_word(len(rows))} counts of {country}'s coca moved apart: {parts}")
-    unodc = series[analysis.UNODC]
+                f"the {_count_word(counts)} counts of {country}'s coca moved apart: {parts}")
+    unodc = analysis.cultivation_series(cultivation, country, analysis.UNODC)
     return (f"Against {plan} from its {HALVING_PLAN_BASE} level by {HALVING_PLAN_TARGET}, UNODC's count of "
             f"{country}'s coca {moved(unodc.loc[HALVING_PLAN_BASE], unodc.loc[HALVING_PLAN_TARGET])} "
             f"from {HALVING_PLAN_BASE} to {HALVING_PLAN_TARGET}")
