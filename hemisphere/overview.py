@@ -311,6 +311,7 @@ FINDING_THEMES = {"colombia_coca": "eradication", "eradication_and_regrowth": "e
 
 # --- the four themes at a glance --------------------------------------------------------------
 
+GLANCE_START = pd.Timestamp("2001-01-01")  # the first year of the oldest headline series (UNODC's coca)
 GLANCE_EVENTS = ["eradication_colombia_decertification_threat_2017", "terrorist_designation_eo14157_2025"]
 
 
@@ -439,7 +440,7 @@ def draw_at_a_glance(themes: list[str]) -> pd.DataFrame:
     title = "; ".join(pieces) if pieces else "The themes at a glance"
     chart = charts.Chart(
         theme="overview", name="at_a_glance", title=title[0].upper() + title[1:],
-        subtitle="One headline series per theme, 2001 to the latest figure (units in each panel's title)",
+        subtitle=f"One headline series per theme, {GLANCE_START.year} to the latest figure (units in each panel's title)",
         alt=("Small multiples, one per theme: " + "; ".join(
             {"eradication": f"coca area in {chapter_parameters('eradication')['country']} by UNODC and the US government",
              "northern_triangle": "monthly border apprehensions of citizens of "
@@ -449,15 +450,21 @@ def draw_at_a_glance(themes: list[str]) -> pd.DataFrame:
         time_axis="date", nrows=rows, ncols=columns, height=GLANCE_PANEL_HEIGHT * rows, sharex=True,
     )
     axes = [chart.axes] if rows * columns == 1 else list(pd.Series(list(chart.axes.ravel())))
+    from hemisphere import currency
+
+    edition_year_end = pd.Timestamp(currency.edition_date().year, 12, 31)  # the axis runs to the edition's year
     plotted = []
     for ax, theme in zip(axes, chosen):
         plotted.append(PANELS[theme](ax, charts))
-        ax.set_xlim(pd.Timestamp("2001-01-01"), pd.Timestamp("2026-12-31"))
+        ax.set_xlim(GLANCE_START, edition_year_end)
         ax.set_ylim(0, None)
         ax.tick_params(labelsize=GLANCE_TEXT_SIZE, labelbottom=True)
     for ax in axes[len(chosen):]:
         ax.set_visible(False)
-    chart.mark_events(GLANCE_EVENTS)
+    # Only the events of the themes drawn (an event id starts with its theme's id).
+    marked = [event for event in GLANCE_EVENTS if any(event.startswith(theme + "_") for theme in chosen)]
+    if marked:
+        chart.mark_events(marked)
     table = pd.concat(plotted, ignore_index=True)
     chart.show(sources=[s for t in chosen for s in PANEL_SOURCES[t]], data=table)
     return table
