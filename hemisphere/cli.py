@@ -13,7 +13,7 @@ import sys
 import time
 from pathlib import Path
 
-from hemisphere import data, params, paths
+from hemisphere import currency, data, params, paths
 from hemisphere.catalogue import CatalogueError
 from hemisphere.data import DataError
 
@@ -122,7 +122,7 @@ def _run(args) -> int:
         title = args.notebook
     changed = ", ".join(f"{key} = {value}" for key, value in given.items())
     report = Report(title=title, subtitle="A single-chapter run" + (f" with {changed}" if changed else " at its defaults"),
-                    date=time.strftime("%Y-%m-%d"), authors="", sections=(Section(args.notebook, values),))
+                    date=f"{currency.edition_date():%Y-%m-%d}", authors="", sections=(Section(args.notebook, values),))
     page = assemble.export_html(assemble.merge([(args.notebook, executed)]), report)
     target = folder / f"{args.notebook}.html"
     target.write_text(_resolve_links(page, target), encoding="utf-8")

@@ -62,3 +62,17 @@ def test_source_lines_name_each_publisher_once():
     assert not [publisher for publisher in named if ";" in publisher or publisher != publisher.strip()]
     spelled_alike = {publisher.replace("U.S.", "US") for publisher in named}
     assert len(spelled_alike) == len(named), "one publisher spelled two ways (U.S. / US)"
+
+
+def test_no_catalogue_date_is_after_the_edition():
+    """A retrieval or search dated after the edition would be a page the edition could not have read."""
+    import re
+
+    from hemisphere import currency
+
+    edition = f"{currency.edition_date():%Y-%m-%d}"
+    text = (paths.DATA / "datapackage.yaml").read_text(encoding="utf-8")
+    # Schema bounds (`maximum:`) are limits, not dates of reading.
+    prose = "\n".join(line for line in text.splitlines() if "maximum" not in line)
+    later = sorted({day for day in re.findall(r"\b20\d\d-\d\d-\d\d\b", prose) if day > edition})
+    assert later == [], f"catalogue dates after the edition ({edition}): {later}"

@@ -9,7 +9,7 @@ import re
 
 import nbformat
 
-from hemisphere import cli, paths
+from hemisphere import cli, currency, paths
 
 CHART_CELL = """\
 import pandas as pd
@@ -62,3 +62,5 @@ def test_a_relative_output_lands_under_the_current_folder(sandbox, monkeypatch, 
     assert f'href="{report}#alpha--alpha-section"' in page, "another chapter's section: in the full report"
     briefs = os.path.relpath(paths.BUILD / "briefs" / "index.html", run).replace(os.sep, "/")
     assert f'href="{briefs}"' in page, "the country briefs: where the report keeps them"
+    edition = currency.edition_date()
+    assert f"Edition of {edition:%Y-%m-%d}" in page, "a run carries the edition date of report.yaml, not the clock's"
