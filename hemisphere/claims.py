@@ -704,8 +704,20 @@ def _mexico_homicides(claim):
     measured = {"claimed": claimed, **counts}
     headline = "; ".join(f"{num(value)} {label} ({pct_change(claimed, value)})" for label, value in counts.items())
     finding = (f"Against the claimed {num(claimed)} homicides in Mexico in {year}, the official counts held are "
-               + " and ".join(f"{num(value)} {label}" for label, value in counts.items())
-               + "; the global terrorism toll the claim compares with is not in the tables.")
+               + " and ".join(f"{num(value)} {label}" for label, value in counts.items()))
+    # The claimed figure may be SESNSP's count of case files (offences), which the rule does not score:
+    # a case file can hold several victims, so it is said beside the counts of people killed.
+    incidence = data.load("mexico_homicide_incidence_monthly")
+    months = incidence[incidence["month"].str.startswith(str(year))]
+    if len(months) == 12:
+        files = float(months["offences"].sum())
+        measured["offences in case files (SESNSP, sum of months)"] = files
+        gap = files - claimed
+        away = "the same figure" if gap == 0 else f"{num(abs(gap))} {'more' if gap > 0 else 'fewer'} than claimed"
+        finding += (f". SESNSP's monthly count of intentional-homicide case files sums to {num(files)} for {year} "
+                    f"({away}), so the claimed figure is most likely that count; "
+                    "a case file can record several victims, which is why the counts of people killed are higher")
+    finding += "; the global terrorism toll the claim compares with is not in the tables."
     return measured, headline, finding, verdict
 
 

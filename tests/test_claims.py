@@ -243,3 +243,11 @@ def test_a_claim_whose_page_was_not_located_is_not_scored(claims_table):
     assert unsourced.measured["verdict_by_rule"] in claims.VERDICTS
     sourced = claims.evaluate(_claim(claims_table, "venezuela_max_pressure_cut_oil"))
     assert "verdict_by_rule" not in sourced.measured
+
+
+def test_mexico_homicide_claim_names_the_case_file_count_it_matches():
+    # GI-TOC's 25,469 is, within a few, SESNSP's sum of monthly case files for 2024 (25,464 in the table).
+    table = data.load("claims")
+    result = claims.evaluate(table[table["claim_id"] == "terrorist_designation_mexico_homicides"].iloc[0])
+    assert "case files sums to 25,464 for 2024 (5 fewer than claimed)" in result.finding
+    assert result.verdict == claims.MIXED  # the counts of people killed are higher: the figure understates
