@@ -1,5 +1,6 @@
 """The overview's findings: computed, sourced to a chapter section, on known values."""
 
+import pandas as pd
 import pytest
 
 from hemisphere import overview, params
@@ -61,3 +62,7 @@ def test_overview_notebook_runs_with_another_period(tmp_path):
     text = executed.read_text()
     assert "Venezuela sanctions" in text and "Eradication pressure.**" not in text
     assert (tmp_path / "figures" / "overview" / "policy_timeline.png").is_file()
+    # Events of no one theme are listed whatever themes are chosen (their own table, and the chart's data).
+    drawn = pd.read_csv(tmp_path / "figures" / "overview" / "policy_timeline.csv")
+    assert "general" in set(drawn["theme"]) and "eradication" not in set(drawn["theme"])
+    assert (tmp_path / "figures" / "overview" / "policy_timeline_events_general.csv").is_file()
