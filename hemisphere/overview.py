@@ -337,8 +337,12 @@ def _coca_panel(ax, charts) -> pd.DataFrame:
         if series.empty:
             continue
         ax.plot(_year_dates(series), series.values / 1000, color=colour, marker="o", ms=2.5, label=estimator)
+        # Each year's publisher rides along, so the source line credits only the publishers drawn.
+        rows = cultivation[(cultivation["country"] == country) & (cultivation["estimator"] == estimator)]
+        publisher = rows.groupby("year")["publisher"].first()
         frames.append(pd.DataFrame({"panel": "coca", "series": estimator, "date": _year_dates(series),
-                                    "value": series.values}))
+                                    "value": series.values, "estimator": estimator,
+                                    "publisher": [publisher.get(int(year), "") for year in series.index]}))
     ax.set_title(f"Coca in {country}, thousand ha", fontsize=GLANCE_TITLE_SIZE)
     if not frames:
         _no_data(ax, f"No coca estimate for {country}")
@@ -468,6 +472,12 @@ def draw_at_a_glance(themes: list[str]) -> pd.DataFrame:
     table = pd.concat(plotted, ignore_index=True)
     chart.show(sources=[s for t in chosen for s in PANEL_SOURCES[t]], data=table)
     return table
+
+
+# The stale-series table describes tables, not the publishers' figures: its source is the catalogue
+# (each series' publishers are listed with it in the appendix), not a list of every publisher.
+STALE_TABLE_SOURCE = ("Source: the report's data catalogue: each series' newest figure read from its table, its note "
+                      "from the catalogue (publishers and addresses of every series in the appendix)")
 
 
 def stale_for_readers(stale: pd.DataFrame) -> pd.DataFrame:
