@@ -219,6 +219,25 @@ def source_located(claim: pd.Series) -> bool:
     return isinstance(url, str) and bool(url.strip())
 
 
+# The results table's rows are claims (each with its own page) and verdicts computed from the data each
+# claim names; listing every publisher of every table used would credit dozens with no row drawn.
+RESULTS_TABLE_SOURCE = ("Source: the claims table (each claim's own page is given with it below); each verdict is "
+                        "computed from the data named under its \"How it was tested\" (publishers in the appendix)")
+
+
+def unlocated_sentence(claims_table: pd.DataFrame) -> str:
+    """What the chapter says of claims whose own page was not found (they are not scored)."""
+    unlocated = claims_table[~claims_table.apply(source_located, axis=1)]
+    if unlocated.empty:
+        return "Every claim checked here links to the page it comes from."
+    who = listing([f"{row.claimant}, {row.year}" for row in unlocated.itertuples()])
+    one = len(unlocated) == 1
+    return (f"{'One claim' if one else f'{num(len(unlocated))} claims'} checked here ({who}) "
+            f"{'has' if one else 'have'} no address: the original page could not be located in the stored copies "
+            f"searched. {'It restates' if one else 'Each restates'} the argument as it was summarised to the authors, "
+            "could not be checked against the original wording, and is not scored.")
+
+
 def evaluate(claim: pd.Series) -> Result:
     """Run one claim's evaluator and check it returned a verdict from the allowed set."""
     evaluator = EVALUATORS.get(claim["claim_id"])

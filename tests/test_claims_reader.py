@@ -28,3 +28,18 @@ def test_the_overviews_stale_series_table_names_series_by_title():
     assert list(shown.columns) == ["Series", "Newest figure", "Why it stops there"]
     assert shown["Series"].item() == "US aid by country"
     assert "us_aid" not in shown["Why it stops there"].item()
+
+
+def test_unlocated_sentence_counts_in_words_and_says_not_scored():
+    import pandas as pd
+
+    from hemisphere import claims
+
+    table = pd.DataFrame({"claimant": ["RUSI", "InSight Crime"], "year": [2025, 2017],
+                          "source_url": [None, "https://insightcrime.org/x"]})  # labelled fixture
+    text = claims.unlocated_sentence(table)
+    assert text.startswith("One claim checked here (RUSI, 2025) has no address") and "is not scored" in text
+    assert "1 of" not in text
+    both = table.assign(source_url=[None, ""])
+    assert claims.unlocated_sentence(both).startswith("2 claims checked here (RUSI, 2025 and InSight Crime, 2017) have")
+    assert claims.unlocated_sentence(table.iloc[1:]) == "Every claim checked here links to the page it comes from."
