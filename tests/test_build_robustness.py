@@ -133,3 +133,19 @@ def test_a_machine_where_no_kernel_can_start_fails_fast_in_one_line(sandbox, cap
 
 def test_the_loopback_check_passes_on_a_working_machine():
     kernels.check_loopback()
+
+
+def test_a_kernel_asked_to_start_after_ctrl_c_is_refused(tmp_path, monkeypatch):
+    """A worker thread already past the queue when Ctrl-C came must not start its notebook's kernel
+    (under load the build otherwise ran on until that notebook ended)."""
+    import asyncio
+
+    monkeypatch.setenv("JUPYTER_RUNTIME_DIR", str(tmp_path))
+    kernels.stop_all()
+    try:
+        manager = kernels.for_chapter(None, "alpha")()
+        with pytest.raises(kernels.KernelsStopped, match="stopped before the alpha kernel started"):
+            asyncio.run(manager.start_kernel())
+    finally:
+        kernels.allow_starts()
+    assert not kernels._STOPPING.is_set()

@@ -139,6 +139,7 @@ def execute(chosen: list[str], keys: dict[str, str], start: int, end: int, jobs:
     fork = len(stale) > 1 and not os.environ.get(runner.NO_FORK)
     forking = zygote.serving(KERNEL_ENVIRONMENT) if fork else contextlib.nullcontext()
     failures = []
+    kernels.allow_starts()  # an earlier Ctrl-C in this process stopped kernel starts
     with runner._runtime_folder(), forking as manager:
         bar = runner._progress_bar(len(stale), progress)
         bar.set_description("executing briefs")

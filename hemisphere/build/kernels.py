@@ -19,12 +19,19 @@ from jupyter_client.manager import AsyncKernelManager
 
 _RUNNING: set["TrackedKernelManager"] = set()
 _LOCK = threading.Lock()
+# Set by stop_all: a kernel that finishes starting after Ctrl-C (its thread was already past the
+# queue) is killed at once instead of running its notebook to the end.
+_STOPPING = threading.Event()
 # How long the loopback check waits for its own message to come back.
 LOOPBACK_SECONDS = 3.0
 
 
 class KernelStartError(RuntimeError):
     """No kernel can start on this machine (the cause is in the message)."""
+
+
+class KernelsStopped(RuntimeError):
+    """A kernel asked to start after the build was stopped (Ctrl-C)."""
 
 
 class TrackedKernelManager(AsyncKernelManager):
@@ -41,9 +48,15 @@ class TrackedKernelManager(AsyncKernelManager):
             folder = jupyter_runtime_dir()
             os.makedirs(folder, exist_ok=True)
             self.connection_file = os.path.join(folder, f"kernel-{uuid.uuid4()}.json")
+        if _STOPPING.is_set():
+            raise KernelsStopped(f"the build was stopped before the {self.chapter or 'notebook'} kernel started")
         await super().start_kernel(**kwargs)
         with _LOCK:
             _RUNNING.add(self)
+            stopping = _STOPPING.is_set()
+        if stopping:
+            self.kill_now()
+            raise KernelsStopped(f"the build was stopped while the {self.chapter or 'notebook'} kernel started")
 
     async def shutdown_kernel(self, now: bool = False, restart: bool = False):
         try:
@@ -68,9 +81,16 @@ def for_chapter(base: type[AsyncKernelManager] | None, chapter: str) -> type[Asy
     return type(f"{base.__name__}For_{chapter}", (base,), {"chapter": chapter})
 
 
+def allow_starts() -> None:
+    """A new build may start kernels again (after an earlier stop_all in the same process)."""
+    _STOPPING.clear()
+
+
 def stop_all() -> int:
-    """Kill every kernel the build started; returns how many were running."""
+    """Kill every kernel the build started, and any that finishes starting later; returns how many
+    were running."""
     with _LOCK:
+        _STOPPING.set()
         running = list(_RUNNING)
     for manager in running:
         manager.kill_now()

@@ -63,6 +63,7 @@ def run_sections(sections: tuple[Section, ...], jobs: int, progress: bool = True
     if stale:
         data.validate_all()  # a malformed table is bad input: say so before starting kernels
         kernels.check_loopback()  # no kernel could start: say why in one line, now
+        kernels.allow_starts()  # an earlier Ctrl-C in this process stopped kernel starts
         fork = len(stale) > 1 and not os.environ.get(NO_FORK)
         # The kernels' zygote imports while the PDF writer warms up; one notebook needs none.
         forking = zygote.serving(KERNEL_ENVIRONMENT) if fork else contextlib.nullcontext()
