@@ -110,10 +110,11 @@ def conflicting_estimates() -> "pd.DataFrame":
     import pandas as pd
 
     from hemisphere import data
+    from hemisphere.prose import plural
 
     rows = []
     for table, column, what, handling in conflicts():
         counts = data.load(table)[column].astype(str).value_counts()
-        labels = "; ".join(f"{label} ({count} row{'' if count == 1 else 's'})" for label, count in counts.items())
+        labels = "; ".join(f"{label} ({plural(int(count), 'row')})" for label, count in counts.items())
         rows.append({"Table": catalogue.resource(table).get("title") or table, "What differs": what, "Labels in the data": labels, "What the report does": handling})
     return pd.DataFrame(rows)

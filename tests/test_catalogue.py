@@ -1,5 +1,6 @@
 """The data catalogue describes every table, and every table meets its schema."""
 
+import re
 from pathlib import Path
 
 import pytest
@@ -52,6 +53,7 @@ def test_conflicting_estimates_are_listed_with_their_labels():
     assert set(table["Table"]) == {catalogue.resource(t)["title"] for t, *_ in appendix.CONFLICTS}  # titles, not ids
     coca = table.loc[table["Table"] == catalogue.resource("coca_cultivation")["title"], "Labels in the data"].item()
     assert "UNODC" in coca and "US government (ONDCP)" in coca
+    assert not any(re.search(r"\(\d{4,} rows\)", labels) for labels in table["Labels in the data"])  # 2,998 not 2998
 
 
 def test_source_lines_name_each_publisher_once():
