@@ -225,6 +225,26 @@ RESULTS_TABLE_SOURCE = ("Source: the claims table (each claim's own page is give
                         "computed from the data named under its \"How it was tested\" (publishers in the appendix)")
 
 
+def attribution(claimant: str, year) -> str:
+    """'(InSight Crime, 2017)': who made the claim and when, with no brackets inside the brackets."""
+    import re
+
+    who = re.sub(r"\s*\(([^()]*)\)", r", \1", str(claimant)).strip()
+    return f"({who}, {year})"
+
+
+def claim_paragraph(claim: pd.Series, result: "Result") -> str:
+    """The claim in bold, who made it, the finding, the verdict and the evidence link; the claim's own
+    full stop moves after who made it ('... went on (InSight Crime, 2017).')."""
+    return (f"**{str(claim['claim']).rstrip().rstrip('.')}** {attribution(claim['claimant'], claim['year'])}. "
+            f"{reader_text(result.finding)} Verdict: *{result.verdict}*. Evidence: {result.evidence.markdown()}.")
+
+
+def not_checked_sentence(theme_title: str) -> str:
+    """What the chapter says of a theme this run leaves out."""
+    return f"Claims about {theme_title} are not checked in this run, which covers other themes only."
+
+
 def unlocated_sentence(claims_table: pd.DataFrame) -> str:
     """What the chapter says of claims whose own page was not found (they are not scored)."""
     unlocated = claims_table[~claims_table.apply(source_located, axis=1)]

@@ -43,3 +43,12 @@ def test_unlocated_sentence_counts_in_words_and_says_not_scored():
     both = table.assign(source_url=[None, ""])
     assert claims.unlocated_sentence(both).startswith("2 claims checked here (RUSI, 2025 and InSight Crime, 2017) have")
     assert claims.unlocated_sentence(table.iloc[1:]) == "Every claim checked here links to the page it comes from."
+
+
+def test_attribution_has_no_brackets_inside_brackets():
+    from hemisphere import claims
+
+    assert claims.attribution("The Week (press framing of the February 2025 transfer)", 2025) == (
+        "(The Week, press framing of the February 2025 transfer, 2025)")
+    assert claims.attribution("InSight Crime", 2017) == "(InSight Crime, 2017)"
+    assert "`" not in claims.not_checked_sentence("Venezuela sanctions")
