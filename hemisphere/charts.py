@@ -333,8 +333,12 @@ class Chart:
         low, high = ax.get_xlim()
         span_inches = (right - left) / abs(high - low) * ax.get_position().width * WIDTH_INCHES
         if span_inches > 0.055 * len(name):  # room for the name at 6.5 pt
+            # A white halo keeps the name legible where an event's leader line crosses it.
+            from matplotlib import patheffects
+
             ax.text((left + right) / 2, y, name, transform=ax.get_xaxis_transform(),
-                    ha="center", va="bottom", fontsize=6.5, color="#8A8A8A", clip_on=False)
+                    ha="center", va="bottom", fontsize=6.5, color="#8A8A8A", clip_on=False, zorder=6,
+                    path_effects=[patheffects.withStroke(linewidth=2.5, foreground="white")])
 
     # -- finishing --------------------------------------------------------------------------
     def source_line(self, sources: list[str]) -> str:
