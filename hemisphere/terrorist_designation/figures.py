@@ -332,10 +332,10 @@ def strikes_cumulative_chart(strikes: pd.DataFrame, tallies: pd.DataFrame, chose
     running = chosen.groupby("date")[["killed", "presumed_dead_later"]].sum().cumsum()
     xs = list(running.index) + [x_end]
     bottom.step(xs, list(running["killed"]) + [running["killed"].iloc[-1]], where="post",
-                color=charts.COLORS["black"], lw=1.2, label="all chosen seas, killed")
+                color=charts.COLORS["black"], lw=1.2, label="all seas shown, killed")
     with_presumed = running["killed"] + running["presumed_dead_later"]
     bottom.step(xs, list(with_presumed) + [with_presumed.iloc[-1]], where="post", color=charts.COLORS["black"],
-                lw=1.0, ls="--", label="killed + later presumed dead")
+                lw=1.0, ls="--", label="killed and later presumed dead")
     if set(chosen_seas) == set(reconciliation.SEAS):
         shown = tallies[tallies["tally_date"] <= x_end]
         for kind, marker, colour in (("official", "s", charts.COLORS["vermillion"]), ("press", "o", charts.COLORS["grey"])):

@@ -8,6 +8,8 @@ these and displays them with `hemisphere.prose.say`.
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 
 from hemisphere.prose import day, listing, num, plural
@@ -91,10 +93,38 @@ def largest_gap(checks: pd.DataFrame) -> str:
         return (f"No published total exceeds the list's sum on its date; the largest difference is "
                 f"{num(checks['gap'].min())} on {day(checks.loc[checks['gap'].idxmin(), 'tally_date'])}.")
     sentence = (f"The largest gap on any date is {plural(window['gap'], 'death')}, on {day(window['until'])} "
-                f"({window['reported_by']})")
+                f"({teller_inline(window['reported_by'])})")
     if window["since"] is not None:
         sentence += f"; the totals still matched the list within one death on {day(window['since'])}"
     return sentence + f", so strikes announced {missing_span(window)} are probably missing from the list."
+
+
+def teller(reported_by: str) -> tuple[str, str]:
+    """Split a tally's `reported_by` label into who counted and a note on the copy or speaker.
+
+    "Associated Press (via PrismNews)" -> ("Associated Press", "as carried by PrismNews");
+    "US Southern Command (Col. X) to The Intercept" -> ("US Southern Command", "Col. X, speaking to The
+    Intercept"), so sentences name the counter without nested brackets or a dangling "to".
+    """
+    text = str(reported_by).strip()
+    patterns = (
+        (r"(.+?) \(via (.+)\)", lambda m: (m[1], f"as carried by {m[2]}")),
+        (r"(.+?) \((.+)\) to (.+)", lambda m: (m[1], f"{m[2]}, speaking to {m[3]}")),
+        (r"(.+?) via (.+?) \((.+)\)", lambda m: (m[1], f"{m[3]}; as carried by {m[2]}")),
+        (r"(.+?) via (.+)", lambda m: (m[1], f"as carried by {m[2]}")),
+        (r"(.+?) \((.+)\)", lambda m: (m[1], m[2])),
+    )
+    for pattern, split in patterns:
+        found = re.fullmatch(pattern, text)
+        if found:
+            return split(found)
+    return text, ""
+
+
+def teller_inline(reported_by: str) -> str:
+    """The counter and its note as one phrase with no brackets, for use inside parentheses."""
+    name, note = teller(reported_by)
+    return f"{name}, {note}" if note else name
 
 
 def matches(official: pd.DataFrame) -> str:
@@ -215,6 +245,12 @@ def mexico_designations(listed: pd.DataFrame, first_day_groups: pd.DataFrame, as
         sentence += (f"; for {num(len(bounded))} of them ({listing(bounded['name'])}) the designation is known only "
                      f"from OFAC's list of {day(bounded['designation_date'].max())}, an upper bound on its date")
     return sentence + "."
+
+
+# The tariff table's action codes in words, for the table the chapter shows.
+TARIFF_ACTION_WORDS = {"ordered": "ordered", "paused": "paused", "in_effect": "in effect",
+                       "usmca_exemption": "USMCA goods exempted", "threatened": "threatened", "extended": "extended",
+                       "invalidated": "struck down"}
 
 
 def tariff_history(tariffs: pd.DataFrame, as_of, first_strike=None) -> str:
@@ -425,10 +461,11 @@ def fto_shortfall(official: pd.DataFrame, listed_on, as_of) -> str:
     stated = official[official["date"] <= pd.Timestamp(as_of)].sort_values("date")
     if stated.empty:
         return ""
-    parts = [f"{num(row.organizations)} on {day(row.date)} (this table: {num(listed_on(row.date))})"
+    parts = [f"{num(row.organizations)} on {day(row.date)} where the rebuilt list has {num(listed_on(row.date))}"
              for row in stated.itertuples()]
     when = f" before {COMPLETE_FROM:%B %Y}" if pd.Timestamp(as_of) >= COMPLETE_FROM else ""
-    return (f"The rebuilt list is short{when}: the State Department itself counted " + listing(parts) + ".")
+    return (f"The list rebuilt for this report is short{when}: the State Department itself counted "
+            + listing(parts) + ".")
 
 
 
@@ -522,7 +559,7 @@ def fto_chart_caveat(fto: pd.DataFrame, as_of) -> str:
     period = f"before {COMPLETE_FROM:%B %Y}" if as_of >= COMPLETE_FROM else "for the years drawn"
     text = (f"What the chart does not show: the list {period} is incomplete. Groups revoked "
             + ("before then" if as_of >= COMPLETE_FROM else "in those years") + " were added where a State Department text dates the revocation, but others of the 1997 list (among them "
-            "the Armed Islamic Group, 17 November and Egyptian al-Jihad) and groups listed and revoked in between are "
+            "the Armed Islamic Group, the 17 November group and Egyptian al-Jihad) and groups listed and revoked in between are "
             "still missing, so the hatched years are lower bounds; the diamonds give the State Department's own "
             "totals.")
     if (fto["kind"] == "criminal").any() and (fto.loc[fto["kind"] == "criminal", "designation_date"] <= as_of).any():
