@@ -93,7 +93,7 @@ HEADLINE = {
     "Haiti": ("gang_violence_killings", None, False),
 }
 HEADLINE_WORDS = {
-    "Mexico": "SESNSP's yearly intentional-homicide rate (case files)",
+    "Mexico": "SESNSP's yearly intentional-homicide rate from case files",
     "Ecuador": "the interior ministry's yearly homicide rate",
     "Haiti": "the UN's count of people killed by gang violence",
 }
