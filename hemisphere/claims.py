@@ -707,8 +707,8 @@ def _first_criminal_groups(claim):
     auc_note = (f" The classing is this report's: the United Self-Defense Forces of Colombia (designated "
                 f"{auc['designation_date'].iloc[0]:%Y}, revoked {auc['revocation_date'].iloc[0]:%Y}), a paramilitary "
                 "force, is counted as political." if len(auc) and pd.notna(auc["revocation_date"].iloc[0]) else "")
-    finding = (f"The terrorist designations held dated before {first_designation:%-d %B %Y} are {num(len(held))} FTO "
-               f"designations since 1997 (groups later revoked included), "
+    finding = (f"Before {first_designation:%-d %B %Y} the tables hold {num(len(held))} FTO "
+               f"designations made since 1997 (groups later revoked included), "
                + (f"{plural(len(sdgt_before), 'SDGT row')}" if len(sdgt_before) else
                   f"no SDGT row (the SDGT actions held begin on {actions['date'].min():%-d %B %Y})")
                + " and the "

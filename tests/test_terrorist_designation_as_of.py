@@ -92,8 +92,9 @@ def test_before_cartel_designations_counts_the_list():
 def test_fto_shortfall_names_november_2021_only_once_it_has_passed():
     official = pd.DataFrame({"date": pd.to_datetime(["1997-10-08", "2019-11-01"]), "organizations": [30, 68]})
     early = narrative.fto_shortfall(official, lambda moment: 10, "2019-12-31")
-    assert early == ("The rebuilt list is short: the State Department itself counted 30 on 8 October 1997 (this "
-                     "table: 10) and 68 on 1 November 2019 (this table: 10).")
+    assert early == ("The list rebuilt for this report is short: the State Department itself counted 30 on 8 "
+                     "October 1997 where the rebuilt list has 10 and 68 on 1 November 2019 where the rebuilt list "
+                     "has 10.")
     assert "before November 2021" in narrative.fto_shortfall(official, lambda moment: 10, "2026-08-20")
 
 

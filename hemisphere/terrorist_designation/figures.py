@@ -37,10 +37,13 @@ def transfers_chart(batches: pd.DataFrame, as_of):
                              f"between {day(done['date'].min())} and {day(last['date'])}, with a running total.",
                          time_axis="date", height=2.8)
     ax = chart.ax
-    ax.bar(done["date"], done["people"], width=12, color=charts.COLORS["blue"], label="people in the transfer")
+    # Bars in front of the dashed event lines, their counts written inside them: a count above a bar
+    # would sit on the running-total line (the first batch is the running total) or on an event line.
+    ax.bar(done["date"], done["people"], width=12, color=charts.COLORS["blue"], label="people in the transfer",
+           zorder=2)
     for row in done.itertuples():
-        ax.annotate(num(row.people), (row.date, row.people), textcoords="offset points", xytext=(0, 2),
-                    ha="center", fontsize=7)
+        ax.text(row.date, row.people / 2, num(row.people), ha="center", va="center", fontsize=6.5,
+                color="white", fontweight="bold", zorder=3)
     ax.step(list(done["date"]) + [max(as_of, last["date"]) + pd.Timedelta(days=10)],
             list(done["running_total"]) + [last["running_total"]], where="post", color=charts.COLORS["orange"],
             label="running total")
@@ -50,7 +53,8 @@ def transfers_chart(batches: pd.DataFrame, as_of):
     locator = mdates.AutoDateLocator(minticks=3, maxticks=8)
     ax.xaxis.set_major_locator(locator)
     ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
-    ax.legend(loc="upper left", fontsize=7, frameon=False)
+    # The legend sits right of the February-March 2025 event lines, above the running total.
+    ax.legend(loc="upper left", bbox_to_anchor=(0.16, 1.0), ncol=2, fontsize=7, frameon=False)
     chart.mark_events([e for e in ("terrorist_designation_eight_groups_fto_2025",
                                    "terrorist_designation_mexico_tariff_in_effect_2025",
                                    "terrorist_designation_ieepa_tariffs_struck_down_2026")
@@ -204,8 +208,10 @@ def homicide_incidence_chart(incidence: pd.DataFrame, as_of):
     old = known[known["register"] == first_register]
     peak = old.loc[old["offences"].idxmax()]
     last = known.iloc[-1]
-    title = (f"Homicide offences in Mexican case files: {num(peak['offences'])} a month at the peak "
-             f"({peak['start']:%b %Y}), {num(last['offences'])} in {last['start']:%B %Y}")
+    old_last = old.iloc[-1]
+    # The title compares figures of one register only: the 2026 register (RNID) is not joined to the earlier one.
+    title = (f"Homicide offences in Mexican case files ({first_register}): {num(peak['offences'])} a month at the "
+             f"peak ({peak['start']:%b %Y}), {num(old_last['offences'])} in {old_last['start']:%B %Y}")
     chart = charts.Chart(theme=THEME, name="mexico_homicide_incidence",
                          title=title,
                          subtitle=f"Intentional-homicide offences recorded per month, national (SESNSP); "
@@ -326,10 +332,10 @@ def strikes_cumulative_chart(strikes: pd.DataFrame, tallies: pd.DataFrame, chose
     running = chosen.groupby("date")[["killed", "presumed_dead_later"]].sum().cumsum()
     xs = list(running.index) + [x_end]
     bottom.step(xs, list(running["killed"]) + [running["killed"].iloc[-1]], where="post",
-                color=charts.COLORS["black"], lw=1.2, label="all chosen seas, killed")
+                color=charts.COLORS["black"], lw=1.2, label="all seas shown, killed")
     with_presumed = running["killed"] + running["presumed_dead_later"]
     bottom.step(xs, list(with_presumed) + [with_presumed.iloc[-1]], where="post", color=charts.COLORS["black"],
-                lw=1.0, ls="--", label="killed + later presumed dead")
+                lw=1.0, ls="--", label="killed and later presumed dead")
     if set(chosen_seas) == set(reconciliation.SEAS):
         shown = tallies[tallies["tally_date"] <= x_end]
         for kind, marker, colour in (("official", "s", charts.COLORS["vermillion"]), ("press", "o", charts.COLORS["grey"])):

@@ -8,6 +8,8 @@ these and displays them with `hemisphere.prose.say`.
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 
 from hemisphere.prose import day, listing, num, plural
@@ -91,10 +93,38 @@ def largest_gap(checks: pd.DataFrame) -> str:
         return (f"No published total exceeds the list's sum on its date; the largest difference is "
                 f"{num(checks['gap'].min())} on {day(checks.loc[checks['gap'].idxmin(), 'tally_date'])}.")
     sentence = (f"The largest gap on any date is {plural(window['gap'], 'death')}, on {day(window['until'])} "
-                f"({window['reported_by']})")
+                f"({teller_inline(window['reported_by'])})")
     if window["since"] is not None:
         sentence += f"; the totals still matched the list within one death on {day(window['since'])}"
     return sentence + f", so strikes announced {missing_span(window)} are probably missing from the list."
+
+
+def teller(reported_by: str) -> tuple[str, str]:
+    """Split a tally's `reported_by` label into who counted and a note on the copy or speaker.
+
+    "Associated Press (via PrismNews)" -> ("Associated Press", "as carried by PrismNews");
+    "US Southern Command (Col. X) to The Intercept" -> ("US Southern Command", "Col. X, speaking to The
+    Intercept"), so sentences name the counter without nested brackets or a dangling "to".
+    """
+    text = str(reported_by).strip()
+    patterns = (
+        (r"(.+?) \(via (.+)\)", lambda m: (m[1], f"as carried by {m[2]}")),
+        (r"(.+?) \((.+)\) to (.+)", lambda m: (m[1], f"{m[2]}, speaking to {m[3]}")),
+        (r"(.+?) via (.+?) \((.+)\)", lambda m: (m[1], f"{m[3]}; as carried by {m[2]}")),
+        (r"(.+?) via (.+)", lambda m: (m[1], f"as carried by {m[2]}")),
+        (r"(.+?) \((.+)\)", lambda m: (m[1], m[2])),
+    )
+    for pattern, split in patterns:
+        found = re.fullmatch(pattern, text)
+        if found:
+            return split(found)
+    return text, ""
+
+
+def teller_inline(reported_by: str) -> str:
+    """The counter and its note as one phrase with no brackets, for use inside parentheses."""
+    name, note = teller(reported_by)
+    return f"{name}, {note}" if note else name
 
 
 def matches(official: pd.DataFrame) -> str:
@@ -217,6 +247,12 @@ def mexico_designations(listed: pd.DataFrame, first_day_groups: pd.DataFrame, as
     return sentence + "."
 
 
+# The tariff table's action codes in words, for the table the chapter shows.
+TARIFF_ACTION_WORDS = {"ordered": "ordered", "paused": "paused", "in_effect": "in effect",
+                       "usmca_exemption": "USMCA goods exempted", "threatened": "threatened", "extended": "extended",
+                       "invalidated": "struck down"}
+
+
 def tariff_history(tariffs: pd.DataFrame, as_of, first_strike=None) -> str:
     """The fentanyl tariff on Mexico up to `as_of`: ordered, in force, exempted, threatened, ended.
 
@@ -327,7 +363,7 @@ def mexico_aid(aid: pd.DataFrame, as_of) -> str:
 
 
 def mexico_strikes(chosen: pd.DataFrame, as_of) -> str:
-    """How many listed strikes were in the eastern Pacific, the sea off Mexico's coast."""
+    """How many listed strikes were in the eastern Pacific (the list records no nearer location)."""
     as_of = pd.Timestamp(as_of)
     if chosen.empty:
         return f"No strike in the chosen seas is listed by {day(as_of)}."
@@ -335,11 +371,11 @@ def mexico_strikes(chosen: pd.DataFrame, as_of) -> str:
     if pacific.empty:
         counted = "The one announcement counted here was" if len(chosen) == 1 else \
             f"None of the {plural(len(chosen), 'announcement')} counted here was"
-        return f"{counted} {'not ' if len(chosen) == 1 else ''}in the eastern Pacific, the sea off Mexico's coast."
+        return f"{counted} {'not ' if len(chosen) == 1 else ''}in the eastern Pacific."
     return (f"{num(len(pacific))} of the {plural(len(chosen), 'announcement')} counted here "
             f"({plural(int(pacific['strikes'].sum()), 'strike')}, {num(int(pacific['killed'].sum()))} killed) were in the "
-            "eastern Pacific, the sea off Mexico's coast; no announcement names a Mexican group, and the US has not "
-            "said where the boats had sailed from.")
+            "eastern Pacific, an ocean that borders several countries besides Mexico; the list records no nearer "
+            "location, no announcement names a Mexican group, and the US has not said where the boats had sailed from.")
 
 
 def months_known(incidence: pd.DataFrame, as_of) -> pd.DataFrame:
@@ -425,10 +461,11 @@ def fto_shortfall(official: pd.DataFrame, listed_on, as_of) -> str:
     stated = official[official["date"] <= pd.Timestamp(as_of)].sort_values("date")
     if stated.empty:
         return ""
-    parts = [f"{num(row.organizations)} on {day(row.date)} (this table: {num(listed_on(row.date))})"
+    parts = [f"{num(row.organizations)} on {day(row.date)} where the rebuilt list has {num(listed_on(row.date))}"
              for row in stated.itertuples()]
     when = f" before {COMPLETE_FROM:%B %Y}" if pd.Timestamp(as_of) >= COMPLETE_FROM else ""
-    return (f"The rebuilt list is short{when}: the State Department itself counted " + listing(parts) + ".")
+    return (f"The list rebuilt for this report is short{when}: the State Department itself counted "
+            + listing(parts) + ".")
 
 
 
@@ -497,9 +534,8 @@ def chapter_intro(fto: pd.DataFrame, strikes: pd.DataFrame, order_day, as_of) ->
     instruments = "sanctions, rewards" + (f" and military strikes on boats from {confirmed['date'].min():%B %Y}"
                                           if len(confirmed) else "")
     return (sentence + f". This chapter asks which instruments came with the label ({instruments}), where the "
-            "designated groups operate and with what violence. Analysts warned in 2025 that designation opens an "
-            "operational door to direct US attack, and that terrorism and organized crime are different "
-            f"phenomena; the sections below set the record up to {day(as_of)} against that warning.")
+            "designated groups operate and with what violence, and sets out what had followed the designations by "
+            f"{day(as_of)}, including any use of force.")
 
 
 def fto_list_intro(fto: pd.DataFrame, as_of) -> str:
@@ -523,7 +559,7 @@ def fto_chart_caveat(fto: pd.DataFrame, as_of) -> str:
     period = f"before {COMPLETE_FROM:%B %Y}" if as_of >= COMPLETE_FROM else "for the years drawn"
     text = (f"What the chart does not show: the list {period} is incomplete. Groups revoked "
             + ("before then" if as_of >= COMPLETE_FROM else "in those years") + " were added where a State Department text dates the revocation, but others of the 1997 list (among them "
-            "the Armed Islamic Group, 17 November and Egyptian al-Jihad) and groups listed and revoked in between are "
+            "the Armed Islamic Group, the 17 November group and Egyptian al-Jihad) and groups listed and revoked in between are "
             "still missing, so the hatched years are lower bounds; the diamonds give the State Department's own "
             "totals.")
     if (fto["kind"] == "criminal").any() and (fto.loc[fto["kind"] == "criminal", "designation_date"] <= as_of).any():
@@ -619,8 +655,40 @@ def violence_intro(fto: pd.DataFrame, as_of) -> str:
             "data end before or shortly after the designations.")
 
 
-def violence_caveat(fto: pd.DataFrame, as_of) -> str:
-    """Why the designations cannot be read off the violence series (once there are designations)."""
+def mexico_rate_before(mexico_rate: pd.DataFrame | None, designation_year: int) -> str:
+    """Mexico's case-file homicide rate in the two full years before the designations, direction computed.
+
+    `mexico_rate` holds SESNSP's yearly rows (`year`, `value`, per 100,000). Rates equal at one decimal
+    are called level, so the sentence never says "falling" of 22.66 against 22.71.
+    """
+    if mexico_rate is None or mexico_rate.empty:
+        return ""
+    rows = mexico_rate[mexico_rate["year"] < designation_year].sort_values("year")
+    if rows.empty:
+        return ""
+    last = rows.iloc[-1]
+    sentence = (f" In Mexico, in {int(last['year'])}, the last full year before its cartels were designated, "
+                f"SESNSP's case-file homicide rate was {num(last['value'], 1)} per 100,000")
+    previous = rows[rows["year"] == last["year"] - 1]
+    if len(previous):
+        before = previous.iloc[0]
+        if round(last["value"], 1) == round(before["value"], 1):
+            sentence += f", level with {int(before['year'])}"
+        else:
+            sentence += (f", {'down' if last['value'] < before['value'] else 'up'} from {num(before['value'], 1)} "
+                         f"in {int(before['year'])}")
+    peak = rows.loc[rows["value"].idxmax()]
+    if peak["year"] < last["year"] - 1:
+        sentence += f"{' and' if len(previous) else ','} below its {int(peak['year'])} peak of {num(peak['value'], 1)}"
+    return sentence + "."
+
+
+def violence_caveat(fto: pd.DataFrame, as_of, mexico_rate: pd.DataFrame | None = None) -> str:
+    """Why the designations cannot be read off the violence series (once there are designations).
+
+    `mexico_rate`, SESNSP's yearly rate for Mexico, gives the computed sentence on the years before
+    the Mexican designations; without it the caveat says nothing of Mexico's trend.
+    """
     as_of = pd.Timestamp(as_of)
     waves = criminal_waves(fto, as_of)
     if waves.empty:
@@ -629,7 +697,8 @@ def violence_caveat(fto: pd.DataFrame, as_of) -> str:
     if "Ecuador" in set(waves["home"]):
         text += " Ecuador's violence rose years before its gangs were designated."
     if "Mexico" in set(waves["home"]):
-        text += " Mexico's recorded homicides were already falling when its cartels were designated."
+        mexican_day = waves.loc[waves["home"] == "Mexico", "designation_date"].min()
+        text += mexico_rate_before(mexico_rate, pd.Timestamp(mexican_day).year)
     kinds = len(set(waves["home"]))
     if kinds > 1:
         text += (f" The groups also differ: they are based in {num(kinds)} countries or regions and share the "
@@ -656,7 +725,8 @@ def mexico_intro(fto: pd.DataFrame, tariffs: pd.DataFrame, batches: pd.DataFrame
                      + ("in one batch" if handed == 1 else f"in {num(handed)} batches"))
     confirmed = strikes[(strikes["status"] == "confirmed") & (strikes["date"] <= as_of)]
     if (confirmed["sea"] == "Eastern Pacific").any():
-        parts.append("strikes fell in the eastern Pacific off its coast")
+        parts.append("boats were struck in the eastern Pacific, though no announcement names a Mexican group and the "
+                     "US has not said where the boats sailed from")
     if not parts:
         return ("By this date no cartel designation, fentanyl tariff, prisoner transfer or boat strike had touched "
                 "Mexico; the section shows what the tables hold for that date.")
@@ -691,9 +761,8 @@ def record_intro(as_of, first_cartel_day) -> str:
     """The record section's framing, once there was a record to set against the 2025 warning."""
     if pd.Timestamp(as_of) < pd.Timestamp(first_cartel_day):
         return ""
-    return ("The 2025 warning was that a terrorist label would open an operational door to US force, and that "
-            "terrorism and organized crime are different phenomena. The sentences below set against it only what "
-            "had happened by the chapter's date.")
+    return ("This section lists what followed the designations, abroad and at home, counting only what had "
+            "happened by the chapter's date.")
 
 
 STRIKE_SEARCHES = ('"US strike drug boat" for each month from May to November 2026, SOUTHCOM and Hegseth '

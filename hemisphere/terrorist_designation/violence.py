@@ -82,3 +82,42 @@ def state_ranking(by_state: pd.DataFrame, as_of, top: int = 12) -> pd.DataFrame:
     ranked = current.assign(previous_rate=previous.reindex(current.index))
     ranked = ranked.sort_values("homicide_rate", ascending=False).head(top)
     return ranked[["state", "year", "homicide_rate", "previous_rate"]].reset_index(drop=True)
+
+
+# The headline homicide measure per country, in the order the table shows them: (indicator, counter or
+# None for any counter, full years only?). Mexico and Ecuador: the official yearly homicide rate per
+# 100,000; Haiti: the UN's count of people killed by gang violence (no national homicide statistics).
+HEADLINE = {
+    "Mexico": ("homicide_rate", "SESNSP", True),
+    "Ecuador": ("homicide_rate", "Ecuador Ministerio del Interior", True),
+    "Haiti": ("gang_violence_killings", None, False),
+}
+HEADLINE_WORDS = {
+    "Mexico": "SESNSP's yearly intentional-homicide rate from case files",
+    "Ecuador": "the interior ministry's yearly homicide rate",
+    "Haiti": "the UN's count of people killed by gang violence",
+}
+
+
+def headline_latest(known: pd.DataFrame) -> pd.DataFrame:
+    """The latest row of each country's headline measure (`HEADLINE`), with the measure named in words.
+
+    Regional aggregates and secondary indicators (femicides, firearm homicides, victims counts) are
+    left out, so each country's row is the measure its chart panel draws.
+    """
+    rows = []
+    for country, (indicator, counter_name, full_years) in HEADLINE.items():
+        cut = known[(known["country"] == country) & (known["indicator"] == indicator)]
+        if full_years:
+            cut = cut[cut["period"] == "year"]
+        if counter_name is not None:
+            cut = cut[counter(cut["series"]) == counter_name]
+        if cut.empty:
+            continue
+        ends = [period_end(year, period) for year, period in zip(cut["year"], cut["period"])]
+        cut = cut.assign(_end=ends, _rank=cut["data_status"].map(STATUS_ORDER)).sort_values(["_end", "_rank"],
+                                                                                          ascending=[True, False])
+        rows.append(cut.iloc[[-1]].drop(columns=["_end", "_rank"]).assign(measure=HEADLINE_WORDS[country]))
+    if not rows:
+        return known.iloc[0:0].assign(measure=pd.Series(dtype=str))
+    return pd.concat(rows, ignore_index=True)
