@@ -328,8 +328,9 @@ def unread_sentence(unread: list[int], country: str, unverified: list[int], infe
                      f"{'determination itself' if one else 'determinations themselves'}.")
     if unverified:
         one = len(unverified) == 1
-        text += ((" " if text else "") + f"For {country}, the designation paragraph could not be read for "
-                 f"{listing([f'FY{year}' for year in unverified])}; the grid marks "
+        text += ((" " if text else "") + f"For {country}, whether it was designated could not be read for "
+                 f"{listing([f'FY{year}' for year in unverified])} (the copies consulted give the designation "
+                 f"paragraph only in part, or not at all); the grid marks "
                  f"{'that year' if one else 'those years'} with a question mark.")
     return text
 
