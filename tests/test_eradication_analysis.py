@@ -188,6 +188,11 @@ def test_designation_summary_says_not_verified_for_unread_years(majors):
     assert summary.loc["FY2021", "failed_demonstrably"] == "Bolivia, Venezuela"
     assert summary.loc["FY2019", "of_which_waived"] == "Venezuela"
     assert analysis.unread_determinations(majors) == [2024]
+    # Partly read years say so, and name the expected designations whose status was not read.
+    assert summary.loc["FY2012", "failed_demonstrably"] == "Bolivia, Venezuela (others not read)"
+    assert "Burma, designated in FY2011 and FY2013, not confirmed" in summary.loc["FY2012", "status_not_read"]
+    assert summary.loc["FY2025", "status_not_read"] == "Afghanistan (designated in FY2023 and FY2026, not confirmed)"
+    assert summary.loc["FY2019", "status_not_read"] == "none"
 
 
 def test_readable_determinations_leave_out_unread_years(majors):

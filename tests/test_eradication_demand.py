@@ -178,3 +178,15 @@ def test_provisional_points_sit_at_the_end_of_their_periods():
     newest = points.iloc[-1]
     assert newest["period"] == "12 months to Jan 2026" and newest["period_end"] == pd.Timestamp("2026-01-01")
     assert set(points["period"]) >= {"calendar year", "12 months to Sep 2024"}
+
+
+def test_waves_say_where_a_type_is_missing_and_where_each_line_stops():
+    rates = _rates([(2017, 4.4, 4.9, 9.0), (2018, 3.8, 4.7, 9.9), (2019, None, 4.4, 11.4), (2020, None, 4.1, 17.8),
+                    (2021, None, None, 21.8)])
+    text = demand_narrative.waves(rates)
+    assert "in 2019-2020 only heroin and synthetic opioids other than methadone have a final rate" in text
+    assert "2018, the last year with all three" in text
+    assert "heroin's in 2020" in text and "prescription-type opioids' in 2018" in text
+    stops = demand_narrative.last_rates(rates)
+    assert "to 2021" in stops and "heroin to 2020" in stops and "prescription-type opioids to 2018" in stops
+    assert "after 2020" not in stops

@@ -92,8 +92,23 @@ def test_eradication_claims_verdicts_over_both_terms():
 
     results = {r.claim_id: r for r in claims.evaluate_all(claims.load_claims(["eradication"]))}
     assert results["eradication_crops_decertification_no_cut"].verdict == claims.MIXED  # UNODC fell, US rose
-    assert results["eradication_crops_colombia_record_2025"].verdict == claims.MIXED    # US series ends in 2021
-    assert results["eradication_crops_cocaine_record_2025"].verdict == claims.MIXED
+    # The US series ends in 2021: it cannot score 2024-2025 and is left out; UNODC's 2024 is a record.
+    assert results["eradication_crops_colombia_record_2025"].verdict == claims.SUPPORTED
+    assert results["eradication_crops_cocaine_record_2025"].verdict == claims.SUPPORTED
+    assert "not testable for this term" in results["eradication_crops_colombia_record_2025"].finding
     assert results["eradication_crops_record_manual_2020"].verdict == claims.SUPPORTED
     assert results["eradication_cannot_keep_up"].measured["years"] == 4                 # 2017-2020 only
     assert len([r for r in results if r.startswith("eradication_")]) >= 5
+
+
+def test_index_base_clause_names_a_first_year_held_apart_from_a_low_point():
+    output = pd.Series({2012: 300.0, 2013: 290.0, 2014: 440.0, 2015: 650.0})
+    deaths = pd.Series({2013: 1.6, 2015: 2.1, 2016: 3.2})
+    clause, low = narrative.index_base_clause({"Colombian output": output, "the US death rate": deaths}, 2013)
+    assert clause == "the low point of Colombian output and the first and lowest year held of the US death rate"
+    assert low
+    clause, low = narrative.index_base_clause({"a": deaths, "b": deaths}, 2013)
+    assert clause == "the first and lowest year held of both series"
+    assert narrative.index_base_clause({"a": output}, 2014) == ("", False)
+    assert narrative.index_title_clause({"a": output, "b": deaths}, 2013) == "a low year for both series"
+    assert narrative.index_title_clause({"a": output}, 2015) == ""

@@ -324,11 +324,40 @@ def designations(majors: pd.DataFrame, fiscal_year: int) -> dict[str, list[str]]
     }
 
 
+def _status_not_read(majors: pd.DataFrame, fiscal_year: int, found: dict[str, list[str]]) -> str:
+    """Plain words for the listed countries whose designation status was not read, naming those
+    designated in the nearest determinations read before and after (the ones a reader would expect)."""
+    unread = found["not_verified"]
+    if not unread:
+        return "none"
+    if not found["failed_demonstrably"]:
+        return f"{len(unread)} of the {len(found['listed'])} listed countries (designation paragraph not read)"
+    neighbours = {}
+    for country in unread:
+        read = majors[(majors["country"] == country) & majors["failed_demonstrably"].isin(["yes", "no"])]
+        before = read[read["fiscal_year"] < fiscal_year].sort_values("fiscal_year").tail(1)
+        after = read[read["fiscal_year"] > fiscal_year].sort_values("fiscal_year").head(1)
+        years = [int(row["fiscal_year"]) for frame in (before, after) for _, row in frame.iterrows()
+                 if row["failed_demonstrably"] == "yes"]
+        if years:
+            neighbours[country] = " and ".join(f"FY{year}" for year in years)
+    flagged = "; ".join(f"{country}, designated in {years}, not confirmed" for country, years in neighbours.items())
+    if len(unread) <= 3:
+        names = [f"{country} (designated in {neighbours[country]}, not confirmed)" if country in neighbours else country
+                 for country in unread]
+        return ", ".join(names)
+    text = f"{len(unread)} of the {len(found['listed'])} listed countries"
+    return text + (f" ({flagged})" if flagged else "")
+
+
 def designation_summary(majors: pd.DataFrame) -> pd.DataFrame:
     """One row per determination: who was designated, who of them got a waiver, what is unread.
 
     Where no designation could be read for a year, both lists say 'not verified' rather than
-    'none'; 'none' is kept for a year whose designations were read and were empty.
+    'none'; 'none' is kept for a year whose designations were read and were empty. Where the
+    designations were read only in part, the list says so, and the last column names the
+    countries whose status was not read, naming any designated in the nearest determinations read
+    before and after.
     """
     rows = []
     for fiscal_year in sorted(majors["fiscal_year"].unique()):
@@ -338,6 +367,8 @@ def designation_summary(majors: pd.DataFrame) -> pd.DataFrame:
             failed = waived = "not verified"
         else:
             failed = ", ".join(found["failed_demonstrably"]) or "none"
+            if found["not_verified"]:
+                failed += " (others not read)"
             waived = (", ".join(found["waived"])
                       or ("not verified" if found["waiver_not_verified"] or found["not_verified"] else "none"))
         signed = majors.loc[majors["fiscal_year"] == fiscal_year, "date_signed"].iloc[0]
@@ -346,7 +377,7 @@ def designation_summary(majors: pd.DataFrame) -> pd.DataFrame:
             "signed": signed,
             "failed_demonstrably": failed,
             "of_which_waived": waived,
-            "countries_not_verified": len(found["not_verified"]),
+            "status_not_read": _status_not_read(majors, int(fiscal_year), found),
         })
     return pd.DataFrame(rows)
 

@@ -35,7 +35,10 @@ def _colombia(table: str, estimator: str) -> pd.Series:
 
 
 def _record_at_claim(claim, table: str, unit: str):
-    """Each estimator: is its highest figure up to the claim year in the claim year or the year before?"""
+    """Each estimator: is its highest figure up to the claim year in the claim year or the year before?
+
+    A series with no figure for the claim year or the year before cannot show a record then: it is
+    left out of the verdict (not testable for that term), and the verdict rests on the others."""
     year = int(claim["year"])
     peaks, latest = {}, {}
     for estimator in ESTIMATORS:
@@ -43,18 +46,33 @@ def _record_at_claim(claim, table: str, unit: str):
         held = series[series.index <= year]
         peaks[estimator] = analysis.peak(held)
         latest[estimator] = int(held.index.max())
-    records = [estimator for estimator, (peak_year, _) in peaks.items() if peak_year >= year - 1]
-    verdict = SUPPORTED if len(records) == len(peaks) else CONTRADICTED if not records else MIXED
-    measured = {NAMES[e]: {"peak_year": y, unit: v, "latest_year_held": latest[e]} for e, (y, v) in peaks.items()}
-    headline = "; ".join(f"{NAMES[e]}: peak {num(v)} {unit} in {y}" for e, (y, v) in peaks.items())
-    parts = []
+    testable = [estimator for estimator in ESTIMATORS if latest[estimator] >= year - 1]
+    records = [estimator for estimator in testable if peaks[estimator][0] >= year - 1]
+    if not testable:
+        verdict = NOT_TESTABLE
+    else:
+        verdict = SUPPORTED if len(records) == len(testable) else CONTRADICTED if not records else MIXED
+    measured = {NAMES[e]: {"peak_year": y, unit: v, "latest_year_held": latest[e], "testable": e in testable}
+                for e, (y, v) in peaks.items()}
+    headline = "; ".join(f"{NAMES[e]}: peak {num(v)} {unit} in {y}" + ("" if e in testable else f" (no figure after {latest[e]})")
+                         for e, (y, v) in peaks.items())
+    parts, untested = [], []
     for estimator, (peak_year, value) in peaks.items():
         text = f"{NAMES[estimator]}'s series peaks at {num(value)} {unit} in {peak_year}"
-        if latest[estimator] < year - 1:
+        if estimator not in testable:
             text += f" and holds no figure after {latest[estimator]}"
+            untested.append(NAMES[estimator])
         parts.append(text)
-    finding = (f"Up to {year}, {listing(parts)}: a record in the claim year or the year before in "
-               f"{num(len(records))} of the {num(len(peaks))} series.")
+    finding = f"Up to {year}, {listing(parts)}."
+    if untested:
+        finding += (f" With no figure for {year - 1} or {year}, {listing(untested)} cannot show whether a record was set "
+                    f"then, so {'it is' if len(untested) == 1 else 'they are'} not testable for this term and left out of the verdict")
+        finding += (f"; the verdict rests on {listing([NAMES[e] for e in testable])} alone: "
+                    f"{'a record' if records else 'no record'} in the claim year or the year before."
+                    if testable else ".")
+    else:
+        finding += (f" A record in the claim year or the year before in {num(len(records))} of the "
+                    f"{num(len(testable))} series.")
     return measured, headline, finding, verdict
 
 
@@ -229,7 +247,11 @@ def _narcotics_pouring_in(claim):
                f"of FY{year - 1}"
                + (f" but above the first term's average of {num(first_pace)} a month (FY{first_term[0]}-FY{first_term[-1]})"
                   if first_pace is not None and pace > first_pace else "")
-               + "; seizures count what was caught, not what crossed.")
+               + f". The test rests on one drug, fentanyl (the only one whose seizures are held), and on the newest "
+               f"part-year held ({partial['period']}), set against the full year before it per month. The rule stated in "
+               f"advance scores a pace more than {pct(SEIZURE_FALL)} lower as contradicted; that score concerns fentanyl "
+               "seizures only, not narcotics of all kinds, and seizures count what was caught, not what crossed, so a "
+               "slower pace of seizures does not by itself show that less crossed.")
     return measured, headline, finding, verdict
 
 

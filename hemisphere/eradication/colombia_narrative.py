@@ -24,14 +24,20 @@ def aid_by_administration(averages: pd.DataFrame, measure: str = "obligations") 
             + ", counting each complete fiscal year under the administration in office when it began.")
 
 
-def open_year(frame: pd.DataFrame, measure: str = "obligations") -> str:
-    """The newest, still-open fiscal year, if any, stated as partial."""
+def open_year(frame: pd.DataFrame, measure: str = "obligations", disbursements: pd.DataFrame | None = None) -> str:
+    """The newest, still-open fiscal year, if any, stated as partial (both measures when given)."""
     partial = frame[frame["partial_year"]]
     if partial.empty:
         return ""
     year = int(partial.index.max())
+    paid = ""
+    if disbursements is not None and year in disbursements.index and bool(disbursements.loc[year, "partial_year"]):
+        paid = (f" and the {money(disbursements.loc[year, 'amount_usd'])} of disbursements (the hollow marker on the "
+                "dashed line)")
+    both = bool(paid)
     return (f"FY{year} was still open when the file was downloaded: the {money(partial.loc[year, 'amount_usd'])} "
-            f"of {measure} recorded for it is partial and is not a measure of a cut.")
+            f"of {measure} recorded for it{paid} {'are' if both else 'is'} partial and "
+            f"{'are' if both else 'is'} not a measure of a cut.")
 
 
 def events_sentence(chosen: pd.DataFrame) -> str:

@@ -109,7 +109,8 @@ def state_grants(grants: pd.DataFrame, balance: float, *, title: str, subtitle: 
 
 def colombia_relationship(obligations: pd.DataFrame, disbursements: pd.DataFrame, start: int, end: int, *,
                           title: str, subtitle: str, alt: str, events: list[str], note: str = "") -> None:
-    """US obligations to Colombia as bars (an open year hatched), disbursements as a line, events marked."""
+    """US obligations to Colombia as bars (an open year hatched), disbursements as a line (an open year as a hollow
+    marker on a dashed segment), events marked."""
     chart = charts.Chart(theme=THEME, name="colombia_relationship", title=title, subtitle=subtitle, alt=alt,
                          time_axis="fiscal_year", height=3.3)
     ax = chart.ax
@@ -120,7 +121,20 @@ def colombia_relationship(obligations: pd.DataFrame, disbursements: pd.DataFrame
         ax.bar(list(partial.index), partial["amount_usd"], width=0.72, color="white", edgecolor=COLORS["sky"],
                hatch="///", lw=0.8, label="Obligations, year still open (partial)", zorder=2)
     line = disbursements["amount_usd"].reindex(range(start, end + 1))
-    ax.plot(list(line.index), line, color=COLORS["black"], marker="o", ms=2.8, lw=1.4, label="Disbursements", zorder=3)
+    open_years = set(disbursements.index[disbursements["partial_year"]]) if "partial_year" in disbursements else set()
+    solid = line.copy()
+    solid.loc[[year for year in solid.index if year in open_years]] = float("nan")
+    ax.plot(list(solid.index), solid, color=COLORS["black"], marker="o", ms=2.8, lw=1.4, label="Disbursements", zorder=3)
+    for year in sorted(open_years):
+        if year not in line.index or pd.isna(line.loc[year]):
+            continue
+        before = line.loc[:year - 1].dropna()
+        if len(before) and int(before.index[-1]) == year - 1:
+            ax.plot([year - 1, year], [before.iloc[-1], line.loc[year]], color=COLORS["black"], lw=1.2, ls="--",
+                    zorder=3)
+        ax.plot([year], [line.loc[year]], ls="none", marker="o", ms=4.5, markerfacecolor="white",
+                markeredgecolor=COLORS["black"], markeredgewidth=1.1, zorder=4,
+                label="Disbursements, year still open (partial)" if year == max(open_years) else None)
     highest = max(obligations["amount_usd"].max(), disbursements["amount_usd"].max())
     ax.set_ylim(0, highest * 1.2)
     ax.yaxis.set_major_formatter(MILLIONS)
@@ -129,6 +143,7 @@ def colombia_relationship(obligations: pd.DataFrame, disbursements: pd.DataFrame
     chart.mark_events(events)
     plotted = pd.concat({"obligations_usd": obligations["amount_usd"], "disbursements_usd": disbursements["amount_usd"],
                          "partial_year": obligations["partial_year"]}, axis=1)
+    plotted["partial_year"] = plotted["partial_year"].fillna(False).astype(bool)
     plotted.index.name = "fiscal_year"
     chart.show(sources=["us_aid"], data=plotted.reset_index(),
                note=((note + " ") if note else "") + "All US agencies, current dollars; the country file does not separate "

@@ -12,11 +12,59 @@ def _span(first: int, last: int) -> str:
     return str(first) if first == last else f"{first}-{last}"
 
 
+_WORDS = {2: "two", 3: "three"}
+
+
+def _possessive(name: str) -> str:
+    return name + ("'" if name.endswith("s") else "'s")
+
+
+def _partial_comparisons(rates: pd.DataFrame, leaders: pd.Series) -> list[str]:
+    """For each run of led years in which a type had no rate, 'in 2019-2020 against heroin only'."""
+    clauses = []
+    compared = rates.loc[leaders.index]
+    missing = compared.isna()
+    runs: list[tuple[tuple[str, ...], int, int]] = []
+    for year, row in missing.iterrows():
+        absent = tuple(kind for kind in rates.columns if row[kind])
+        if not absent:
+            continue
+        year = int(year)
+        if runs and runs[-1][0] == absent and runs[-1][2] == year - 1:
+            runs[-1] = (absent, runs[-1][1], year)
+        else:
+            runs.append((absent, year, year))
+    for absent, first, last in runs:
+        held = [kind for kind in rates.columns if kind not in absent]
+        names = [demand.OPIOID_TYPES[kind].split(" (")[0] for kind in held]
+        if len(held) > 1:
+            clauses.append(f"in {_span(first, last)} only {listing(names)} have a final rate, so the comparison "
+                           f"there is between {_WORDS.get(len(held), str(len(held)))} types")
+        else:
+            clauses.append(f"in {_span(first, last)} only {listing(names)} has a final rate")
+    return clauses
+
+
+def last_rates(rates: pd.DataFrame) -> str:
+    """The last year of final rate held for each opioid type, newest first (why lines stop early)."""
+    ends = {kind: int(rates[kind].dropna().index.max()) for kind in rates.columns if rates[kind].notna().any()}
+    if not ends:
+        return ""
+    newest = max(ends.values())
+    early = sorted(((year, kind) for kind, year in ends.items() if year < newest), reverse=True)
+    if not early:
+        return f"Final rates for all three types are held to {newest}."
+    stops = [f"{demand.OPIOID_TYPES[kind].split(' (')[0]} to {year}" for year, kind in early]
+    latest = [demand.OPIOID_TYPES[kind].split(" (")[0] for kind, year in ends.items() if year == newest]
+    return (f"Final rates are held for {listing(latest)} to {newest}, for {listing(stops)}; no later final "
+            "rate for those types was found in the stored material, so their lines stop early.")
+
+
 def waves(rates: pd.DataFrame) -> str:
     """Which opioid type had the highest death rate, year by year, as runs of years."""
     leaders = demand.leading_type(rates)
     if leaders.empty:
-        return "No year in the period shown has a final death rate for all three opioid types."
+        return "No year in the period shown has a final death rate for at least two opioid types."
     runs = demand.leader_runs(leaders)
     parts = [f"{demand.OPIOID_TYPES[kind]} in {_span(first, last)}" for kind, first, last in runs]
     last_year = int(leaders.index.max())
@@ -25,7 +73,9 @@ def waves(rates: pd.DataFrame) -> str:
             if len(runs) > 1 else
             ("In the one year shown with at least two rates, the highest final death rate belonged to "
              if len(leaders) == 1 else "In every year with at least two rates, the highest final death rate belonged to "))
-    text = lead + listing(parts) + "."
+    text = lead + listing(parts)
+    partial = _partial_comparisons(rates, leaders)
+    text += ("; " + "; ".join(partial) + "." if partial else ".")
     if len(share) >= 2 and share.index.min() != share.index.max():
         a, b = int(share.index.min()), int(share.index.max())
         text += (f" Synthetic opioids' part of the three rates added together went from {pct(share.loc[a])} "
@@ -34,8 +84,12 @@ def waves(rates: pd.DataFrame) -> str:
         synthetic = rates[demand.SYNTHETIC].dropna()
         peak_year = int(synthetic.idxmax())
         if peak_year > last_year:
+            others = rates.drop(columns=[demand.SYNTHETIC])
+            ends = [f"{_possessive(demand.OPIOID_TYPES[kind].split(' (')[0])} in {int(others[kind].dropna().index.max())}"
+                    for kind in others.columns if others[kind].notna().any()]
             text += (f" The synthetic-opioid rate alone kept rising, to {num(synthetic.max(), 1)} per 100,000 in "
-                     f"{peak_year}; no final rate for the other types after {last_year} is held.")
+                     f"{peak_year}" + (f"; the last final rates held for the other types are {listing(ends)}."
+                                       if ends else "."))
     return text
 
 

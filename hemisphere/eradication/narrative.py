@@ -328,8 +328,9 @@ def unread_sentence(unread: list[int], country: str, unverified: list[int], infe
                      f"{'determination itself' if one else 'determinations themselves'}.")
     if unverified:
         one = len(unverified) == 1
-        text += ((" " if text else "") + f"For {country}, the designation paragraph could not be read for "
-                 f"{listing([f'FY{year}' for year in unverified])}; the grid marks "
+        text += ((" " if text else "") + f"For {country}, whether it was designated could not be read for "
+                 f"{listing([f'FY{year}' for year in unverified])} (the copies consulted give the designation "
+                 f"paragraph only in part, or not at all); the grid marks "
                  f"{'that year' if one else 'those years'} with a question mark.")
     return text
 
@@ -597,3 +598,38 @@ def window_note(shown_pairs: int, shown_first: int, shown_last: int, term_pairs:
     if term_p >= SIGNIFICANCE and shown_p >= SIGNIFICANCE:
         text += " Neither coefficient can be told apart from chance, so neither shows what eradication does to the next year's crop."
     return text
+
+
+def index_base_clause(series_by_name: dict[str, pd.Series], year: int) -> tuple[str, bool]:
+    """What the index base year is to each series: its first year held, its low point, or both.
+
+    Returns (clause, low) where clause is '' for an ordinary year and low says whether the base is
+    the low point of at least one series (so that multiples measured from it look large).
+    """
+    roles = {}
+    for name, series in series_by_name.items():
+        if series.empty or year not in series.index:
+            continue
+        first = year == int(series.index.min())
+        low = analysis.low_or_high(series, year) == "low"
+        if first or low:
+            roles[name] = (first, low)
+    if not roles:
+        return "", False
+    words = {(True, True): "the first and lowest year held", (True, False): "the first year held",
+             (False, True): "the low point"}
+    kinds = set(roles.values())
+    if len(roles) == len(series_by_name) == 2 and len(kinds) == 1:
+        clause = f"{words[kinds.pop()]} of both series"
+    else:
+        clause = listing([f"{words[role]} of {name}" for name, role in roles.items()])
+    return clause, any(low for _, low in roles.values())
+
+
+def index_title_clause(series_by_name: dict[str, pd.Series], year: int) -> str:
+    """A short title clause when the index base year is a low year of the series ('' otherwise)."""
+    low = [name for name, series in series_by_name.items()
+           if year in series.index and analysis.low_or_high(series, year) == "low"]
+    if not low:
+        return ""
+    return "a low year for both series" if len(low) == len(series_by_name) == 2 else f"a low year for {listing(low)}"

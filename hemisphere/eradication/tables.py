@@ -348,6 +348,21 @@ def majors_list(sources: Path = SOURCES) -> pd.DataFrame:
     return table.sort_values(["fiscal_year", "country"], ignore_index=True)
 
 
+# Determinations whose designation paragraph was read only in part: what each copy shows (per year,
+# and for the one country a reader would expect to find designated).
+PARTLY_READ = {
+    "2012": ("Designation paragraph read only in part (three countries designated per the State Department note; "
+             "two named)."),
+    ("2012", "Burma"): ("The State Department note read says three countries were designated, but the copy breaks off "
+                        "after Bolivia; the law-firm summary names Bolivia and Venezuela. The third is named in no copy "
+                        "read; Burma, designated in FY2011 and FY2013, is not confirmed."),
+    ("2025", "Afghanistan"): ("EFE names Bolivia, Burma and Venezuela as the only three countries designated, which "
+                              "would leave Afghanistan out, though it was designated in FY2023 and FY2026; the "
+                              "designation paragraph of the memorandum (89 FR 77761) was not read, so the status is "
+                              "left unconfirmed."),
+}
+
+
 def _majors_note(fact) -> str:
     if fact.country == "Colombia" and fact.fiscal_year == "2018":
         return ("The memorandum says designating Colombia was seriously considered because of "
@@ -358,7 +373,8 @@ def _majors_note(fact) -> str:
     if fact.national_interest_waiver.startswith("yes ("):
         return "Waiver reported by EFE for the designated countries as a group."
     if fact.failed_demonstrably == "not_verified":
-        return "Designation paragraph not read in the copies consulted."
+        return PARTLY_READ.get((fact.fiscal_year, fact.country), PARTLY_READ.get(fact.fiscal_year,
+                                                                                 "Designation paragraph not read in the copies consulted."))
     if fact.country == "Colombia":
         return "Not designated (reports of FY2026 call that designation the first since 1997)."
     return ""
