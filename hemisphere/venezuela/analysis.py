@@ -298,6 +298,22 @@ def platform_totals(migrants: pd.DataFrame) -> pd.DataFrame:
     return chosen.sort_values("date").reset_index(drop=True)
 
 
+R4V = "R4V"
+
+
+def r4v_counts(migrants: pd.DataFrame) -> pd.DataFrame:
+    """R4V's own worldwide counts only: the one series whose first and last are compared."""
+    totals = platform_totals(migrants)
+    return totals[totals["publisher_of_figure"] == R4V].reset_index(drop=True)
+
+
+def agency_statements(migrants: pd.DataFrame) -> pd.DataFrame:
+    """UNHCR and IOM's joint statements of the worldwide total, before R4V's counts: shown apart,
+    never joined to R4V's series (a different publication, one of them a low-confidence repost)."""
+    totals = platform_totals(migrants)
+    return totals[totals["publisher_of_figure"] != R4V].reset_index(drop=True)
+
+
 def yearly_rise(totals: pd.DataFrame, start, end) -> float | None:
     """Average rise a year (persons) between the first and last estimates dated in [start, end]."""
     inside = totals[totals["date"].between(pd.Timestamp(start), pd.Timestamp(end))]

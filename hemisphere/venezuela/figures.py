@@ -266,39 +266,44 @@ def energy_chart(energy: pd.DataFrame, start, end, marked) -> pd.DataFrame:
     return plotted
 
 
-def diaspora_chart(totals: pd.DataFrame, others: pd.DataFrame, start, end, marked) -> pd.DataFrame:
-    """The platform's worldwide counts as a dotted line; other estimates as separate labelled markers."""
+def diaspora_chart(totals: pd.DataFrame, others: pd.DataFrame, start, end, marked,
+                   statements: pd.DataFrame | None = None) -> pd.DataFrame:
+    """R4V's worldwide counts as one dotted series; UNHCR and IOM's earlier joint statements and other
+    estimates as separate labelled markers, never joined to R4V's line."""
+    statements = statements if statements is not None else totals.iloc[:0]
+    drawn = pd.concat([totals["date"], others["date"], statements["date"]])
     chart = charts.Chart(
         theme="venezuela", name="venezuelans_abroad", title=narrative.diaspora_title(totals),
-        subtitle="Venezuelan refugees and migrants worldwide, millions: UNHCR-IOM and R4V platform counts (line) and "
-                 "other estimates (hollow markers), each labelled by who produced it; "
-                 + data_to(pd.concat([totals["date"], others["date"]]).max(), "month"),
-        alt="Dot-and-line chart of the UNHCR-IOM/R4V counts of Venezuelans abroad, rising, with other estimates "
-            "shown as hollow markers; sanctions orders and the capture of Maduro marked.",
-        time_axis="year", height=3.4)
+        subtitle="Venezuelan refugees and migrants worldwide, millions: R4V platform counts (dotted line), UNHCR and "
+                 "IOM's earlier joint statements (squares, not joined to R4V's line) and other estimates (hollow "
+                 "circles); " + data_to(drawn.max(), "month"),
+        alt="Dot-and-line chart of R4V's counts of Venezuelans abroad, rising, with UNHCR and IOM's earlier joint "
+            "statements and other estimates shown as separate markers; sanctions orders and the capture of "
+            "Maduro marked.",
+        time_axis="year", height=4.2)
     ax = chart.ax
     xs = [charts.to_decimal_year(d) for d in totals["date"]]
     ax.plot(xs, totals["persons"] / 1e6, color=charts.COLORS["grey"], lw=1, ls=":")
-    ax.scatter(xs, totals["persons"] / 1e6, color=charts.COLORS["vermillion"], s=22, zorder=3,
-               label="UNHCR-IOM / R4V platform")
+    ax.scatter(xs, totals["persons"] / 1e6, color=charts.COLORS["vermillion"], s=26, zorder=3,
+               label="R4V platform count")
+    if not statements.empty:
+        sx = [charts.to_decimal_year(d) for d in statements["date"]]
+        weak = statements["confidence"].eq("low")
+        label = "UNHCR/IOM joint statement" + ("s" if len(statements) > 1 else "")
+        if weak.any():
+            label += " (" + ", ".join(f"{d:%Y}" for d in statements.loc[weak, "date"]) + ": repost, low confidence)"
+        ax.scatter(sx, statements["persons"] / 1e6, marker="s", color=charts.COLORS["green"], s=26, zorder=3,
+                   label=label)
     if not others.empty:
         ox = [charts.to_decimal_year(d) for d in others["date"]]
-        ax.scatter(ox, others["persons"] / 1e6, facecolor="none", edgecolor=charts.COLORS["blue"], s=26, zorder=3,
+        ax.scatter(ox, others["persons"] / 1e6, facecolor="none", edgecolor=charts.COLORS["blue"], s=30, zorder=3,
                    label=other_estimates_label(others))
-    previous = None
-    for x, row in zip(xs, totals.itertuples()):
-        # Name the producer where it changes, not on every point (close points' labels overlap).
-        if row.publisher_of_figure == previous:
-            continue
-        previous = row.publisher_of_figure
-        ax.annotate(row.publisher_of_figure, (x, row.persons / 1e6), xytext=(-4, 6), textcoords="offset points",
-                    ha="right", fontsize=6.5, color="#444444")
     ax.set_xlim(charts.to_decimal_year(pd.Timestamp(start)), charts.to_decimal_year(pd.Timestamp(end)))
-    top = pd.concat([totals["persons"], others["persons"]]).max()
-    ax.set_ylim(0, top / 1e6 * 1.2)
+    top = pd.concat([totals["persons"], others["persons"], statements["persons"]]).max()
+    ax.set_ylim(0, top / 1e6 * 1.25)
     ax.set_ylabel("Millions of people")
-    ax.legend(loc="upper left", frameon=False, fontsize=7)
+    ax.legend(loc="upper center", frameon=False, fontsize=8, ncols=1, bbox_to_anchor=(0.5, -0.08))
     chart.mark_events(marked)
-    plotted = pd.concat([totals, others], ignore_index=True)
+    plotted = pd.concat([statements, totals, others], ignore_index=True)
     chart.show(sources=["migrants_refugees", "events"], data=plotted)
     return plotted

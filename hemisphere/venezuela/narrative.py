@@ -384,22 +384,36 @@ def twh_sentence(energy: pd.DataFrame) -> str:
 # --- emigration ----------------------------------------------------------------------------------
 
 def diaspora_sentence(totals: pd.DataFrame, start, end) -> str:
+    """R4V's first and last worldwide counts in the window (one series, never spliced with another)."""
     if len(totals) < 2:
-        return (f"Fewer than two of the platform's worldwide counts are dated {window(start, end)}, so no change is "
-                "stated for this window.")
+        return (f"Fewer than two of R4V's worldwide counts are dated {window(start, end)}, so no change is "
+                "stated for this period.")
     first, last = totals.iloc[0], totals.iloc[-1]
-    return (f"Venezuelan refugees and migrants counted worldwide by UNHCR and IOM and their R4V platform went from "
+    return (f"Venezuelan refugees and migrants counted worldwide by R4V, the platform UNHCR and IOM lead, went from "
             f"about {num(first['persons'] / 1e6, 1)} million ({first['date']:%B %Y}) to about "
             f"{num(last['persons'] / 1e6, 1)} million ({last['date']:%B %Y}).")
 
 
+def statements_sentence(statements: pd.DataFrame) -> str:
+    """UNHCR and IOM's earlier joint statements, each with its date and the confidence of the copy read."""
+    if statements.empty:
+        return ""
+    parts = []
+    for row in statements.itertuples():
+        weak = " (known only from a repost, low confidence)" if row.confidence == "low" else ""
+        parts.append(f"{num(row.persons / 1e6, 1)} million ({row.date:%B %Y}){weak}")
+    noun = "statement" if len(parts) == 1 else "statements"
+    return (f"Before R4V's own counts, UNHCR and IOM's joint {noun} gave {listing(parts)}; "
+            f"{'it is' if len(parts) == 1 else 'they are'} shown apart and not compared with R4V's figures.")
+
+
 def diaspora_title(totals: pd.DataFrame) -> str:
     if len(totals) < 2:
-        return "Venezuelans abroad: too few dated counts in this window to show a change"
+        return "Venezuelans abroad: too few R4V counts in this period to show a change"
     first, last = totals.iloc[0], totals.iloc[-1]
     verb = "rose" if last["persons"] > first["persons"] else "fell" if last["persons"] < first["persons"] else "stood"
     return (f"Venezuelans abroad {verb} from {num(first['persons'] / 1e6, 1)} million in {first['date']:%Y} to "
-            f"{num(last['persons'] / 1e6, 1)} million in {last['date']:%Y} on the UNHCR-IOM/R4V count")
+            f"{num(last['persons'] / 1e6, 1)} million in {last['date']:%Y} on R4V's count")
 
 
 # --- after the capture -------------------------------------------------------------------------
