@@ -8,6 +8,7 @@ and returns the plotted values.
 from __future__ import annotations
 
 import matplotlib.dates as mdates
+import matplotlib.transforms as mtransforms
 import matplotlib.ticker
 import pandas as pd
 
@@ -180,18 +181,26 @@ def rewards_chart(in_force: pd.DataFrame, start, end, capture_date, marked) -> p
         # A window shorter than the offers' span: show the offers in force from the first one.
         shown_from = in_force["date"].min() - pd.DateOffset(months=6)
     repeated = in_force.groupby("person").filter(lambda offers: len(offers) > 1)
-    for colour, (person, offers) in zip(charts.SERIES, repeated.groupby("person", sort=False)):
-        # A successive offer stands until the window's end (the sources do not say when offers lapsed).
+    groups = list(repeated.groupby("person", sort=False))
+    for index, (colour, (person, offers)) in enumerate(zip(charts.SERIES, groups)):
+        # A successive offer stands until the period's end (the sources do not say when offers lapsed).
         xs = list(offers["date"]) + [end]
         ys = list(offers["amount_usd"] / 1e6) + [offers["amount_usd"].iloc[-1] / 1e6]
-        ax.step(xs, ys, where="post", color=colour, lw=1.4, label=f"{analysis.paternal_surname(person)}: successive offers")
+        # Lines of equal amounts would hide one another: each line after the first is drawn dashed and
+        # a few points lower, so both show; the dots stay at the true amounts.
+        shift = -3.5 * index
+        shifted = mtransforms.offset_copy(ax.transData, fig=chart.figure, y=shift, units="points")
+        ax.step(xs, ys, where="post", color=colour, lw=1.6, transform=shifted,
+                ls="-" if index == 0 else (0, (4, 1.5)),
+                label=f"{analysis.paternal_surname(person)}: successive offers")
     points = analysis.reward_points(in_force)
-    ax.scatter(points["date"], points["amount_usd"] / 1e6, color=charts.COLORS["black"], s=20, zorder=4)
+    ax.scatter(points["date"], points["amount_usd"] / 1e6, color=charts.COLORS["black"], s=26, zorder=4,
+               edgecolor="white", linewidth=0.8)
     right_side = shown_from + (end - shown_from) * 0.6
     for point in points.itertuples():
         on_right = point.date > right_side
         ax.annotate(f"{point.people}: {money(point.amount_usd)}", (point.date, point.amount_usd / 1e6),
-                    xytext=(-6 if on_right else 6, -3), textcoords="offset points", fontsize=7, va="top",
+                    xytext=(-6 if on_right else 6, -6), textcoords="offset points", fontsize=7, va="top",
                     ha="right" if on_right else "left", color=charts.INK, annotation_clip=True)
     ax.set_xlim(shown_from, end)
     ax.set_ylim(0, in_force["amount_usd"].max() / 1e6 * 1.15)

@@ -104,14 +104,29 @@ def tag_split(count: dict) -> str:
             "counted for their Venezuelan ties.")
 
 
-def sdn_headline(count: dict, start=None, end=None) -> str:
+def sdn_headline(count: dict, start=None, end=None, later_terror: int | None = None) -> str:
     """The SDN list's own count of Venezuela-related entries on one copy, and how many of them carry
     a Venezuela program tag (the two counts, each named); a copy outside the window [start, end] is
     said to be chosen apart from the dates."""
     pointer = COPY_POINTER if outside_window([count["snapshot"]], start, end) else ""
     return (f"OFAC's SDN list of {day(count['snapshot'])}{pointer} holds "
             f"{entries(count['venezuela_related'], 'Venezuela-related')} ({type_listing(count['by_type'])}) among "
-            f"{num(count['entries_total'])} entries in all.{tag_split(count)}")
+            f"{num(count['entries_total'])} entries in all.{tag_split(count)}{remarks_limit(count, later_terror)}")
+
+
+def remarks_limit(count: dict, later_terror: int | None = None) -> str:
+    """The limit of a count made on a copy without the list's Remarks: Venezuelans listed under
+    narcotics or terrorism programs after the last copy with Remarks are missed unless tagged."""
+    if count.get("has_remarks", True):
+        return ""
+    since = count.get("remarks_copy")
+    after = f"after the copy of {day(since)}" if since is not None else "on it"
+    extra = ""
+    if later_terror:
+        extra = (f"; the sourced actions alone designated {plural(later_terror, 'individual')} under the terrorism "
+                 f"program after that copy, and such people are missing from the count unless tagged")
+    return (f" The count is a lower bound: this copy lacks the list's Remarks, so Venezuelans listed under narcotics "
+            f"or terrorism programs {after} are counted only when they also carry a Venezuela program tag{extra}.")
 
 
 def sdn_table_caption(snapshot) -> str:
@@ -280,13 +295,20 @@ def no_rewards_sentence(steps: pd.DataFrame, end) -> str:
             f"{steps['date'].min():%B %Y} ({WIDEN_END}).")
 
 
-def rewards_sentence(in_force: pd.DataFrame, end, start=None) -> str:
+def rewards_sentence(in_force: pd.DataFrame, end, start=None, undated: pd.DataFrame | None = None) -> str:
     """Rewards in force by `end`; offers announced before `start` are said to be kept, since they stood in the window."""
     maduro = in_force[in_force["person"] == "Nicolas Maduro Moros"]
     before = " (offers announced before the chapter's start date are kept: they stood in the window)"
     before = before if start is not None and (in_force["date"] < pd.Timestamp(start)).any() else ""
     offered = in_force["person"].nunique()
     text = f"By {day(end)}, rewards had been offered for {people(offered)}{before if maduro.empty else ''}."
+    if undated is not None and len(undated):
+        left = undated[undated["year"] <= pd.Timestamp(end).year]
+        if len(left):
+            names = listing([str(name) for name in left["person"]])
+            text += (f" Only offers whose announcement day is known are counted; {plural(len(left), 'further offer')} "
+                     f"(on {names}) {'is' if len(left) == 1 else 'are'} known by year alone, from a low-confidence "
+                     f"source, and {'is' if len(left) == 1 else 'are'} left out.")
     if maduro.empty:
         return text
     latest = maduro.iloc[-1]
@@ -501,3 +523,8 @@ def missing_sentence(platform: pd.DataFrame, releases: pd.DataFrame, latest_copy
     return ("What is missing: no page read gives a date for a presidential election; no designation or delisting "
             f"of 2026 was found in the pages read (the SDN copy of {day(latest_copy)} only shows that Delcy "
             f"Rodríguez's entry was gone by then); and {abroad} or {prisoners} was found in the stored sources.")
+
+
+def previous_offer(amount) -> str:
+    """The reward table's 'previous offer' cell: 'none' for a first offer, else the amount in dollars."""
+    return "none" if not amount else f"{int(amount):,}"
