@@ -422,8 +422,8 @@ def statements_sentence(statements: pd.DataFrame) -> str:
         return ""
     parts = []
     for row in statements.itertuples():
-        weak = " (known only from a repost, low confidence)" if row.confidence == "low" else ""
-        parts.append(f"{num(row.persons / 1e6, 1)} million ({row.date:%B %Y}){weak}")
+        weak = "; known only from a repost, low confidence" if row.confidence == "low" else ""
+        parts.append(f"{num(row.persons / 1e6, 1)} million ({row.date:%B %Y}{weak})")
     noun = "statement" if len(parts) == 1 else "statements"
     return (f"Before R4V's own counts, UNHCR and IOM's joint {noun} gave {listing(parts)}; "
             f"{'it is' if len(parts) == 1 else 'they are'} shown apart and not compared with R4V's figures.")
@@ -443,6 +443,13 @@ def diaspora_title(totals: pd.DataFrame) -> str:
 FORO_PENAL = "Foro Penal"
 
 
+def _copy_confidence(row) -> str:
+    """' (low confidence: ...)' after a figure whose only copy read is weak; nothing otherwise."""
+    if row.get("confidence") == "low":
+        return " (low confidence: known only from a press copy that could not be checked against the counter's own release)"
+    return ""
+
+
 def prisoners_sentence(releases: pd.DataFrame) -> str:
     foro = releases[releases["counter"] == FORO_PENAL]
     verified = foro[foro["measure"] == "political_prisoners_released_verified"].sort_values("date")
@@ -456,7 +463,7 @@ def prisoners_sentence(releases: pd.DataFrame) -> str:
             f"{day(last['date'])}")
     if not held.empty:
         still = held.iloc[-1]
-        text += f", and counted {num(still['persons'])} still held on {day(still['date'])}"
+        text += f", and counted {num(still['persons'])} still held on {day(still['date'])}{_copy_confidence(still)}"
     claimed = releases[releases["measure"] == "detainees_released_claimed"]
     if not claimed.empty:
         text += (f"; the government claimed more than {num(claimed['persons'].iloc[0])} releases, a figure Foro Penal "
@@ -465,7 +472,7 @@ def prisoners_sentence(releases: pd.DataFrame) -> str:
     for counter, rows in others.groupby("counter", sort=False):
         latest = rows.iloc[-1]
         text += (f" {counter}, a second monitor, confirmed {num(latest['persons'])} releases between 8 January and "
-                 f"{day(latest['date'])}.")
+                 f"{day(latest['date'])}{_copy_confidence(latest)}.")
     return text + " The counters measure different things and are not added."
 
 
