@@ -71,7 +71,10 @@ def test_oil_sentence_compares_each_basis_with_itself():
                      ("2024", "year", analysis.OPEC_OFFICIAL, 921)])
     text = narrative.oil_sentence(points, "2015-01-01", "2026-12-31")
     assert "fell 61% from 1,900" in text and "direct communication" not in text
-    assert narrative.oil_title(points) == "Average crude output fell 61% from 2017 to 2023 on OPEC's independent estimates (annual averages)"
+    assert narrative.oil_title(points) == ("Average crude output fell 61% from 2017 to 2023, the newest annual average held on OPEC's "
+                                           "independent estimates")
+    alone = points[points["reporter"] == analysis.OPEC_INDEPENDENT]
+    assert narrative.oil_title(alone) == "Average crude output fell 61% from 2017 to 2023 on OPEC's independent estimates (annual averages)"
 
 
 def test_gap_sentence_counts_the_periods_given():

@@ -89,4 +89,4 @@ def test_a_one_day_window_gets_a_readable_axis():
 def test_oil_title_says_it_compares_annual_averages():
     points = analysis.crude_points(data.load("oil_production"), "2015-01-01", "2026-08-31")
     title = narrative.oil_title(points)
-    assert title.startswith("Average crude output") and "(annual averages)" in title
+    assert title.startswith("Average crude output") and "the newest annual average held" in title

@@ -214,6 +214,25 @@ def rewards_chart(in_force: pd.DataFrame, start, end, capture_date, marked) -> p
     return plotted
 
 
+GAP_YEARS = 2.0
+
+
+def gap_broken(xs, ys, gap: float = GAP_YEARS) -> tuple[list[float], list[float]]:
+    """The points of one basis with a break (NaN) wherever two successive figures are more than `gap`
+    years apart, so a line never bridges years with no figure."""
+    out_x: list[float] = []
+    out_y: list[float] = []
+    previous = None
+    for x, y in zip(xs, ys):
+        if previous is not None and x - previous > gap:
+            out_x.append(float("nan"))
+            out_y.append(float("nan"))
+        out_x.append(float(x))
+        out_y.append(float(y))
+        previous = x
+    return out_x, out_y
+
+
 def crude_chart(points: pd.DataFrame, start, end, marked) -> pd.DataFrame:
     """Crude output in thousand barrels a day, one marker style per basis; bases are never joined."""
     last = points["period_end"].max()
@@ -221,7 +240,8 @@ def crude_chart(points: pd.DataFrame, start, end, marked) -> pd.DataFrame:
         drawn={"oil_production": analysis.oil_publishers(points["reporter"])},
         theme="venezuela", name="oil_production", title=narrative.oil_title(points),
         subtitle="Venezuelan crude production, thousand barrels a day, by basis: large markers are annual averages, "
-                 "small ones months or quarters; lines join figures of the same basis only; " + data_to(last, "month"),
+                 "small ones months or quarters; lines join figures of the same basis only and break where "
+                 f"no figure is held for more than {GAP_YEARS:.0f} years; " + data_to(last, "month"),
         alt="Scatter of Venezuelan crude output in thousand barrels a day: OPEC's independent secondary-source "
             "estimates, the government's direct communication to OPEC and other bases, each with its own marker; "
             "sanctions orders, the 2023 licence and the capture of Maduro are marked.",
@@ -235,7 +255,7 @@ def crude_chart(points: pd.DataFrame, start, end, marked) -> pd.DataFrame:
         annual = basis[basis["frequency"] == "year"]
         finer = basis[basis["frequency"] != "year"]
         if len(basis) > 1:
-            ax.plot(basis["x"], basis["value"], color=colour, lw=0.8, alpha=0.6, zorder=2)
+            ax.plot(*gap_broken(basis["x"], basis["value"]), color=colour, lw=0.8, alpha=0.6, zorder=2)
         ax.scatter(finer["x"], finer["value"], marker=marker, color=colour, s=14, zorder=3,
                    label=label if annual.empty else None)
         if not annual.empty:
@@ -244,7 +264,8 @@ def crude_chart(points: pd.DataFrame, start, end, marked) -> pd.DataFrame:
     ax.set_xlim(charts.to_decimal_year(pd.Timestamp(start)), charts.to_decimal_year(pd.Timestamp(end)))
     ax.set_ylim(0, points["value"].max() * 1.12 if len(points) else 1)
     ax.set_ylabel("Thousand barrels/day")
-    ax.legend(loc="lower left", frameon=False, fontsize=6.5)
+    # Below the plot, clear of the event lines and the period labels.
+    ax.legend(loc="upper center", frameon=False, fontsize=7.5, ncols=2, bbox_to_anchor=(0.5, -0.08))
     chart.mark_events(marked)
     chart.show(sources=["oil_production", "events"], data=points)
     return points

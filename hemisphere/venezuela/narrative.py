@@ -359,18 +359,24 @@ def oil_sentence(points: pd.DataFrame, start, end, held: pd.DataFrame | None = N
                     f"({WIDEN_EITHER}).")
         return (f"Fewer than two annual averages of the same OPEC basis fall {window(start, end)}, so no change is "
                 "stated; the monthly figures drawn are shown by basis.")
-    return "Between the years of this window, " + "; ".join(pieces) + ". Each basis is compared only with itself."
+    return ("Between the first and last annual averages held for each basis in the period chosen, " + "; ".join(pieces)
+            + ". Each basis is compared only with itself.")
 
 
 def oil_title(points: pd.DataFrame) -> str:
-    independent = analysis.annual_by_basis(points, analysis.OPEC_INDEPENDENT)
-    if len(independent) >= 2:
-        return (f"Average crude output {moved(independent.iloc[0], independent.iloc[-1])} from {independent.index[0]} to "
-                f"{independent.index[-1]} on OPEC's independent estimates (annual averages)")
-    official = analysis.annual_by_basis(points, analysis.OPEC_OFFICIAL)
-    if len(official) >= 2:
-        return (f"Average crude output {moved(official.iloc[0], official.iloc[-1])} from {official.index[0]} to "
-                f"{official.index[-1]} on the government's own figures (annual averages)")
+    """The change between the first and last annual averages of one basis; when the chart's months or
+    quarters run past that basis's newest annual average, the title says that year is the newest held."""
+    last_drawn = points["period_end"].max() if len(points) else None
+    for reporter, words in ((analysis.OPEC_INDEPENDENT, "OPEC's independent estimates"),
+                            (analysis.OPEC_OFFICIAL, "the government's own figures")):
+        annual = analysis.annual_by_basis(points, reporter)
+        if len(annual) < 2:
+            continue
+        first, last = annual.index[0], annual.index[-1]
+        change = f"Average crude output {moved(annual.iloc[0], annual.iloc[-1])} from {first} to {last}"
+        if last_drawn is not None and last_drawn.year > last:
+            return f"{change}, the newest annual average held on {words}"
+        return f"{change} on {words} (annual averages)"
     return "Venezuelan crude output as OPEC reports it, by basis"
 
 
