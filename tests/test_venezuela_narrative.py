@@ -80,8 +80,8 @@ def test_oil_sentence_compares_each_basis_with_itself():
 def test_gap_sentence_counts_the_periods_given():
     gaps = pd.DataFrame({"period": ["2024-04"], "official_kbd": [878], "independent_kbd": [809], "gap_kbd": [69]})
     text = narrative.gap_sentence(gaps)
-    assert "(1 period in this window)" in text and "higher in it" in text and "5 months" not in text
-    assert narrative.gap_sentence(gaps.iloc[:0]).startswith("No period")
+    assert "(1 period within the chapter's dates)" in text and "higher in it" in text and "5 months" not in text
+    assert narrative.gap_sentence(gaps.iloc[:0]).startswith("No month or year")
 
 
 def test_rewards_title_counts_the_raises():
@@ -165,7 +165,7 @@ def test_reader_labels_for_codes():
 def test_programs_without_actions_are_joined_by_or():
     text = narrative.designations_sentence(TWO_PROGRAMS.iloc[:1], ["VENEZUELA-EO13850", "SDGT", "FTO"],
                                            "2019-01-01", "2019-12-31")
-    assert "No action under EO 13224 (SDGT) or Foreign Terrorist Org. (FTO) falls in this window." in text
+    assert "No action under EO 13224 (SDGT) or Foreign Terrorist Org. (FTO) falls in the period chosen." in text
     assert "several of these programs" not in narrative.actions_rule(["SDNTK"])
 
 

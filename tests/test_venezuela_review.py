@@ -77,7 +77,7 @@ def test_runs_for_a_one_day_window(tmp_path):
     executed = execute_notebook("venezuela_sanctions", chosen, tmp_path, figures_dir=tmp_path / "figures")
     text = _text_and_figure_sources(executed)
     assert "On 28 January 2019, the sources gathered for this chapter record 1 designation action" in text
-    assert "No period in this window has both an official and an independent OPEC figure." in text
+    assert "No month or year in the period chosen has both an official and an independent OPEC figure." in text
 
 
 def test_a_one_day_window_gets_a_readable_axis():

@@ -173,7 +173,7 @@ def rewards_chart(in_force: pd.DataFrame, start, end, capture_date, marked) -> p
                  + data_to(in_force["date"].max(), "day"),
         alt="Timeline of reward announcements on Venezuelan officials, one point per announcement and amount, "
             "with lines joining successive offers for the same person; the indictment and the capture of Maduro "
-            "are marked where they fall in the window.",
+            "are marked where they fall in the period shown.",
         time_axis="date", height=3.4)
     ax = chart.ax
     shown_from = max(start, in_force["date"].min() - pd.DateOffset(months=6))

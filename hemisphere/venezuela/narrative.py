@@ -232,7 +232,7 @@ def designations_sentence(designations: pd.DataFrame, programs: list[str], start
     idle = [tag for tag in programs if tag not in acting]
     idle_names = [program_label(tag) for tag in idle]
     either = idle_names[0] if len(idle_names) == 1 else ", ".join(idle_names[:-1]) + " or " + idle_names[-1] if idle else ""
-    idle_text = (f" No action under {either} falls in this window." if idle else "")
+    idle_text = (f" No action under {either} falls in the period chosen." if idle else "")
     return (f"{sentence_start(window(start, end))}, the sources gathered for this chapter record "
             f"{plural(len(designations), 'designation action')} under {program_names(acting)}. Together they "
             f"named {named_kinds}{unstated}.{silent_text}{biggest_text}{idle_text}")
@@ -298,7 +298,7 @@ def no_rewards_sentence(steps: pd.DataFrame, end) -> str:
 def rewards_sentence(in_force: pd.DataFrame, end, start=None, undated: pd.DataFrame | None = None) -> str:
     """Rewards in force by `end`; offers announced before `start` are said to be kept, since they stood in the window."""
     maduro = in_force[in_force["person"] == "Nicolas Maduro Moros"]
-    before = " (offers announced before the chapter's start date are kept: they stood in the window)"
+    before = " (offers announced before the chapter's start date are kept: they still stood in the period chosen)"
     before = before if start is not None and (in_force["date"] < pd.Timestamp(start)).any() else ""
     offered = in_force["person"].nunique()
     text = f"By {day(end)}, rewards had been offered for {people(offered)}{before if maduro.empty else ''}."
@@ -382,7 +382,7 @@ def oil_title(points: pd.DataFrame) -> str:
 
 def gap_sentence(gaps: pd.DataFrame) -> str:
     if gaps.empty:
-        return "No period in this window has both an official and an independent OPEC figure."
+        return "No month or year in the period chosen has both an official and an independent OPEC figure."
     above = int((gaps["gap_kbd"] > 0).sum())
     below = len(gaps) - above
     n = len(gaps)
@@ -394,14 +394,14 @@ def gap_sentence(gaps: pd.DataFrame) -> str:
     else:
         split = f"the government's own number was higher in {num(above)} and lower in {num(below)}"
     widest = gaps.loc[gaps["gap_kbd"].abs().idxmax()]
-    return (f"Where OPEC published both figures for the same period ({periods} in this window), {split}; the widest "
+    return (f"Where OPEC published both figures for the same period ({periods} within the chapter's dates), {split}; the widest "
             f"gap was {num(abs(widest['gap_kbd']))} thousand barrels a day ({widest['period']}). The two are shown "
             "side by side rather than merged.")
 
 
 def twh_sentence(energy: pd.DataFrame) -> str:
     if len(energy) < 2:
-        return "Fewer than two years of the Energy Institute series fall in this window, so no change is stated."
+        return "Fewer than two years of the Energy Institute series fall in the period chosen, so no change is stated."
     first, last = energy.iloc[0], energy.iloc[-1]
     trough = energy.loc[energy["twh"].idxmin()]
     return (f"In energy terms (all oil liquids, Energy Institute), production {moved(first['twh'], last['twh'])} from "
