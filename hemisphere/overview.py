@@ -232,7 +232,7 @@ def venezuela_oil_and_emigration() -> Finding:
     sentence = (f"Venezuela's oil output (Energy Institute) {moved(first, sanctioned)} from {first_year} to "
                 f"{FINANCIAL_SANCTIONS_YEAR}, before the financial sanctions of that August, and "
                 f"{moved(sanctioned, last)} more by {last_year}; the R4V platform counted "
-                f"{num(values['abroad_first'] / 1e6, 1)} million Venezuelans living abroad in "
+                f"{num(values['abroad_first'] / 1e6, 1)} million Venezuelan refugees and migrants abroad in "
                 f"{earliest['date']:%B %Y} and {num(values['abroad_last'] / 1e6, 1)} million in "
                 f"{latest['date']:%B %Y}.")
     return Finding("venezuela", sentence, "Outcomes beside the measures: oil and emigration", values,

@@ -180,3 +180,43 @@ def test_a_second_monitor_is_named_apart_from_foro_penal():
     assert "Foro Penal verified 448 releases" in text
     assert "Justicia, Encuentro y Perdon, a second monitor, confirmed 603 releases between 8 January and 2 March 2026" in text
     assert "Foro Penal verified 603" not in text
+
+
+def test_diaspora_compares_r4v_only_and_shows_the_agency_statements_apart():
+    migrants = data.load("migrants_refugees")
+    r4v = analysis.r4v_counts(migrants)
+    assert set(r4v["publisher_of_figure"]) == {"R4V"}
+    title = narrative.diaspora_title(r4v)
+    assert title == "Venezuelans abroad rose from 6.0 million in 2021 to 7.9 million in 2024 on R4V's count"
+    statements = analysis.agency_statements(migrants)
+    text = narrative.statements_sentence(statements)
+    assert "0.7 million (December 2015; known only from a repost, low confidence)" in text
+    assert narrative.statements_sentence(statements.iloc[1:2]).startswith("Before R4V's own counts, UNHCR and IOM's joint statement gave 3.0")
+    assert narrative.statements_sentence(statements.iloc[:0]) == ""
+
+
+def test_sdn_headline_states_the_lower_bound_of_a_copy_without_remarks():
+    count = analysis.sdn_count(data.load("sdn_entries"), data.load("sdn_snapshots"), "2026-08-20")
+    text = narrative.sdn_headline(count, later_terror=7)
+    assert "The count is a lower bound" in text and "after the copy of 3 May 2024" in text and "7 individuals" in text
+    earlier = analysis.sdn_count(data.load("sdn_entries"), data.load("sdn_snapshots"), "2024-05-03")
+    assert "lower bound" not in narrative.sdn_headline(earlier)
+    assert "1 individual under" in narrative.remarks_limit(count, 1)
+
+
+def test_rewards_sentence_says_why_the_undated_offer_is_left_out():
+    rewards = data.load("rewards")
+    steps = analysis.reward_steps(rewards)
+    text = narrative.rewards_sentence(steps, pd.Timestamp("2026-08-31"), undated=rewards[rewards["date"].isna()])
+    assert "1 further offer (on Samark Jose Lopez Bello) is known by year alone" in text
+    early = narrative.rewards_sentence(steps[steps["date"] <= "2019-12-31"].iloc[:0].pipe(lambda t: steps.iloc[:1]),
+                                       pd.Timestamp("2019-12-31"), undated=rewards[rewards["date"].isna()])
+    assert "further offer" not in early
+    assert narrative.previous_offer(0) == "none" and narrative.previous_offer(15_000_000) == "15,000,000"
+
+
+def test_prisoners_sentence_says_which_counts_are_low_confidence():
+    text = narrative.prisoners_sentence(data.load("prisoner_releases"))
+    assert "counted 644 still held on 19 February 2026 (low confidence" in text
+    assert "confirmed 603 releases between 8 January and 2 March 2026 (low confidence" in text
+    assert "verified 448 releases of political prisoners between 8 January and 19 February 2026," in text

@@ -124,7 +124,7 @@ def remarks_limit(count: dict, later_terror: int | None = None) -> str:
     extra = ""
     if later_terror:
         extra = (f"; the sourced actions alone designated {plural(later_terror, 'individual')} under the terrorism "
-                 f"program after that copy, and such people are missing from the count unless tagged")
+                 f"program after that copy, none of them counted here unless so tagged")
     return (f" The count is a lower bound: this copy lacks the list's Remarks, so Venezuelans listed under narcotics "
             f"or terrorism programs {after} are counted only when they also carry a Venezuela program tag{extra}.")
 
