@@ -207,7 +207,8 @@ def rewards_chart(in_force: pd.DataFrame, start, end, capture_date, marked) -> p
     ax.set_ylabel("US$ million")
     readable_dates(ax)
     if not repeated.empty:
-        ax.legend(loc="upper left", frameon=False, fontsize=7, bbox_to_anchor=(0.0, 0.85))
+        # Below the plot, clear of the event lines.
+        ax.legend(loc="upper center", frameon=False, fontsize=7.5, ncols=2, bbox_to_anchor=(0.5, -0.08))
     chart.mark_events(marked)
     plotted = in_force[["person", "date", "amount_usd", "previous_usd"]]
     chart.show(sources=["rewards", "events"], data=plotted)
