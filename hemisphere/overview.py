@@ -223,16 +223,17 @@ def venezuela_oil_and_emigration() -> Finding:
     first_year, last_year = OIL_YEARS
     first, sanctioned = venezuela.change_between(oil, first_year, FINANCIAL_SANCTIONS_YEAR)
     _, last = venezuela.change_between(oil, first_year, last_year)
-    abroad = venezuela.diaspora_totals(data.load("migrants_refugees"))
+    # One series only: R4V's first and last worldwide counts (UNHCR and IOM's earlier statements,
+    # one of them a low-confidence repost, are a different publication and are not spliced on).
+    abroad = venezuela.r4v_counts(data.load("migrants_refugees"))
     earliest, latest = abroad.iloc[0], abroad.iloc[-1]
     values = {"oil_first": first, "oil_sanctioned": sanctioned, "oil_last": last,
               "abroad_first": float(earliest["persons"]), "abroad_last": float(latest["persons"])}
-    # Each count of Venezuelans abroad names its publisher: the first and last need not be one series.
     sentence = (f"Venezuela's oil output (Energy Institute) {moved(first, sanctioned)} from {first_year} to "
                 f"{FINANCIAL_SANCTIONS_YEAR}, before the financial sanctions of that August, and "
-                f"{moved(sanctioned, last)} more by {last_year}; {earliest['publisher_of_figure']} counted "
-                f"{num(values['abroad_first'] / 1e6, 1)} million Venezuelans living abroad in {earliest['date']:%Y}, "
-                f"and {latest['publisher_of_figure']} {num(values['abroad_last'] / 1e6, 1)} million in "
+                f"{moved(sanctioned, last)} more by {last_year}; the R4V platform counted "
+                f"{num(values['abroad_first'] / 1e6, 1)} million Venezuelan refugees and migrants abroad in "
+                f"{earliest['date']:%B %Y} and {num(values['abroad_last'] / 1e6, 1)} million in "
                 f"{latest['date']:%B %Y}.")
     return Finding("venezuela", sentence, "Outcomes beside the measures: oil and emigration", values,
                    (f"{num(values['abroad_first'] / 1e6, 1)} million", f"{num(values['abroad_last'] / 1e6, 1)} million"))

@@ -33,3 +33,11 @@ def test_rewards_chart_axis_ends_at_the_window(tmp_path, monkeypatch):
     import matplotlib.dates as mdates
     assert mdates.num2date(captured["xlim"][1]).year == 2026
     charts.set_output_dir(None)
+
+
+def test_crude_lines_break_where_a_basis_has_no_figure_for_years():
+    from hemisphere.venezuela import figures as crude_figures
+
+    xs, ys = crude_figures.gap_broken([2019.5, 2020.04, 2024.4], [1, 2, 3])
+    assert len(xs) == 4 and xs[2] != xs[2] and ys[:2] == [1.0, 2.0] and ys[3] == 3.0
+    assert crude_figures.gap_broken([2019.5, 2020.5], [1, 2]) == ([2019.5, 2020.5], [1.0, 2.0])

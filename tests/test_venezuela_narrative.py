@@ -71,14 +71,17 @@ def test_oil_sentence_compares_each_basis_with_itself():
                      ("2024", "year", analysis.OPEC_OFFICIAL, 921)])
     text = narrative.oil_sentence(points, "2015-01-01", "2026-12-31")
     assert "fell 61% from 1,900" in text and "direct communication" not in text
-    assert narrative.oil_title(points) == "Average crude output fell 61% from 2017 to 2023 on OPEC's independent estimates (annual averages)"
+    assert narrative.oil_title(points) == ("Average crude output fell 61% from 2017 to 2023, the newest annual average held on OPEC's "
+                                           "independent estimates")
+    alone = points[points["reporter"] == analysis.OPEC_INDEPENDENT]
+    assert narrative.oil_title(alone) == "Average crude output fell 61% from 2017 to 2023 on OPEC's independent estimates (annual averages)"
 
 
 def test_gap_sentence_counts_the_periods_given():
     gaps = pd.DataFrame({"period": ["2024-04"], "official_kbd": [878], "independent_kbd": [809], "gap_kbd": [69]})
     text = narrative.gap_sentence(gaps)
-    assert "(1 period in this window)" in text and "higher in it" in text and "5 months" not in text
-    assert narrative.gap_sentence(gaps.iloc[:0]).startswith("No period")
+    assert "(1 period within the chapter's dates)" in text and "higher in it" in text and "5 months" not in text
+    assert narrative.gap_sentence(gaps.iloc[:0]).startswith("No month or year")
 
 
 def test_rewards_title_counts_the_raises():
@@ -162,7 +165,7 @@ def test_reader_labels_for_codes():
 def test_programs_without_actions_are_joined_by_or():
     text = narrative.designations_sentence(TWO_PROGRAMS.iloc[:1], ["VENEZUELA-EO13850", "SDGT", "FTO"],
                                            "2019-01-01", "2019-12-31")
-    assert "No action under EO 13224 (SDGT) or Foreign Terrorist Org. (FTO) falls in this window." in text
+    assert "No action under EO 13224 (SDGT) or Foreign Terrorist Org. (FTO) falls in the period chosen." in text
     assert "several of these programs" not in narrative.actions_rule(["SDNTK"])
 
 
@@ -177,3 +180,43 @@ def test_a_second_monitor_is_named_apart_from_foro_penal():
     assert "Foro Penal verified 448 releases" in text
     assert "Justicia, Encuentro y Perdon, a second monitor, confirmed 603 releases between 8 January and 2 March 2026" in text
     assert "Foro Penal verified 603" not in text
+
+
+def test_diaspora_compares_r4v_only_and_shows_the_agency_statements_apart():
+    migrants = data.load("migrants_refugees")
+    r4v = analysis.r4v_counts(migrants)
+    assert set(r4v["publisher_of_figure"]) == {"R4V"}
+    title = narrative.diaspora_title(r4v)
+    assert title == "Venezuelans abroad rose from 6.0 million in 2021 to 7.9 million in 2024 on R4V's count"
+    statements = analysis.agency_statements(migrants)
+    text = narrative.statements_sentence(statements)
+    assert "0.7 million (December 2015; known only from a repost, low confidence)" in text
+    assert narrative.statements_sentence(statements.iloc[1:2]).startswith("Before R4V's own counts, UNHCR and IOM's joint statement gave 3.0")
+    assert narrative.statements_sentence(statements.iloc[:0]) == ""
+
+
+def test_sdn_headline_states_the_lower_bound_of_a_copy_without_remarks():
+    count = analysis.sdn_count(data.load("sdn_entries"), data.load("sdn_snapshots"), "2026-08-20")
+    text = narrative.sdn_headline(count, later_terror=7)
+    assert "The count is a lower bound" in text and "after the copy of 3 May 2024" in text and "7 individuals" in text
+    earlier = analysis.sdn_count(data.load("sdn_entries"), data.load("sdn_snapshots"), "2024-05-03")
+    assert "lower bound" not in narrative.sdn_headline(earlier)
+    assert "1 individual under" in narrative.remarks_limit(count, 1)
+
+
+def test_rewards_sentence_says_why_the_undated_offer_is_left_out():
+    rewards = data.load("rewards")
+    steps = analysis.reward_steps(rewards)
+    text = narrative.rewards_sentence(steps, pd.Timestamp("2026-08-31"), undated=rewards[rewards["date"].isna()])
+    assert "1 further offer (on Samark Jose Lopez Bello) is known by year alone" in text
+    early = narrative.rewards_sentence(steps[steps["date"] <= "2019-12-31"].iloc[:0].pipe(lambda t: steps.iloc[:1]),
+                                       pd.Timestamp("2019-12-31"), undated=rewards[rewards["date"].isna()])
+    assert "further offer" not in early
+    assert narrative.previous_offer(0) == "none" and narrative.previous_offer(15_000_000) == "15,000,000"
+
+
+def test_prisoners_sentence_says_which_counts_are_low_confidence():
+    text = narrative.prisoners_sentence(data.load("prisoner_releases"))
+    assert "counted 644 still held on 19 February 2026 (low confidence" in text
+    assert "confirmed 603 releases between 8 January and 2 March 2026 (low confidence" in text
+    assert "verified 448 releases of political prisoners between 8 January and 19 February 2026," in text

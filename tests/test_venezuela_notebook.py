@@ -60,4 +60,4 @@ def test_runs_for_one_program_and_one_year(tmp_path):
     assert "1 designation action under Kingpin Act (SDNTK)" in text
     assert "It added 15 names to the list on 13 February 2017 under Kingpin Act (Tareck Zaidan El Aissami Maddah among them)" in text
     assert "1 names" not in text and "1 periods" not in text and "5 months" not in text
-    assert "(1 period in this window)" in text
+    assert "(1 period within the chapter's dates)" in text

@@ -77,7 +77,7 @@ def test_runs_for_a_one_day_window(tmp_path):
     executed = execute_notebook("venezuela_sanctions", chosen, tmp_path, figures_dir=tmp_path / "figures")
     text = _text_and_figure_sources(executed)
     assert "On 28 January 2019, the sources gathered for this chapter record 1 designation action" in text
-    assert "No period in this window has both an official and an independent OPEC figure." in text
+    assert "No month or year in the period chosen has both an official and an independent OPEC figure." in text
 
 
 def test_a_one_day_window_gets_a_readable_axis():
@@ -89,4 +89,4 @@ def test_a_one_day_window_gets_a_readable_axis():
 def test_oil_title_says_it_compares_annual_averages():
     points = analysis.crude_points(data.load("oil_production"), "2015-01-01", "2026-08-31")
     title = narrative.oil_title(points)
-    assert title.startswith("Average crude output") and "(annual averages)" in title
+    assert title.startswith("Average crude output") and "the newest annual average held" in title

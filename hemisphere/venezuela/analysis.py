@@ -230,9 +230,20 @@ def sdn_count(entries: pd.DataFrame, snapshots: pd.DataFrame, snapshot: str) -> 
     held = snapshots.set_index(snapshots["snapshot_date"].dt.strftime("%Y-%m-%d"))
     types = on_list["sdn_type"].value_counts().reindex(["individual", "entity", "vessel", "aircraft"], fill_value=0)
     tagged = int(on_list["venezuela_tag"].sum())
+    with_remarks = snapshots[snapshots["has_remarks"].astype(bool) & (snapshots["snapshot_date"] <= pd.Timestamp(snapshot))]
     return {"snapshot": pd.Timestamp(snapshot), "entries_total": int(held.at[snapshot, "entries_total"]),
+            "has_remarks": bool(held.at[snapshot, "has_remarks"]),
+            "remarks_copy": with_remarks["snapshot_date"].max() if len(with_remarks) else None,
             "venezuela_related": len(on_list), "tagged": tagged, "untagged": len(on_list) - tagged,
             "by_type": {kind: int(count) for kind, count in types.items()}}
+
+
+def terror_individuals_since(actions: pd.DataFrame, since) -> int:
+    """Individuals designated under the terrorism program (SDGT) in the sourced actions dated after
+    `since` (actions whose sources give no count add nothing)."""
+    chosen = actions[(actions["date"] > pd.Timestamp(since))
+                     & actions["program"].fillna("").str.split(";").map(lambda tags: "SDGT" in [t.strip() for t in tags])]
+    return int(pd.to_numeric(chosen["individuals"], errors="coerce").fillna(0).sum())
 
 
 def program_totals(designations: pd.DataFrame) -> pd.Series:
@@ -296,6 +307,22 @@ def platform_totals(migrants: pd.DataFrame) -> pd.DataFrame:
     """The UNHCR-IOM / R4V platform's worldwide count of Venezuelan refugees and migrants, by date."""
     chosen = migrants[(migrants["indicator"] == PLATFORM_TOTAL) & migrants["scope"].str.startswith("worldwide")]
     return chosen.sort_values("date").reset_index(drop=True)
+
+
+R4V = "R4V"
+
+
+def r4v_counts(migrants: pd.DataFrame) -> pd.DataFrame:
+    """R4V's own worldwide counts only: the one series whose first and last are compared."""
+    totals = platform_totals(migrants)
+    return totals[totals["publisher_of_figure"] == R4V].reset_index(drop=True)
+
+
+def agency_statements(migrants: pd.DataFrame) -> pd.DataFrame:
+    """UNHCR and IOM's joint statements of the worldwide total, before R4V's counts: shown apart,
+    never joined to R4V's series (a different publication, one of them a low-confidence repost)."""
+    totals = platform_totals(migrants)
+    return totals[totals["publisher_of_figure"] != R4V].reset_index(drop=True)
 
 
 def yearly_rise(totals: pd.DataFrame, start, end) -> float | None:

@@ -77,6 +77,23 @@ def _describe(changes: dict) -> str:
     return "; ".join(f"{analysis_name(r)} {moved(old, new)} ({a} to {b})" for r, (a, old, b, new) in changes.items())
 
 
+def _fell_text(changes: dict, share: float) -> str:
+    """'fell by more than 10% on the one basis with figures on both sides' / '... on both bases ...' /
+    '... on every one of the 3 bases ...', worded for the count of bases compared."""
+    count = len(changes)
+    where = ("on the one OPEC basis with figures on both sides" if count == 1
+             else "on both OPEC bases with figures on both sides" if count == 2
+             else f"on every one of the {count} OPEC bases with figures on both sides")
+    if not count:
+        return "could not be compared (no OPEC basis has figures on both sides)"
+    if _fell(changes):
+        return f"fell by more than {pct(share)} {where}"
+    if count == 1:
+        return f"did not fall by more than {pct(share)} {where}"
+    fell = sum(new < old * (1 - share) for _, old, _, new in changes.values())
+    return f"fell by more than {pct(share)} on {num(fell)} of the {num(count)} OPEC bases with figures on both sides"
+
+
 def analysis_name(reporter: str) -> str:
     return {analysis.OPEC_INDEPENDENT: "secondary sources", analysis.OPEC_OFFICIAL: "direct communication",
             "OPEC Annual Statistical Bulletin": "Annual Statistical Bulletin"}[reporter]
@@ -93,10 +110,9 @@ def _max_pressure_cut_oil(claim):
     verdict = _by_parts(_fell(one) + _fell(two), 2)
     measured = {"trump_i": one, "trump_ii": two, "cut_share": CUT_SHARE}
     headline = f"Trump I: {_describe(one)}; Trump II: {_describe(two)}"
-    first_part = ("fell by more than {0} on every OPEC basis with figures on both sides" if _fell(one)
-                  else "did not fall by more than {0} on every basis").format(pct(CUT_SHARE))
-    second_part = ("fell by more than {0} on every basis" if _fell(two)
-                   else "did not fall by more than {0} on every basis").format(pct(CUT_SHARE))
+    tanker = events.select(ids=[TANKER_DESIGNATIONS]).iloc[0]
+    first_part = _fell_text(one, CUT_SHARE)
+    second_part = _fell_text(two, CUT_SHARE)
     designated = _event_date(OIL_SECTOR_DESIGNATION)
     base = baseline_year(designated)
     missing = without_baseline(points, designated)
@@ -106,20 +122,24 @@ def _max_pressure_cut_oil(claim):
     measured["baseline_year"], measured["without_baseline"] = base, missing
     finding = (f"Against the {base} annual average, the year before the oil-sector designation of "
                f"{designated:%B %Y}, crude output {first_part} "
-               f"({_describe(one) or 'no basis with figures on both sides'}{missing_text}). After the tanker designations and "
-               f"blockade of December 2025 it {second_part} ({_describe(two) or 'no basis with figures on both sides'}). "
+               f"({_describe(one) or 'no basis with figures on both sides'}{missing_text}). After the designations of "
+               f"{day(tanker['date'])} ({tanker['label'].removesuffix(' designated')}, the register's entry) it {second_part} ({_describe(two) or 'no basis with figures on both sides'}). "
                "Output was already falling before 2019 and other forces acted too; this tests timing, not cause.")
     return measured, headline, finding, verdict
 
 
 @evaluates("venezuela_sanctions_drove_emigration")
 def _sanctions_drove_emigration(claim):
-    totals = analysis.platform_totals(data.load("migrants_refugees"))
+    migrants = data.load("migrants_refugees")
+    # Both sides of the 2017 order from one publication, UNHCR and IOM's joint statements (R4V's own
+    # counts begin after the first term and are used for the second term only).
+    totals = analysis.agency_statements(migrants)
+    r4v = analysis.r4v_counts(migrants)
     order = _event_date(FINANCIAL_ORDER)
     (first_start, first_end), (second_start, second_end) = window_terms()
     before = totals[totals["date"] < order]
     during_one = totals[(totals["date"] >= order) & (totals["date"] < first_end)]
-    during_two = totals[totals["date"] >= second_start]
+    during_two = r4v[r4v["date"] >= second_start]
     measured = {"before": None if before.empty else int(before["persons"].iloc[-1]),
                 "trump_i_last": None if during_one.empty else int(during_one["persons"].iloc[-1]),
                 "trump_ii_counts": len(during_two)}
@@ -128,12 +148,14 @@ def _sanctions_drove_emigration(claim):
     first, last = before.iloc[-1], during_one.iloc[-1]
     rose = last["persons"] > first["persons"]
     verdict = SUPPORTED if rose else CONTRADICTED
-    two_text = ("the platform has no count dated in Trump II, so the second term cannot be tested"
-                if during_two.empty else f"in Trump II the latest count is {num(during_two['persons'].iloc[-1] / 1e6, 1)} million")
+    two_text = ("R4V has no count dated in Trump II, so the second term cannot be tested"
+                if during_two.empty else f"in Trump II R4V's latest count is {num(during_two['persons'].iloc[-1] / 1e6, 1)} million")
+    weak = ("; known only from a repost, low confidence"
+            if first["confidence"] == "low" else "")
     headline = (f"{num(first['persons'] / 1e6, 1)} million ({first['date']:%b %Y}) to {num(last['persons'] / 1e6, 1)} "
                 f"million ({last['date']:%b %Y}); no Trump II count")
-    finding = (f"Venezuelans abroad, on the UNHCR-IOM/R4V count, went from {num(first['persons'] / 1e6, 1)} million "
-               f"({first['date']:%B %Y}, before the financial sanctions of {order:%B %Y}) to "
+    finding = (f"Venezuelans abroad, in UNHCR and IOM's joint statements, went from {num(first['persons'] / 1e6, 1)} million "
+               f"({first['date']:%B %Y}, before the financial sanctions of {order:%B %Y}){weak} to "
                f"{num(last['persons'] / 1e6, 1)} million ({last['date']:%B %Y}) during the first term; {two_text}. "
                "The rise came after the sanctions, as claimed; the counts cannot say how much the sanctions caused.")
     return measured, headline, finding, verdict

@@ -8,6 +8,7 @@ and returns the plotted values.
 from __future__ import annotations
 
 import matplotlib.dates as mdates
+import matplotlib.transforms as mtransforms
 import matplotlib.ticker
 import pandas as pd
 
@@ -172,7 +173,7 @@ def rewards_chart(in_force: pd.DataFrame, start, end, capture_date, marked) -> p
                  + data_to(in_force["date"].max(), "day"),
         alt="Timeline of reward announcements on Venezuelan officials, one point per announcement and amount, "
             "with lines joining successive offers for the same person; the indictment and the capture of Maduro "
-            "are marked where they fall in the window.",
+            "are marked where they fall in the period shown.",
         time_axis="date", height=3.4)
     ax = chart.ax
     shown_from = max(start, in_force["date"].min() - pd.DateOffset(months=6))
@@ -180,29 +181,57 @@ def rewards_chart(in_force: pd.DataFrame, start, end, capture_date, marked) -> p
         # A window shorter than the offers' span: show the offers in force from the first one.
         shown_from = in_force["date"].min() - pd.DateOffset(months=6)
     repeated = in_force.groupby("person").filter(lambda offers: len(offers) > 1)
-    for colour, (person, offers) in zip(charts.SERIES, repeated.groupby("person", sort=False)):
-        # A successive offer stands until the window's end (the sources do not say when offers lapsed).
+    groups = list(repeated.groupby("person", sort=False))
+    for index, (colour, (person, offers)) in enumerate(zip(charts.SERIES, groups)):
+        # A successive offer stands until the period's end (the sources do not say when offers lapsed).
         xs = list(offers["date"]) + [end]
         ys = list(offers["amount_usd"] / 1e6) + [offers["amount_usd"].iloc[-1] / 1e6]
-        ax.step(xs, ys, where="post", color=colour, lw=1.4, label=f"{analysis.paternal_surname(person)}: successive offers")
+        # Lines of equal amounts would hide one another: each line after the first is drawn dashed and
+        # a few points lower, so both show; the dots stay at the true amounts.
+        shift = -3.5 * index
+        shifted = mtransforms.offset_copy(ax.transData, fig=chart.figure, y=shift, units="points")
+        ax.step(xs, ys, where="post", color=colour, lw=1.6, transform=shifted,
+                ls="-" if index == 0 else (0, (4, 1.5)),
+                label=f"{analysis.paternal_surname(person)}: successive offers")
     points = analysis.reward_points(in_force)
-    ax.scatter(points["date"], points["amount_usd"] / 1e6, color=charts.COLORS["black"], s=20, zorder=4)
+    ax.scatter(points["date"], points["amount_usd"] / 1e6, color=charts.COLORS["black"], s=26, zorder=4,
+               edgecolor="white", linewidth=0.8)
     right_side = shown_from + (end - shown_from) * 0.6
     for point in points.itertuples():
         on_right = point.date > right_side
         ax.annotate(f"{point.people}: {money(point.amount_usd)}", (point.date, point.amount_usd / 1e6),
-                    xytext=(-6 if on_right else 6, -3), textcoords="offset points", fontsize=7, va="top",
+                    xytext=(-6 if on_right else 6, -6), textcoords="offset points", fontsize=7, va="top",
                     ha="right" if on_right else "left", color=charts.INK, annotation_clip=True)
     ax.set_xlim(shown_from, end)
     ax.set_ylim(0, in_force["amount_usd"].max() / 1e6 * 1.15)
     ax.set_ylabel("US$ million")
     readable_dates(ax)
     if not repeated.empty:
-        ax.legend(loc="upper left", frameon=False, fontsize=7, bbox_to_anchor=(0.0, 0.85))
+        # Below the plot, clear of the event lines.
+        ax.legend(loc="upper center", frameon=False, fontsize=7.5, ncols=2, bbox_to_anchor=(0.5, -0.08))
     chart.mark_events(marked)
     plotted = in_force[["person", "date", "amount_usd", "previous_usd"]]
     chart.show(sources=["rewards", "events"], data=plotted)
     return plotted
+
+
+GAP_YEARS = 2.0
+
+
+def gap_broken(xs, ys, gap: float = GAP_YEARS) -> tuple[list[float], list[float]]:
+    """The points of one basis with a break (NaN) wherever two successive figures are more than `gap`
+    years apart, so a line never bridges years with no figure."""
+    out_x: list[float] = []
+    out_y: list[float] = []
+    previous = None
+    for x, y in zip(xs, ys):
+        if previous is not None and x - previous > gap:
+            out_x.append(float("nan"))
+            out_y.append(float("nan"))
+        out_x.append(float(x))
+        out_y.append(float(y))
+        previous = x
+    return out_x, out_y
 
 
 def crude_chart(points: pd.DataFrame, start, end, marked) -> pd.DataFrame:
@@ -212,7 +241,8 @@ def crude_chart(points: pd.DataFrame, start, end, marked) -> pd.DataFrame:
         drawn={"oil_production": analysis.oil_publishers(points["reporter"])},
         theme="venezuela", name="oil_production", title=narrative.oil_title(points),
         subtitle="Venezuelan crude production, thousand barrels a day, by basis: large markers are annual averages, "
-                 "small ones months or quarters; lines join figures of the same basis only; " + data_to(last, "month"),
+                 "small ones months or quarters; lines join figures of the same basis only and break where "
+                 f"no figure is held for more than {GAP_YEARS:.0f} years; " + data_to(last, "month"),
         alt="Scatter of Venezuelan crude output in thousand barrels a day: OPEC's independent secondary-source "
             "estimates, the government's direct communication to OPEC and other bases, each with its own marker; "
             "sanctions orders, the 2023 licence and the capture of Maduro are marked.",
@@ -226,7 +256,7 @@ def crude_chart(points: pd.DataFrame, start, end, marked) -> pd.DataFrame:
         annual = basis[basis["frequency"] == "year"]
         finer = basis[basis["frequency"] != "year"]
         if len(basis) > 1:
-            ax.plot(basis["x"], basis["value"], color=colour, lw=0.8, alpha=0.6, zorder=2)
+            ax.plot(*gap_broken(basis["x"], basis["value"]), color=colour, lw=0.8, alpha=0.6, zorder=2)
         ax.scatter(finer["x"], finer["value"], marker=marker, color=colour, s=14, zorder=3,
                    label=label if annual.empty else None)
         if not annual.empty:
@@ -235,7 +265,8 @@ def crude_chart(points: pd.DataFrame, start, end, marked) -> pd.DataFrame:
     ax.set_xlim(charts.to_decimal_year(pd.Timestamp(start)), charts.to_decimal_year(pd.Timestamp(end)))
     ax.set_ylim(0, points["value"].max() * 1.12 if len(points) else 1)
     ax.set_ylabel("Thousand barrels/day")
-    ax.legend(loc="lower left", frameon=False, fontsize=6.5)
+    # Below the plot, clear of the event lines and the period labels.
+    ax.legend(loc="upper center", frameon=False, fontsize=7.5, ncols=2, bbox_to_anchor=(0.5, -0.08))
     chart.mark_events(marked)
     chart.show(sources=["oil_production", "events"], data=points)
     return points
@@ -266,39 +297,44 @@ def energy_chart(energy: pd.DataFrame, start, end, marked) -> pd.DataFrame:
     return plotted
 
 
-def diaspora_chart(totals: pd.DataFrame, others: pd.DataFrame, start, end, marked) -> pd.DataFrame:
-    """The platform's worldwide counts as a dotted line; other estimates as separate labelled markers."""
+def diaspora_chart(totals: pd.DataFrame, others: pd.DataFrame, start, end, marked,
+                   statements: pd.DataFrame | None = None) -> pd.DataFrame:
+    """R4V's worldwide counts as one dotted series; UNHCR and IOM's earlier joint statements and other
+    estimates as separate labelled markers, never joined to R4V's line."""
+    statements = statements if statements is not None else totals.iloc[:0]
+    drawn = pd.concat([totals["date"], others["date"], statements["date"]])
     chart = charts.Chart(
         theme="venezuela", name="venezuelans_abroad", title=narrative.diaspora_title(totals),
-        subtitle="Venezuelan refugees and migrants worldwide, millions: UNHCR-IOM and R4V platform counts (line) and "
-                 "other estimates (hollow markers), each labelled by who produced it; "
-                 + data_to(pd.concat([totals["date"], others["date"]]).max(), "month"),
-        alt="Dot-and-line chart of the UNHCR-IOM/R4V counts of Venezuelans abroad, rising, with other estimates "
-            "shown as hollow markers; sanctions orders and the capture of Maduro marked.",
-        time_axis="year", height=3.4)
+        subtitle="Venezuelan refugees and migrants worldwide, millions: R4V platform counts (dotted line), UNHCR and "
+                 "IOM's earlier joint statements (squares, not joined to R4V's line) and other estimates (hollow "
+                 "circles); " + data_to(drawn.max(), "month"),
+        alt="Dot-and-line chart of R4V's counts of Venezuelans abroad, rising, with UNHCR and IOM's earlier joint "
+            "statements and other estimates shown as separate markers; sanctions orders and the capture of "
+            "Maduro marked.",
+        time_axis="year", height=4.2)
     ax = chart.ax
     xs = [charts.to_decimal_year(d) for d in totals["date"]]
     ax.plot(xs, totals["persons"] / 1e6, color=charts.COLORS["grey"], lw=1, ls=":")
-    ax.scatter(xs, totals["persons"] / 1e6, color=charts.COLORS["vermillion"], s=22, zorder=3,
-               label="UNHCR-IOM / R4V platform")
+    ax.scatter(xs, totals["persons"] / 1e6, color=charts.COLORS["vermillion"], s=26, zorder=3,
+               label="R4V platform count")
+    if not statements.empty:
+        sx = [charts.to_decimal_year(d) for d in statements["date"]]
+        weak = statements["confidence"].eq("low")
+        label = "UNHCR/IOM joint statement" + ("s" if len(statements) > 1 else "")
+        if weak.any():
+            label += " (" + ", ".join(f"{d:%Y}" for d in statements.loc[weak, "date"]) + ": repost, low confidence)"
+        ax.scatter(sx, statements["persons"] / 1e6, marker="s", color=charts.COLORS["green"], s=26, zorder=3,
+                   label=label)
     if not others.empty:
         ox = [charts.to_decimal_year(d) for d in others["date"]]
-        ax.scatter(ox, others["persons"] / 1e6, facecolor="none", edgecolor=charts.COLORS["blue"], s=26, zorder=3,
+        ax.scatter(ox, others["persons"] / 1e6, facecolor="none", edgecolor=charts.COLORS["blue"], s=30, zorder=3,
                    label=other_estimates_label(others))
-    previous = None
-    for x, row in zip(xs, totals.itertuples()):
-        # Name the producer where it changes, not on every point (close points' labels overlap).
-        if row.publisher_of_figure == previous:
-            continue
-        previous = row.publisher_of_figure
-        ax.annotate(row.publisher_of_figure, (x, row.persons / 1e6), xytext=(-4, 6), textcoords="offset points",
-                    ha="right", fontsize=6.5, color="#444444")
     ax.set_xlim(charts.to_decimal_year(pd.Timestamp(start)), charts.to_decimal_year(pd.Timestamp(end)))
-    top = pd.concat([totals["persons"], others["persons"]]).max()
-    ax.set_ylim(0, top / 1e6 * 1.2)
+    top = pd.concat([totals["persons"], others["persons"], statements["persons"]]).max()
+    ax.set_ylim(0, top / 1e6 * 1.25)
     ax.set_ylabel("Millions of people")
-    ax.legend(loc="upper left", frameon=False, fontsize=7)
+    ax.legend(loc="upper center", frameon=False, fontsize=8, ncols=1, bbox_to_anchor=(0.5, -0.08))
     chart.mark_events(marked)
-    plotted = pd.concat([totals, others], ignore_index=True)
+    plotted = pd.concat([statements, totals, others], ignore_index=True)
     chart.show(sources=["migrants_refugees", "events"], data=plotted)
     return plotted

@@ -104,14 +104,29 @@ def tag_split(count: dict) -> str:
             "counted for their Venezuelan ties.")
 
 
-def sdn_headline(count: dict, start=None, end=None) -> str:
+def sdn_headline(count: dict, start=None, end=None, later_terror: int | None = None) -> str:
     """The SDN list's own count of Venezuela-related entries on one copy, and how many of them carry
     a Venezuela program tag (the two counts, each named); a copy outside the window [start, end] is
     said to be chosen apart from the dates."""
     pointer = COPY_POINTER if outside_window([count["snapshot"]], start, end) else ""
     return (f"OFAC's SDN list of {day(count['snapshot'])}{pointer} holds "
             f"{entries(count['venezuela_related'], 'Venezuela-related')} ({type_listing(count['by_type'])}) among "
-            f"{num(count['entries_total'])} entries in all.{tag_split(count)}")
+            f"{num(count['entries_total'])} entries in all.{tag_split(count)}{remarks_limit(count, later_terror)}")
+
+
+def remarks_limit(count: dict, later_terror: int | None = None) -> str:
+    """The limit of a count made on a copy without the list's Remarks: Venezuelans listed under
+    narcotics or terrorism programs after the last copy with Remarks are missed unless tagged."""
+    if count.get("has_remarks", True):
+        return ""
+    since = count.get("remarks_copy")
+    after = f"after the copy of {day(since)}" if since is not None else "on it"
+    extra = ""
+    if later_terror:
+        extra = (f"; the sourced actions alone designated {plural(later_terror, 'individual')} under the terrorism "
+                 f"program after that copy, none of them counted here unless so tagged")
+    return (f" The count is a lower bound: this copy lacks the list's Remarks, so Venezuelans listed under narcotics "
+            f"or terrorism programs {after} are counted only when they also carry a Venezuela program tag{extra}.")
 
 
 def sdn_table_caption(snapshot) -> str:
@@ -217,7 +232,7 @@ def designations_sentence(designations: pd.DataFrame, programs: list[str], start
     idle = [tag for tag in programs if tag not in acting]
     idle_names = [program_label(tag) for tag in idle]
     either = idle_names[0] if len(idle_names) == 1 else ", ".join(idle_names[:-1]) + " or " + idle_names[-1] if idle else ""
-    idle_text = (f" No action under {either} falls in this window." if idle else "")
+    idle_text = (f" No action under {either} falls in the period chosen." if idle else "")
     return (f"{sentence_start(window(start, end))}, the sources gathered for this chapter record "
             f"{plural(len(designations), 'designation action')} under {program_names(acting)}. Together they "
             f"named {named_kinds}{unstated}.{silent_text}{biggest_text}{idle_text}")
@@ -280,13 +295,20 @@ def no_rewards_sentence(steps: pd.DataFrame, end) -> str:
             f"{steps['date'].min():%B %Y} ({WIDEN_END}).")
 
 
-def rewards_sentence(in_force: pd.DataFrame, end, start=None) -> str:
+def rewards_sentence(in_force: pd.DataFrame, end, start=None, undated: pd.DataFrame | None = None) -> str:
     """Rewards in force by `end`; offers announced before `start` are said to be kept, since they stood in the window."""
     maduro = in_force[in_force["person"] == "Nicolas Maduro Moros"]
-    before = " (offers announced before the chapter's start date are kept: they stood in the window)"
+    before = " (offers announced before the chapter's start date are kept: they still stood in the period chosen)"
     before = before if start is not None and (in_force["date"] < pd.Timestamp(start)).any() else ""
     offered = in_force["person"].nunique()
     text = f"By {day(end)}, rewards had been offered for {people(offered)}{before if maduro.empty else ''}."
+    if undated is not None and len(undated):
+        left = undated[undated["year"] <= pd.Timestamp(end).year]
+        if len(left):
+            names = listing([str(name) for name in left["person"]])
+            text += (f" Only offers whose announcement day is known are counted; {plural(len(left), 'further offer')} "
+                     f"(on {names}) {'is' if len(left) == 1 else 'are'} known by year alone, from a low-confidence "
+                     f"source, and {'is' if len(left) == 1 else 'are'} left out.")
     if maduro.empty:
         return text
     latest = maduro.iloc[-1]
@@ -337,24 +359,30 @@ def oil_sentence(points: pd.DataFrame, start, end, held: pd.DataFrame | None = N
                     f"({WIDEN_EITHER}).")
         return (f"Fewer than two annual averages of the same OPEC basis fall {window(start, end)}, so no change is "
                 "stated; the monthly figures drawn are shown by basis.")
-    return "Between the years of this window, " + "; ".join(pieces) + ". Each basis is compared only with itself."
+    return ("Between the first and last annual averages held for each basis in the period chosen, " + "; ".join(pieces)
+            + ". Each basis is compared only with itself.")
 
 
 def oil_title(points: pd.DataFrame) -> str:
-    independent = analysis.annual_by_basis(points, analysis.OPEC_INDEPENDENT)
-    if len(independent) >= 2:
-        return (f"Average crude output {moved(independent.iloc[0], independent.iloc[-1])} from {independent.index[0]} to "
-                f"{independent.index[-1]} on OPEC's independent estimates (annual averages)")
-    official = analysis.annual_by_basis(points, analysis.OPEC_OFFICIAL)
-    if len(official) >= 2:
-        return (f"Average crude output {moved(official.iloc[0], official.iloc[-1])} from {official.index[0]} to "
-                f"{official.index[-1]} on the government's own figures (annual averages)")
+    """The change between the first and last annual averages of one basis; when the chart's months or
+    quarters run past that basis's newest annual average, the title says that year is the newest held."""
+    last_drawn = points["period_end"].max() if len(points) else None
+    for reporter, words in ((analysis.OPEC_INDEPENDENT, "OPEC's independent estimates"),
+                            (analysis.OPEC_OFFICIAL, "the government's own figures")):
+        annual = analysis.annual_by_basis(points, reporter)
+        if len(annual) < 2:
+            continue
+        first, last = annual.index[0], annual.index[-1]
+        change = f"Average crude output {moved(annual.iloc[0], annual.iloc[-1])} from {first} to {last}"
+        if last_drawn is not None and last_drawn.year > last:
+            return f"{change}, the newest annual average held on {words}"
+        return f"{change} on {words} (annual averages)"
     return "Venezuelan crude output as OPEC reports it, by basis"
 
 
 def gap_sentence(gaps: pd.DataFrame) -> str:
     if gaps.empty:
-        return "No period in this window has both an official and an independent OPEC figure."
+        return "No month or year in the period chosen has both an official and an independent OPEC figure."
     above = int((gaps["gap_kbd"] > 0).sum())
     below = len(gaps) - above
     n = len(gaps)
@@ -366,14 +394,14 @@ def gap_sentence(gaps: pd.DataFrame) -> str:
     else:
         split = f"the government's own number was higher in {num(above)} and lower in {num(below)}"
     widest = gaps.loc[gaps["gap_kbd"].abs().idxmax()]
-    return (f"Where OPEC published both figures for the same period ({periods} in this window), {split}; the widest "
+    return (f"Where OPEC published both figures for the same period ({periods} within the chapter's dates), {split}; the widest "
             f"gap was {num(abs(widest['gap_kbd']))} thousand barrels a day ({widest['period']}). The two are shown "
             "side by side rather than merged.")
 
 
 def twh_sentence(energy: pd.DataFrame) -> str:
     if len(energy) < 2:
-        return "Fewer than two years of the Energy Institute series fall in this window, so no change is stated."
+        return "Fewer than two years of the Energy Institute series fall in the period chosen, so no change is stated."
     first, last = energy.iloc[0], energy.iloc[-1]
     trough = energy.loc[energy["twh"].idxmin()]
     return (f"In energy terms (all oil liquids, Energy Institute), production {moved(first['twh'], last['twh'])} from "
@@ -384,27 +412,48 @@ def twh_sentence(energy: pd.DataFrame) -> str:
 # --- emigration ----------------------------------------------------------------------------------
 
 def diaspora_sentence(totals: pd.DataFrame, start, end) -> str:
+    """R4V's first and last worldwide counts in the window (one series, never spliced with another)."""
     if len(totals) < 2:
-        return (f"Fewer than two of the platform's worldwide counts are dated {window(start, end)}, so no change is "
-                "stated for this window.")
+        return (f"Fewer than two of R4V's worldwide counts are dated {window(start, end)}, so no change is "
+                "stated for this period.")
     first, last = totals.iloc[0], totals.iloc[-1]
-    return (f"Venezuelan refugees and migrants counted worldwide by UNHCR and IOM and their R4V platform went from "
+    return (f"Venezuelan refugees and migrants counted worldwide by R4V, the platform UNHCR and IOM lead, went from "
             f"about {num(first['persons'] / 1e6, 1)} million ({first['date']:%B %Y}) to about "
             f"{num(last['persons'] / 1e6, 1)} million ({last['date']:%B %Y}).")
 
 
+def statements_sentence(statements: pd.DataFrame) -> str:
+    """UNHCR and IOM's earlier joint statements, each with its date and the confidence of the copy read."""
+    if statements.empty:
+        return ""
+    parts = []
+    for row in statements.itertuples():
+        weak = "; known only from a repost, low confidence" if row.confidence == "low" else ""
+        parts.append(f"{num(row.persons / 1e6, 1)} million ({row.date:%B %Y}{weak})")
+    noun = "statement" if len(parts) == 1 else "statements"
+    return (f"Before R4V's own counts, UNHCR and IOM's joint {noun} gave {listing(parts)}; "
+            f"{'it is' if len(parts) == 1 else 'they are'} shown apart and not compared with R4V's figures.")
+
+
 def diaspora_title(totals: pd.DataFrame) -> str:
     if len(totals) < 2:
-        return "Venezuelans abroad: too few dated counts in this window to show a change"
+        return "Venezuelans abroad: too few R4V counts in this period to show a change"
     first, last = totals.iloc[0], totals.iloc[-1]
     verb = "rose" if last["persons"] > first["persons"] else "fell" if last["persons"] < first["persons"] else "stood"
     return (f"Venezuelans abroad {verb} from {num(first['persons'] / 1e6, 1)} million in {first['date']:%Y} to "
-            f"{num(last['persons'] / 1e6, 1)} million in {last['date']:%Y} on the UNHCR-IOM/R4V count")
+            f"{num(last['persons'] / 1e6, 1)} million in {last['date']:%Y} on R4V's count")
 
 
 # --- after the capture -------------------------------------------------------------------------
 
 FORO_PENAL = "Foro Penal"
+
+
+def _copy_confidence(row) -> str:
+    """' (low confidence: ...)' after a figure whose only copy read is weak; nothing otherwise."""
+    if row.get("confidence") == "low":
+        return " (low confidence: known only from a press copy that could not be checked against the counter's own release)"
+    return ""
 
 
 def prisoners_sentence(releases: pd.DataFrame) -> str:
@@ -420,7 +469,7 @@ def prisoners_sentence(releases: pd.DataFrame) -> str:
             f"{day(last['date'])}")
     if not held.empty:
         still = held.iloc[-1]
-        text += f", and counted {num(still['persons'])} still held on {day(still['date'])}"
+        text += f", and counted {num(still['persons'])} still held on {day(still['date'])}{_copy_confidence(still)}"
     claimed = releases[releases["measure"] == "detainees_released_claimed"]
     if not claimed.empty:
         text += (f"; the government claimed more than {num(claimed['persons'].iloc[0])} releases, a figure Foro Penal "
@@ -429,7 +478,7 @@ def prisoners_sentence(releases: pd.DataFrame) -> str:
     for counter, rows in others.groupby("counter", sort=False):
         latest = rows.iloc[-1]
         text += (f" {counter}, a second monitor, confirmed {num(latest['persons'])} releases between 8 January and "
-                 f"{day(latest['date'])}.")
+                 f"{day(latest['date'])}{_copy_confidence(latest)}.")
     return text + " The counters measure different things and are not added."
 
 
@@ -487,3 +536,8 @@ def missing_sentence(platform: pd.DataFrame, releases: pd.DataFrame, latest_copy
     return ("What is missing: no page read gives a date for a presidential election; no designation or delisting "
             f"of 2026 was found in the pages read (the SDN copy of {day(latest_copy)} only shows that Delcy "
             f"Rodríguez's entry was gone by then); and {abroad} or {prisoners} was found in the stored sources.")
+
+
+def previous_offer(amount) -> str:
+    """The reward table's 'previous offer' cell: 'none' for a first offer, else the amount in dollars."""
+    return "none" if not amount else f"{int(amount):,}"
