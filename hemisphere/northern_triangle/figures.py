@@ -299,7 +299,7 @@ def tps_timeline(decisions: pd.DataFrame, title: str, alt: str, start: pd.Timest
                          subtitle="Temporary Protected Status decisions and court rulings by date; grey bar: status in force "
                                   "(to the end of the last extension where no later decision is recorded); numbers are "
                                   "beneficiaries the source gave at the time (different bases); "
-                                  + data_to(decisions["decision_date"].max(), "month"),
+                                  + data_to(decisions.loc[decisions["decision_date"].between(start, end), "decision_date"].max(), "month"),
                          alt=alt, time_axis="date", height=0.75 + 0.65 * len(countries))
     ax = chart.ax
     for row_number, country in enumerate(countries):

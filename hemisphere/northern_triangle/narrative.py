@@ -154,13 +154,26 @@ def homicide_sentence(country: str, rates: pd.DataFrame) -> str:
     return text + "."
 
 
+def tps_after_window(after: pd.DataFrame, window_end: pd.Timestamp) -> str | None:
+    """The decisions of the countries shown taken after the window ends, each dated, with the countries concerned."""
+    if after.empty:
+        return None
+    parts = []
+    for (date, action), rows in after.groupby(["decision_date", "action"], sort=True):
+        parts.append(f"on {date:%-d %B %Y}, a {action.replace('_', ' ')} for {listing(list(dict.fromkeys(rows['country'])))}")
+    many = len(parts) > 1
+    return (f"After the window (which ends on {window_end:%-d %B %Y}) the record holds {num(len(parts))} more "
+            f"{'decisions' if many else 'decision'}: {'; '.join(parts)}; the table and the timeline above include "
+            f"{'them' if many else 'it'}.")
+
+
 def tps_other_countries(decisions: pd.DataFrame, chosen: list[str]) -> str | None:
-    """A sentence naming the countries in the TPS record that the run does not follow."""
+    """A sentence naming the countries in the TPS record that the countries shown leave out."""
     others = [country for country in dict.fromkeys(decisions["country"]) if country not in chosen]
     if not others:
         return None
-    return (f"The TPS record also holds {listing(others)}, which this run does not follow; their decisions in the window "
-            "are listed in the table below.")
+    return (f"The TPS record also holds {listing(others)}, not among the countries shown ({listing(chosen)}); "
+            "their decisions in the window are listed in the table below.")
 
 
 def reporter_words(source: str) -> str:
@@ -336,7 +349,7 @@ def obligations_cut_sentence(us_aid: pd.DataFrame, countries: list[str], first_y
     except analysis.AnalysisError:
         return None
     text = (f"Measured one way throughout this chapter, mean yearly obligations to {listing(countries)} over "
-            f"FY{a0}-FY{a1}, the first term's budgets, were {money(cut['after'])}, {pct(abs(cut['change']))} "
+            f"{analysis.obligations_cut_years_text()}, were {money(cut['after'])}, {pct(abs(cut['change']))} "
             f"{'below' if cut['change'] < 0 else 'above'} the {money(cut['before'])} a year of FY{b0}-FY{b1}.")
     if set(countries) & set(NORTHERN_TRIANGLE):
         text += (f" The proposed cut in the FY{FY2018_CUT['request_year']} request is a different question, answered "
@@ -447,7 +460,7 @@ def early_2017_sentences(checks: pd.DataFrame, statement_date: pd.Timestamp, cla
 
 # --- Aid stages and the region-wide budget lines ------------------------------------------------------
 
-FIRST_TERM = "Trump I"  # its budgets (FY2018-FY2021) are read from the administrations table
+FIRST_TERM = analysis.FIRST_TERM  # its budgets (FY2018-FY2021) are read from the administrations table
 
 
 def stages_title(both: pd.DataFrame, countries_text: str, first: int, last: int) -> str:
@@ -465,7 +478,8 @@ def first_term_stages_sentence(both: pd.DataFrame, window_years, countries_text:
     if with_both.empty:
         return None
     left_out = [year for year in first_term if year not in with_both.index]
-    text = (f"Summed over the first-term budgets that have both figures, {analysis.fiscal_year_runs(with_both.index)}, "
+    text = (f"Summed over the budgets {FIRST_TERM} requested in the window ({analysis.fiscal_year_runs(first_term)}; a request "
+            f"belongs to the administration that made it, whoever spent the money) that have both figures, {analysis.fiscal_year_runs(with_both.index)}, "
             f"the administration requested {money(with_both['budget_request'].sum())} for {countries_text} in the "
             "bilateral State and USAID accounts"
             + (" (a different measure from the region-wide strategy line below)" if region_shown else "")
