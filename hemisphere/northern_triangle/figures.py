@@ -12,7 +12,7 @@ import matplotlib.ticker as mticker
 import pandas as pd
 
 from hemisphere import charts
-from hemisphere.prose import data_to
+from hemisphere.prose import data_to, listing
 
 THEME = "northern_triangle"
 MILLIONS = mticker.FuncFormatter(lambda value, _: f"{value / 1e6:,.0f}")
@@ -177,6 +177,15 @@ def central_america_budget(aid_budget: pd.DataFrame, title: str, alt: str) -> No
                data=rows[["fiscal_year", "stage", "source", "amount_usd", "qualifier"]].reset_index(drop=True))
 
 
+def with_gaps(rows: pd.DataFrame) -> pd.Series:
+    """Rates by year with every missing year between the first and last as NaN, so a line breaks there
+    rather than joining two figures across a year the source does not report."""
+    series = rows.groupby("year")["rate_per_100k"].mean().sort_index()
+    if series.empty:
+        return series
+    return series.reindex(range(int(series.index.min()), int(series.index.max()) + 1))
+
+
 def homicide_rates(chosen: pd.DataFrame, comparators: pd.DataFrame, event_ids: list[str], title: str, alt: str,
                    order: list[str] | None = None) -> None:
     """Left: the chosen countries, every source marked. Right: comparators, UNODC only (same scales).
@@ -188,7 +197,7 @@ def homicide_rates(chosen: pd.DataFrame, comparators: pd.DataFrame, event_ids: l
     chart = charts.Chart(theme=THEME, name="homicide_rates", title=title,
                          subtitle="Intentional homicides per 100,000 people; lines UNODC, hollow markers national, "
                                   "InSight Crime or independent figures; " + data_to(int(chosen["year"].max()), "year"),
-                         alt=alt, time_axis="year", ncols=panels, height=3.6, sharex=True, sharey=True)
+                         alt=alt, time_axis="year", nrows=panels, height=3.4 * panels + 0.6, sharex=True, sharey=True)
     axes = list(chart.axes) if panels == 2 else [chart.ax]
     present = list(dict.fromkeys(chosen["country"]))
     countries = [c for c in order if c in present] + [c for c in present if c not in order] if order else present
@@ -197,23 +206,23 @@ def homicide_rates(chosen: pd.DataFrame, comparators: pd.DataFrame, event_ids: l
     handles = []
     for country in countries:
         rows = chosen[chosen["country"] == country]
-        unodc = rows[rows["source"] == "UNODC"].sort_values("year")
-        handles += axes[0].plot(unodc["year"], unodc["rate_per_100k"], label=country, lw=1.6, **styles[country])
+        unodc = with_gaps(rows[rows["source"] == "UNODC"])
+        handles += axes[0].plot(unodc.index, unodc.to_numpy(), label=country, lw=1.6, **styles[country])
         for source, points in rows[rows["source"] != "UNODC"].groupby("source"):
             axes[0].plot(points["year"], points["rate_per_100k"], ls="none", marker=HOMICIDE_MARKERS[source],
                          mfc="white", ms=4.5, color=colours[country])
     handles += [axes[0].plot([], [], ls="none", marker=marker, mfc="white", color=charts.COLORS["black"], label=source)[0]
                 for source, marker in HOMICIDE_MARKERS.items()
                 if source != "UNODC" and source in set(chosen["source"])]
-    axes[0].legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.1), ncols=2, fontsize=6.5)
-    axes[0].set_title("Chosen countries", fontsize=8.5)
+    axes[0].legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.08), ncols=3, fontsize=7.5)
+    axes[0].set_title(listing(countries), fontsize=9)
     if panels == 2:
         comparator_styles = line_styles(list(dict.fromkeys(comparators["country"])), skip=tuple(colours.values()))
         for country, rows in comparators.groupby("country", sort=False):
-            rows = rows.sort_values("year")
-            axes[1].plot(rows["year"], rows["rate_per_100k"], lw=1.2, label=country, **comparator_styles[country])
-        axes[1].legend(loc="upper center", bbox_to_anchor=(0.5, -0.1), ncols=3, fontsize=6.5)
-        axes[1].set_title("Comparators (UNODC)", fontsize=8.5)
+            series = with_gaps(rows)
+            axes[1].plot(series.index, series.to_numpy(), lw=1.2, label=country, **comparator_styles[country])
+        axes[1].legend(loc="upper center", bbox_to_anchor=(0.5, -0.12), ncols=4, fontsize=7.5)
+        axes[1].set_title("Comparators (UNODC only)", fontsize=9)
     axes[0].set_ylim(bottom=0)
     chart.mark_events(event_ids, axes=axes[0])
     chart.show(sources=["homicide_rate"], data=pd.concat([chosen, comparators])[["country", "year", "source", "rate_per_100k"]])

@@ -154,13 +154,34 @@ def homicide_sentence(country: str, rates: pd.DataFrame) -> str:
     return text + "."
 
 
+def per_resident_reason(latest_year: int, population_last: int, encounters_last: int | None, window_last: int) -> str:
+    """Why the per-resident table stops at `latest_year`: whichever of its inputs ends there."""
+    reasons = []
+    if population_last == latest_year:
+        reasons.append(f"the population figures end in {population_last}")
+    if encounters_last == latest_year:
+        reasons.append(f"FY{encounters_last} is the last complete fiscal year of encounters by citizenship")
+    if window_last == latest_year:
+        reasons.append(f"the window ends in {window_last}")
+    if not reasons:
+        return f"the latest year with encounters and population both recorded"
+    return listing(reasons)
+
+
+TPS_ACTION_WORDS = {"court_stay": "a court ruling halted or set aside the termination",
+                    "court_stay_lifted": "a higher court let the termination take effect again",
+                    "termination_announced": "a termination was announced", "extension": "an extension",
+                    "designation": "a designation", "rescission": "a rescission of the termination"}
+
+
 def tps_after_window(after: pd.DataFrame, window_end: pd.Timestamp) -> str | None:
     """The decisions of the countries shown taken after the window ends, each dated, with the countries concerned."""
     if after.empty:
         return None
     parts = []
     for (date, action), rows in after.groupby(["decision_date", "action"], sort=True):
-        parts.append(f"on {date:%-d %B %Y}, a {action.replace('_', ' ')} for {listing(list(dict.fromkeys(rows['country'])))}")
+        what = TPS_ACTION_WORDS.get(action, action.replace("_", " "))
+        parts.append(f"on {date:%-d %B %Y}, {what} for {listing(list(dict.fromkeys(rows['country'])))}")
     many = len(parts) > 1
     return (f"After the window (which ends on {window_end:%-d %B %Y}) the record holds {num(len(parts))} more "
             f"{'decisions' if many else 'decision'}: {'; '.join(parts)}; the table and the timeline above include "
@@ -210,7 +231,7 @@ def beyond_window_sentence(total: pd.Series, window_end: pd.Timestamp) -> str | 
     if later.empty:
         return None
     last = later.index.max()
-    return (f"The table runs on past the chosen `end_year` (the window ends in {window_end:%B %Y}) to {last:%B %Y}, "
+    return (f"The table runs on past the window (which ends in {window_end:%B %Y}) to {last:%B %Y}, "
             f"with {num(later[last])} encounters that month; the claims chapter and the currency table read it to "
             "that month.")
 
@@ -312,7 +333,7 @@ def removals_extremes(totals: pd.Series, removed_to: str, countries: int) -> str
 def per_resident_title(at_latest: pd.DataFrame, year: int) -> str:
     top = at_latest["encounters_per_100k"].idxmax()
     return (f"In {year}, {top} had {num(at_latest.loc[top, 'encounters_per_100k'])} border encounters per 100,000 "
-            f"residents" + (", the most of the chosen countries" if len(at_latest) > 1 else ""))
+            f"residents" + (f", the most of {listing(list(at_latest.index))}" if len(at_latest) > 1 else ""))
 
 
 def per_resident_sentence(country: str, row: pd.Series, year: int) -> str:
@@ -451,7 +472,8 @@ def early_2017_sentences(checks: pd.DataFrame, statement_date: pd.Timestamp, cla
         f"of {low_month:%Y}, they {moved(inauguration['base_value'], inauguration['value'])}.",
         f"From {seasonal['base_month']:%B %Y} to {seasonal['month']:%B %Y}, the same months one year earlier, "
         f"encounters {moved(seasonal['base_value'], seasonal['value'])}"
-        + (", so the 2017 drop was not the usual winter-to-spring dip. "
+        + (f", a far smaller move: the 2017 drop was much larger than the same winter-to-spring change in "
+           f"{seasonal['month']:%Y}, the one earlier year this comparison uses. "
            if abs(seasonal["change"]) < abs(statement["change"]) / 2 else ". ")
         + f"The drop did not last: from {low_month:%B %Y} to {rebound['month']:%B %Y} encounters "
         f"{moved(rebound['base_value'], rebound['value'])}, to {num(rebound['value'])}.",
@@ -495,7 +517,7 @@ def missing_appropriations_sentence(missing: list[int]) -> str | None:
     if not missing:
         return None
     return ("The release gives no appropriated-and-planned figure for " + listing([f"FY{year}" for year in missing])
-            + " for at least one chosen country"
+            + " for at least one of the countries shown"
             + (" — for FY2019 consistent with the March 2019 cut-off, when only a regional amount was recorded."
                if 2019 in missing else "."))
 
@@ -553,7 +575,7 @@ def outside_triangle_sentence(chosen: list[str], record: str) -> str:
     Names only the chosen countries (never substitutes others) and points at the parameter.
     """
     if not chosen:
-        return f"This run follows no country; {record} covers only the Northern Triangle, so this section shows nothing."
+        return f"No country is shown; {record} covers only the Northern Triangle, so this section shows nothing."
     if len(chosen) == 1:
         subject = f"{chosen[0]}, the country this run follows, is not in the Northern Triangle, and"
     else:
