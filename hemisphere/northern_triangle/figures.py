@@ -68,7 +68,7 @@ def country_colours(countries: list[str]) -> dict[str, str]:
     return {country: style["color"] for country, style in line_styles(countries).items()}
 
 
-def aid_obligations(obligations: pd.DataFrame, partial_year: int | None, band: tuple[int, int] | None,
+def aid_obligations(obligations: pd.DataFrame, partial_year: int | None, band: list[int] | None,
                     event_ids: list[str], title: str, alt: str) -> None:
     """Obligations per fiscal year, one line per column of `obligations` (current dollars)."""
     chart = charts.Chart(theme=THEME, name="aid_obligations", title=title,
@@ -87,9 +87,19 @@ def aid_obligations(obligations: pd.DataFrame, partial_year: int | None, band: t
             ax.plot([partial_year], [series[partial_year]], marker="o", mfc="white", color=styles[country]["color"],
                     ls="none")
     if band:
-        ax.axvspan(band[0] - 0.5, band[1] + 0.5, color=charts.COLORS["green"], alpha=0.08, lw=0, zorder=-5)
-        ax.text((band[0] + band[1]) / 2, 0.02, "Strategy for Central America\nfunding years",
-                transform=ax.get_xaxis_transform(), ha="center", va="bottom", fontsize=6.5, color=charts.COLORS["green"])
+        # `band`: the fiscal years with an enacted region-wide strategy amount in the budget table, drawn as runs.
+        years = sorted(int(year) for year in band)
+        runs = []
+        for year in years:
+            if runs and year == runs[-1][1] + 1:
+                runs[-1][1] = year
+            else:
+                runs.append([year, year])
+        for number, (left, right) in enumerate(runs):
+            ax.axvspan(left - 0.5, right + 0.5, color=charts.COLORS["green"], alpha=0.10, lw=0, zorder=-5)
+            ax.text((left + right) / 2, 0.02, "Strategy for\nCentral America:\nenacted" if number == 0 else "enacted",
+                    transform=ax.get_xaxis_transform(), ha="center", va="bottom", fontsize=7,
+                    color=charts.COLORS["green"])
     ax.yaxis.set_major_formatter(MILLIONS)
     ax.set_ylim(bottom=0)
     ax.legend(loc="upper left", ncols=2)
@@ -418,7 +428,16 @@ def removals(by_year: pd.DataFrame, title: str, alt: str, first_year: int | None
     ax.set_ylim(top=by_year.max().max() * (1.25 if len(countries) > 1 else 1.1))
     if len(countries) > 1:
         ax.legend(loc="upper left", ncols=3)
-    chart.show(sources=["removals"], data=by_year.reset_index())
+    from hemisphere import events
+    starts = events.administrations()["start_date"]
+    changes = sorted({start.year + (1 if start.month >= 10 else 0) for start in starts
+                      if start.year + (1 if start.month >= 10 else 0) in set(by_year.dropna(how="all").index) and not (start.month == 10 and start.day == 1)})
+    chart.show(sources=["removals"], data=by_year.reset_index(),
+               note="Removals are carried out during the year, not budgeted, so the shading follows the calendar"
+                    + (f": a change of administration falls inside {listing([f'FY{year}' for year in changes])}, "
+                       f"whose {'bar sits' if len(changes) == 1 else 'bars sit'} under both shades. " if changes else ". ")
+                    + 
+                    "The aid charts shade each fiscal year by the administration that requested its budget.")
 
 
 def per_resident(view: pd.DataFrame, title: str, alt: str) -> None:
