@@ -219,6 +219,26 @@ def timeline_coverage(commissions, actions, ofac_actions, countries, start, end)
     return data_to(newest, "day") if pd.notna(newest) else "no dated step or action falls in the chosen years"
 
 
+SPREAD_DAYS = 150  # markers of one row closer than this are spread vertically so none hides another
+
+
+def vertical_shifts(dates, days: int = SPREAD_DAYS, step: float = 0.14, most: float = 0.36) -> list[float]:
+    """A vertical offset per date (in the order given, which must be by date): dates within `days` of the
+    one before form a group whose markers are spread around the row's centre."""
+    dates = [pd.Timestamp(date) for date in dates]
+    groups, previous = [], None
+    for date in dates:
+        if previous is None or (date - previous).days > days:
+            groups.append(0)
+        groups[-1] += 1
+        previous = date
+    shifts = []
+    for size in groups:
+        gap = min(step, 2 * most / max(size - 1, 1))
+        shifts += [(i - (size - 1) / 2) * gap for i in range(size)]
+    return shifts
+
+
 def timeline_chart(commissions: pd.DataFrame, actions: pd.DataFrame, ofac_actions: pd.DataFrame,
                    countries: list[str], start: pd.Timestamp, end: pd.Timestamp, title: str,
                    event_ids: list[str]) -> None:
@@ -227,12 +247,12 @@ def timeline_chart(commissions: pd.DataFrame, actions: pd.DataFrame, ofac_action
     rows += [f"US actions: {country}" for country in countries] + ["Venezuela: OFAC designations"]
     plotted = []
     chart = charts.Chart(theme=THEME, name="corruption_timeline", title=title,
-                         subtitle="Dated steps of the anti-corruption commissions, US actions against figures of the "
-                                  "chosen countries and OFAC designation actions on Venezuelan targets (marker area: "
+                         subtitle="Dated steps of the anti-corruption commissions, US actions against figures of "
+                                  f"{listing(countries)} and OFAC designation actions on Venezuelan targets (marker area: "
                                   "persons named); " + timeline_coverage(commissions, actions, ofac_actions,
                                                                                  countries, start, end),
                          alt=f"Timeline from {start:%Y} to {end:%Y} with one row each for "
-                             + listing(rows) + ".", time_axis="date", height=0.9 + 0.42 * len(rows))
+                             + listing(rows) + ".", time_axis="date", height=1.3 + 0.62 * len(rows))
     ax = chart.ax
     position = {name: number for number, name in enumerate(rows)}
     for body, country in BODIES.items():
@@ -245,27 +265,29 @@ def timeline_chart(commissions: pd.DataFrame, actions: pd.DataFrame, ofac_action
         if right > left:
             ax.plot([left, right], [y, y], color="#BBBBBB", lw=6, solid_capstyle="butt", zorder=1)
         steps = commission_steps(commissions, body)
-        steps = steps[steps["date"].between(start, end)]
-        for _, step in steps.iterrows():
+        steps = steps[steps["date"].between(start, end)].sort_values("date", kind="stable")
+        for shift, (_, step) in zip(vertical_shifts(steps["date"]), steps.iterrows()):
             marker = {"us_funding_hold": ("X", charts.COLORS["vermillion"]), "non_renewal": ("X", charts.COLORS["black"]),
                       "termination_attempt": ("X", charts.COLORS["black"]), "end": ("|", charts.COLORS["black"])}.get(
                 step["step"], ("o", charts.COLORS["sky"]) if step["step"] in US_STEPS else (".", charts.COLORS["black"]))
-            ax.plot(step["date"], y, marker=marker[0], color=marker[1], ms=6, ls="none", zorder=3)
+            ax.plot(step["date"], y + shift, marker=marker[0], color=marker[1], ms=7, ls="none", zorder=3,
+                    markeredgecolor="white", markeredgewidth=0.5)
             plotted.append({"row": f"{body} ({country})", "date": step["date"], "what": step["step"], "persons": None})
     for country in countries:
         y = position[f"US actions: {country}"]
-        own = us_actions(actions, [country], start, end)
-        for _, action in own.iterrows():
+        own = us_actions(actions, [country], start, end).sort_values("date", kind="stable")
+        for shift, (_, action) in zip(vertical_shifts(own["date"]), own.iterrows()):
             marker, colour = ACTION_STYLE[action["action"]]
             size = 5 + 1.6 * (action["persons"] ** 0.5 if pd.notna(action["persons"]) else 1)
-            ax.plot(action["date"], y, marker=marker, color=colour, ms=size, ls="none", alpha=0.85, zorder=3)
+            ax.plot(action["date"], y + shift, marker=marker, color=colour, ms=size, ls="none", alpha=0.85, zorder=3,
+                    markeredgecolor="white", markeredgewidth=0.5)
             plotted.append({"row": f"US actions: {country}", "date": action["date"], "what": action["action"],
                             "persons": action["persons"]})
     venezuela = venezuela_designations(ofac_actions)
-    venezuela = venezuela[venezuela["date"].between(start, end)]
+    venezuela = venezuela[venezuela["date"].between(start, end)].sort_values("date", kind="stable")
     y = position["Venezuela: OFAC designations"]
-    for _, action in venezuela.iterrows():
-        ax.plot(action["date"], y, marker="o", color=charts.COLORS["orange"], ms=4 + 1.6 * max(action["named"], 1) ** 0.5,
+    for shift, (_, action) in zip(vertical_shifts(venezuela["date"], days=60), venezuela.iterrows()):
+        ax.plot(action["date"], y + shift, marker="o", color=charts.COLORS["orange"], ms=4 + 1.6 * max(action["named"], 1) ** 0.5,
                 ls="none", alpha=0.6, zorder=3)
         plotted.append({"row": "Venezuela: OFAC designations", "date": action["date"], "what": "designation",
                         "persons": action["named"]})
@@ -279,7 +301,7 @@ def timeline_chart(commissions: pd.DataFrame, actions: pd.DataFrame, ofac_action
     ax.set_ylim(len(rows) - 0.4, -0.6)
     ax.set_xlim(start, end + (end - start) * 0.02)  # room for a marker on the last day
     ax.grid(False)
-    ax.legend(loc="upper center", bbox_to_anchor=(0.4, -0.1), ncols=4, fontsize=6.5)
+    ax.legend(loc="upper center", bbox_to_anchor=(0.45, -0.1), ncols=3, fontsize=7.5)
     chart.mark_events(event_ids)
     chart.show(sources=["anticorruption_commissions", "corruption_actions", "ofac_actions"],
                data=pd.DataFrame(plotted), note=f"Venezuela row: {VENEZUELA_RULE}.")

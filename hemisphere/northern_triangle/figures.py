@@ -111,7 +111,7 @@ def aid_stages(stages: pd.DataFrame, title: str, alt: str, countries_text: str) 
     """Requested, appropriated and obligated amounts side by side per fiscal year."""
     chart = charts.Chart(theme=THEME, name="aid_stages", title=title,
                          subtitle=f"{countries_text}: millions of current US dollars by fiscal year; a missing bar is a "
-                                  "stage the release does not report for every chosen country; "
+                                  "stage the release does not report for every country shown; "
                                   + data_to(int(stages.dropna(how="all").index.max()), "fiscal_year"),
                          alt=alt, time_axis="fiscal_year", height=3.0)
     ax = chart.ax
@@ -244,7 +244,7 @@ def monthly_encounters(total: pd.Series, by_country: pd.DataFrame, event_ids: li
     last = total.dropna().index.max()
     chart = charts.Chart(theme=THEME, name="encounters_monthly", title=title,
                          subtitle="Border Patrol encounters at the southwest border per month: all citizenships (top) "
-                                  "and the chosen countries (bottom); " + data_to(last, "month"),
+                                  f"and {listing(list(by_country.columns)) if len(by_country.columns) else 'the countries shown'} (bottom); " + data_to(last, "month"),
                          alt=alt, time_axis="date", nrows=2, height=4.6, sharex=True)
     top, bottom = chart.axes
     top.plot(total.index, total.to_numpy(), color=charts.COLORS["black"], lw=1.2, label="All citizenships")
@@ -307,6 +307,9 @@ def northern_triangle_share(share: pd.DataFrame, title: str, alt: str, countries
     chart.show(sources=["border_apprehensions"], data=share.reset_index())
 
 
+CLUSTER_DAYS = 240  # TPS decisions closer than this are drawn as one vertically spread group
+
+
 def tps_timeline(decisions: pd.DataFrame, title: str, alt: str, start: pd.Timestamp, end: pd.Timestamp) -> None:
     """One row per country: decisions as markers, status held as a grey bar, beneficiaries written beside.
 
@@ -319,7 +322,7 @@ def tps_timeline(decisions: pd.DataFrame, title: str, alt: str, start: pd.Timest
                                   "(to the end of the last extension where no later decision is recorded); numbers are "
                                   "beneficiaries the source gave at the time (different bases); "
                                   + data_to(decisions.loc[decisions["decision_date"].between(start, end), "decision_date"].max(), "month"),
-                         alt=alt, time_axis="date", height=0.75 + 0.65 * len(countries))
+                         alt=alt, time_axis="date", height=1.2 + 1.0 * len(countries))
     ax = chart.ax
     for row_number, country in enumerate(countries):
         rows = decisions[decisions["country"] == country].sort_values(["decision_date", "action"])
@@ -329,19 +332,38 @@ def tps_timeline(decisions: pd.DataFrame, title: str, alt: str, start: pd.Timest
                 ax.plot([left, right], [row_number, row_number], color="#CCCCCC", lw=5, solid_capstyle="butt", zorder=1)
         labelled = 0
         shown = rows[rows["decision_date"].between(start, end)]
-        for date, same_day in shown.groupby("decision_date", sort=True):
-            # Decisions taken the same day sit side by side rather than on top of each other.
-            shifts = [(i - (len(same_day) - 1) / 2) * 0.22 for i in range(len(same_day))]
-            for shift, (_, row) in zip(shifts, same_day.iterrows()):
+        # Decisions close in time (the same day, or within CLUSTER_DAYS of the one before) are spread
+        # vertically so none hides another; the grey bar stays at the row's centre.
+        ordered = shown.sort_values(["decision_date", "action"], kind="stable")
+        cluster_of, cluster, previous = [], -1, None
+        for date in ordered["decision_date"]:
+            if previous is None or (date - previous).days > CLUSTER_DAYS:
+                cluster += 1
+            cluster_of.append(cluster)
+            previous = date
+        ordered = ordered.assign(_cluster=cluster_of)
+        placed = {}  # decision date -> (vertical shift of its first marker, size of its group)
+        for _, members in ordered.groupby("_cluster", sort=True):
+            shifts = [(i - (len(members) - 1) / 2) * min(0.16, 0.6 / max(len(members) - 1, 1))
+                      for i in range(len(members))]
+            for shift, (_, row) in zip(shifts, members.iterrows()):
+                placed.setdefault(row["decision_date"], (shift, len(members)))
                 marker, colour = TPS_MARKERS[row["action"]]
-                ax.plot(date, row_number + shift, marker=marker, color=colour, ms=6.5, ls="none", zorder=3)
+                ax.plot(row["decision_date"], row_number + shift, marker=marker, color=colour, ms=7.5, ls="none",
+                        zorder=3, markeredgecolor="white", markeredgewidth=0.6)
+        for date, same_day in shown.groupby("decision_date", sort=True):
             counted = same_day["beneficiaries"].dropna()
             if len(counted):
+                shift, group = placed.get(date, (0.0, 1))
+                if group > 1:  # in a spread group: the label goes to the left of its own marker
+                    ax.annotate(f"{counted.iloc[0]:,.0f}", (date, row_number + shift), xytext=(-9, 0),
+                                textcoords="offset points", ha="right", va="center", fontsize=7.5, color=charts.INK)
+                    continue
                 labelled += 1
                 above = labelled % 2 == 1
                 ax.annotate(f"{counted.iloc[0]:,.0f}", (date, row_number), xytext=(0, 9 if above else -10),
                             textcoords="offset points", ha="center", va="bottom" if above else "top",
-                            fontsize=6.3, color=charts.INK)
+                            fontsize=7.5, color=charts.INK)
     drawn = decisions[decisions["decision_date"].between(start, end)]
     for action, (marker, colour) in TPS_MARKERS.items():
         if action in set(drawn["action"]):
@@ -351,7 +373,7 @@ def tps_timeline(decisions: pd.DataFrame, title: str, alt: str, start: pd.Timest
     # A little room after the window so a label on its last decision is not cut off.
     ax.set_xlim(start, end + (end - start) * 0.03)
     ax.grid(False)
-    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.12), ncols=5, fontsize=7)
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.12), ncols=3, fontsize=8)
     year_ticks(ax, start, end)
     chart.show(sources=["tps"], data=drawn[["country", "decision_date", "action", "effective_date",
                                             "end_date", "beneficiaries"]])
