@@ -22,6 +22,20 @@ from hemisphere.prose import listing, money, num, pct
 FY2018_CUT = {"request_year": 2018, "enacted_year": 2017, "enacted_source": "CRS"}
 
 
+
+def aid_download_month() -> str:
+    """The month of the ForeignAssistance.gov download, from the catalogue: 'November 2025'."""
+    from hemisphere import catalogue
+    retrieved = str(catalogue.resource("us_aid")["sources"][0]["date_retrieved"])
+    return f"{pd.Timestamp(retrieved + '-01' if len(retrieved) == 7 else retrieved):%B %Y}"
+
+
+def partial_year_phrase(year: int) -> str:
+    """'FY2025 is partial in the ForeignAssistance.gov download of November 2025 (reporting lags, so its figures
+    may still be incomplete)'."""
+    return (f"FY{year} is partial in the ForeignAssistance.gov download of {aid_download_month()} (reporting lags, "
+            "so its figures may still be incomplete)")
+
 def years_text(first: int, last: int) -> str:
     """'FY2018' or 'FY2018-FY2021'."""
     return f"FY{first}" if first == last else f"FY{first}-FY{last}"
@@ -71,8 +85,8 @@ def aid_sentence(closed: pd.Series, countries_text: str, together: bool, partial
         text = (f"{subject} came to {money(closed[first])} in FY{first} and {money(closed[last])} in FY{last}, "
                 f"the latest complete year in the window; the highest was FY{peak} ({money(closed[peak])}).")
     if partial is not None and partial_amount is not None:
-        text += (f" FY{partial} is still open in the release: the {money(partial_amount)} shown for it is what had "
-                 "been obligated by the download date, not a year's total.")
+        text += (f" {partial_year_phrase(partial)}: the {money(partial_amount)} shown for it is what had "
+                 "been recorded as obligated by then, not a year's total.")
     return text
 
 
