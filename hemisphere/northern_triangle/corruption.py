@@ -23,8 +23,9 @@ LENIENCY = ("pardon_announced", "pardon")
 # indictments and relief are left out.
 VENEZUELA_DESIGNATIONS = ("designation", "executive_order_and_designation", "designation_and_rewards")
 # Said wherever the count is given: the Venezuela chapter's own count also takes in terrorist designations.
-VENEZUELA_RULE = ("sanctions designations only: terrorist designations, rewards alone, indictments and relief are "
-                  "left out, so the count is below the Venezuela chapter's, which includes terrorist designations")
+VENEZUELA_RULE = ("OFAC designation actions, alone or with rewards or an executive order, counter-terrorism "
+                  "designations under the SDGT programme included; Foreign Terrorist Organization designations, rewards alone, indictments and "
+                  "relief are left out, and only actions dated inside the two Trump terms count")
 US_STEPS = ("us_funding", "us_funding_hold", "us_funding_release", "us_statement")
 # The register's step codes in reader's words (tables and labels never show the codes).
 STEP_LABELS = {"agreement": "agreement", "start": "start of work", "renewal": "renewal", "non_renewal": "refusal to renew",
@@ -106,14 +107,17 @@ def contrast(actions: pd.DataFrame, ofac_actions: pd.DataFrame, countries: list[
     chosen = us_actions(actions, countries)
     chosen = chosen[in_terms(chosen["date"], terms)]
     enforcing = chosen[chosen["action"].isin(ENFORCEMENT)]
-    venezuela = venezuela_designations(ofac_actions)
-    venezuela = venezuela[in_terms(venezuela["date"], terms)]
+    every = venezuela_designations(ofac_actions)
+    venezuela = every[in_terms(every["date"], terms)]
     return {
         "enforcement_actions": len(enforcing),
         "enforcement_persons": int(enforcing["persons"].fillna(0).sum()),
         "pardons": int((chosen["action"] == "pardon").sum()),
         "pardoned": sorted(set(chosen.loc[chosen["action"] == "pardon", "target"])),
         "venezuela_actions": len(venezuela),
+        "venezuela_all_actions": len(every),
+        "venezuela_first": every["date"].min() if len(every) else None,
+        "venezuela_last": every["date"].max() if len(every) else None,
         "venezuela_named": int(venezuela["named"].sum()),
         "countries_acted_on": sorted(set(enforcing["country"])),
     }
@@ -162,6 +166,15 @@ def funding_sentence(funding: pd.DataFrame) -> str:
     return "For CICIG, " + "; ".join(parts) + "."
 
 
+def outside_terms(counts: dict) -> str:
+    """'; the register holds 37 such actions from March 2015 to December 2025, 4 of them outside the terms'."""
+    every, inside = counts.get("venezuela_all_actions"), counts["venezuela_actions"]
+    if not every or every == inside:
+        return ""
+    return (f"; the register holds {num(every)} such actions from {counts['venezuela_first']:%B %Y} to "
+            f"{counts['venezuela_last']:%B %Y}, {num(every - inside)} of them outside the terms")
+
+
 def contrast_sentence(counts: dict, countries: list[str]) -> str:
     """US enforcement on the chosen countries' figures against Venezuela designations, in the window."""
     who = listing(countries)
@@ -170,7 +183,7 @@ def contrast_sentence(counts: dict, countries: list[str]) -> str:
             f"no US enforcement action against figures from {who}")
     text = (f"Over both Trump terms, the register holds {ours}, against "
             f"{plural(counts['venezuela_actions'], 'OFAC designation action')} on Venezuelan targets naming "
-            f"{num(counts['venezuela_named'])} persons and entities ({VENEZUELA_RULE})")
+            f"{num(counts['venezuela_named'])} persons and entities ({VENEZUELA_RULE}{outside_terms(counts)})")
     if counts["pardons"]:
         text += f"; and {plural(counts['pardons'], 'presidential pardon')}, of {listing(counts['pardoned'])}"
     return text + "."
