@@ -471,20 +471,22 @@ def per_resident(view: pd.DataFrame, title: str, alt: str) -> None:
                          subtitle="Per country and year: US aid obligations per resident (fiscal year), homicide rate "
                                   "(calendar year; line UNODC, hollow markers other sources) and southwest-border "
                                   "encounters per 100,000 residents (fiscal year); " + data_to(int(view["year"].max()), "year"),
-                         alt=alt, time_axis="year", nrows=3, height=5.4, sharex=True)
+                         alt=alt, time_axis="year", nrows=3, height=6.6, sharex=True)
     styles = line_styles(list(dict.fromkeys(view["country"])))
     for ax, (column, label) in zip(chart.axes, panels):
         for country, rows in view.groupby("country", sort=False):
             if column == "homicide_rate":  # one source per line: UNODC drawn, other sources as hollow markers
-                unodc = rows[rows["homicide_source"] == "UNODC"]
-                ax.plot(unodc["year"], unodc[column], label=country, lw=1.4, **styles[country])
+                unodc = with_gaps(rows[rows["homicide_source"] == "UNODC"].rename(columns={column: "rate_per_100k"}))
+                ax.plot(unodc.index, unodc.to_numpy(), label=country, lw=1.6, **styles[country])
                 others = rows[rows["homicide_source"].notna() & (rows["homicide_source"] != "UNODC")]
-                ax.plot(others["year"], others[column], ls="none", marker="o", mfc="white", ms=3.5,
+                ax.plot(others["year"], others[column], ls="none", marker="o", mfc="white", ms=5,
                         color=styles[country]["color"])
                 continue
-            ax.plot(rows["year"], rows[column], label=country, lw=1.4, **styles[country])
-        ax.set_title(label, fontsize=8)
+            series = rows.set_index("year")[column].sort_index()
+            series = series.reindex(range(int(series.index.min()), int(series.index.max()) + 1))  # NaN breaks the line
+            ax.plot(series.index, series.to_numpy(), label=country, lw=1.6, **styles[country])
+        ax.set_title(label, fontsize=9.5)
         ax.set_ylim(bottom=0)
         ax.yaxis.set_major_formatter(COUNTS)
-    chart.axes[-1].legend(loc="upper center", bbox_to_anchor=(0.5, -0.2), ncols=4)
+    chart.axes[-1].legend(loc="upper center", bbox_to_anchor=(0.5, -0.2), ncols=4, fontsize=8.5)
     chart.show(sources=["us_aid", "homicide_rate", "border_apprehensions", "population"], data=view)
