@@ -463,12 +463,13 @@ def _aid_cut(claim):
     partial = sorted(int(y) for y in us_aid.loc[us_aid["partial_year"], "fiscal_year"].unique())
     measured = {"request_change": request_change, "obligations_before": before, "obligations_after": after,
                 "obligations_change": obligations_change, "second_term_open_years": partial}
+    from hemisphere.northern_triangle import narrative as _nt_narrative
     headline = f"FY{year + 1} request {pct(request_change)} on FY{year} enacted; obligations {pct_change(before, after)}"
     finding = (f"The FY{year + 1} request for the region-wide Central America strategy was {pct(abs(request_change))} "
                f"{'below' if request_change < 0 else 'above'} the FY{year} enacted amount (CRS), and obligations to "
                f"Guatemala, Honduras and El Salvador averaged {money(after)} a year in FY{year + 1}-FY{year + 3}, "
                f"{_relative(before, after)} the {money(before)} of FY{year - 2}-FY{year}."
-               + (f" For the second term, {listing([f'FY{y}' for y in partial])} is still open in the release, so "
+               + (f" For the second term, {'; '.join(_nt_narrative.partial_year_phrase(y) for y in partial)}, so "
                   "its obligations cannot yet be set against earlier years." if partial else ""))
     return measured, headline, finding, verdict
 
@@ -543,7 +544,7 @@ def _aid_cuts_hurt_security(claim):
     later = narrative.national_moves_sentence(homicide, list(NORTHERN_TRIANGLE), second_start.year - 1, second_start.year)
     finding = (f"Aid obligations fell {pct(-obligations_change)}; between {year} and {PRE_PANDEMIC_YEAR} UNODC homicide "
                f"rates per 100,000 " + (groups[0] if len(groups) == 1 else ", ".join(groups[:-1]) + " and " + groups[-1])
-               + ". The second term's aid pause cannot be tested yet: FY2025 obligations are still open in the release"
+               + ". The second term's aid pause cannot be tested yet: " + narrative.partial_year_phrase(2025)
                + (f"; {later}." if later else "."))
     return measured, headline, finding, verdict
 

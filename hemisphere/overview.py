@@ -177,7 +177,7 @@ def northern_triangle_aid() -> Finding:
         values = {"first": cut["before"], "last": cut["after"], "change": cut["change"], "countries": countries}
         sentence = (f"Mean yearly US aid obligated to Guatemala, Honduras and El Salvador fell from "
                     f"{money(cut['before'])} over FY{before_first}-FY{before_last} to {money(cut['after'])} over "
-                    f"FY{after_first}-FY{after_last}, the first term's budgets ({pct(abs(cut['change']))} lower); "
+                    f"{northern_triangle.obligations_cut_years_text()} ({pct(abs(cut['change']))} lower); "
                     "in 2019 the administration cut off new programmes.")
         return Finding("northern_triangle", sentence, section, values, (money(cut["before"]), money(cut["after"])))
     if totals.empty:

@@ -86,7 +86,7 @@ def test_contrast_counts_only_the_terms():
     assert "1 US enforcement action against figures from Guatemala and Honduras, against 2 OFAC" in text
     assert "1 presidential pardon, of A former president" in text
     # The rule behind the Venezuela count is stated with it (it differs from the Venezuela chapter's count).
-    assert "terrorist designations, rewards alone, indictments and relief are left out" in text
+    assert "Foreign Terrorist Organization designations, rewards alone, indictments and relief are left out" in text
 
 
 def test_contrast_sentence_for_a_country_without_actions():

@@ -53,12 +53,13 @@ def test_detention_sentence_and_qualifier():
 
 
 def test_homicide_sentence_needs_both_sides():
-    rates = pd.DataFrame({"year": [2019, 2021, 2024], "rate_per_100k": [38.5, 17.3, 1.9],
-                          "source": ["UNODC", "UNODC", "InSight Crime"]})
+    rates = pd.DataFrame({"year": [2019, 2021, 2022, 2024], "rate_per_100k": [38.5, 17.3, 7.9, 1.9],
+                          "source": ["UNODC", "UNODC", "UNODC", "InSight Crime"]})
     text = mano_dura.homicide_sentence(rates, pd.Timestamp("2022-03-27"))
-    assert text == ("Recorded homicides per 100,000 had already fallen from 38.5 in 2019 to 17.3 in 2021, before the "
-                    "measure, and were 1.9 in 2024 according to InSight Crime.")
-    assert "does not reach" in mano_dura.homicide_sentence(rates[rates["year"] > 2022], pd.Timestamp("2022-03-27"))
+    # One source only: InSight Crime has no figure before the measure, so it is not spliced onto UNODC.
+    assert text == ("According to UNODC, recorded homicides per 100,000 had already fallen from 38.5 in 2019 to 17.3 "
+                    "in 2021, before the measure, and were 7.9 in 2022.")
+    assert "No one homicide source" in mano_dura.homicide_sentence(rates[rates["year"] > 2022], pd.Timestamp("2022-03-27"))
 
 
 def test_cecot_sentence_keeps_both_counts():

@@ -61,7 +61,7 @@ def test_runs_for_mexico_alone(tmp_path):
     executed = execute_notebook(NOTEBOOK, {"countries": ["Mexico"], "start_year": 2010}, tmp_path)
     errors, text = _outputs(executed)
     assert not errors
-    assert "This run follows Mexico over 2010 to 2025" in text
+    assert "The chapter follows Mexico over 2010 to 2025" in text
     assert "Mexico has no TPS designation" in text
     assert not (tmp_path / "figures" / "northern_triangle" / "tps_timeline.png").exists()
     # Issue 13: the corruption, mano dura and returns sections say they have nothing for Mexico and draw

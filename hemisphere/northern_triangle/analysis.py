@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from hemisphere import events
 from hemisphere.northern_triangle.countries import NORTHERN_TRIANGLE
 from hemisphere.northern_triangle.encounters import CBP, OHSS
 from hemisphere.prose import listing, money, pct
@@ -365,6 +366,30 @@ def monthly_total_with_recent(apprehensions: pd.DataFrame, recent: pd.DataFrame)
 # were spent before FY2021) against FY2015-FY2017, summed over the countries. The chapter, the
 # claims and the overview should all use this one (`obligations_cut`).
 OBLIGATIONS_CUT_YEARS = {"before": (2015, 2017), "after": (2018, 2020)}
+FIRST_TERM = "Trump I"
+
+
+def obligations_cut_years_text() -> str:
+    """How the measure's 'after' years relate to the first term's budgets, computed from the constants
+    and the administrations table: 'FY2018-FY2020, the first term's budgets spent before it ended
+    (FY2021's, also requested by Trump I, was mostly spent under Biden)'."""
+    a0, a1 = OBLIGATIONS_CUT_YEARS["after"]
+    span = f"FY{a0}-FY{a1}" if a1 > a0 else f"FY{a0}"
+    budgets = events.budget_years(FIRST_TERM)
+    term = events.administrations().set_index("administration").loc[FIRST_TERM]
+    later = [year for year in budgets if year > a1]
+    text = f"{span}, the first term's budgets spent before it ended"
+    if not later:
+        return text
+    notes = []
+    for year in later:
+        start, end = pd.Timestamp(year - 1, 10, 1), pd.Timestamp(year, 9, 30)
+        after_term = (end - max(start, term["end_date"])).days if pd.notna(term["end_date"]) else 0
+        successor = events.administration_on(min(end, max(start, term["end_date"]) + pd.Timedelta(days=1)))["administration"]
+        share = after_term / (end - start).days
+        how = "mostly" if share > 0.5 else "partly"
+        notes.append(f"FY{year}'s, also requested by {FIRST_TERM}, was {how} spent under {successor}")
+    return text + " (" + "; ".join(notes) + ")"
 
 
 def obligations_cut(us_aid: pd.DataFrame, countries: list[str] | None = None) -> dict[str, float]:

@@ -49,7 +49,7 @@ def _corruption_only_venezuela(claim):
     headline = (f"{plural(theirs, 'Venezuela designation action')} against {plural(ours, 'US action')} "
                 f"on Northern Triangle figures")
     finding = (f"Over both Trump terms the register holds {plural(theirs, 'OFAC designation action')} on Venezuelan "
-               f"targets (naming {num(counts['venezuela_named'])} persons and entities; {corruption.VENEZUELA_RULE}) against "
+               f"targets (naming {num(counts['venezuela_named'])} persons and entities; {corruption.VENEZUELA_RULE}{corruption.outside_terms(counts)}) against "
                f"{plural(ours, 'US enforcement action')} on Guatemalan, Honduran or Salvadoran figures"
                + (f"; {listing([life['body'] for life in ended])} ended inside the window" if ended else "")
                + (f"; and the President pardoned {listing(counts['pardoned'])}" if counts["pardons"] else "") + ".")

@@ -23,8 +23,9 @@ LENIENCY = ("pardon_announced", "pardon")
 # indictments and relief are left out.
 VENEZUELA_DESIGNATIONS = ("designation", "executive_order_and_designation", "designation_and_rewards")
 # Said wherever the count is given: the Venezuela chapter's own count also takes in terrorist designations.
-VENEZUELA_RULE = ("sanctions designations only: terrorist designations, rewards alone, indictments and relief are "
-                  "left out, so the count is below the Venezuela chapter's, which includes terrorist designations")
+VENEZUELA_RULE = ("OFAC designation actions, alone or with rewards or an executive order, counter-terrorism "
+                  "designations under the SDGT programme included; Foreign Terrorist Organization designations, rewards alone, indictments and "
+                  "relief are left out, and only actions dated inside the two Trump terms count")
 US_STEPS = ("us_funding", "us_funding_hold", "us_funding_release", "us_statement")
 # The register's step codes in reader's words (tables and labels never show the codes).
 STEP_LABELS = {"agreement": "agreement", "start": "start of work", "renewal": "renewal", "non_renewal": "refusal to renew",
@@ -106,14 +107,17 @@ def contrast(actions: pd.DataFrame, ofac_actions: pd.DataFrame, countries: list[
     chosen = us_actions(actions, countries)
     chosen = chosen[in_terms(chosen["date"], terms)]
     enforcing = chosen[chosen["action"].isin(ENFORCEMENT)]
-    venezuela = venezuela_designations(ofac_actions)
-    venezuela = venezuela[in_terms(venezuela["date"], terms)]
+    every = venezuela_designations(ofac_actions)
+    venezuela = every[in_terms(every["date"], terms)]
     return {
         "enforcement_actions": len(enforcing),
         "enforcement_persons": int(enforcing["persons"].fillna(0).sum()),
         "pardons": int((chosen["action"] == "pardon").sum()),
         "pardoned": sorted(set(chosen.loc[chosen["action"] == "pardon", "target"])),
         "venezuela_actions": len(venezuela),
+        "venezuela_all_actions": len(every),
+        "venezuela_first": every["date"].min() if len(every) else None,
+        "venezuela_last": every["date"].max() if len(every) else None,
         "venezuela_named": int(venezuela["named"].sum()),
         "countries_acted_on": sorted(set(enforcing["country"])),
     }
@@ -162,6 +166,15 @@ def funding_sentence(funding: pd.DataFrame) -> str:
     return "For CICIG, " + "; ".join(parts) + "."
 
 
+def outside_terms(counts: dict) -> str:
+    """'; the register holds 37 such actions from March 2015 to December 2025, 4 of them outside the terms'."""
+    every, inside = counts.get("venezuela_all_actions"), counts["venezuela_actions"]
+    if not every or every == inside:
+        return ""
+    return (f"; the register holds {num(every)} such actions from {counts['venezuela_first']:%B %Y} to "
+            f"{counts['venezuela_last']:%B %Y}, {num(every - inside)} of them outside the terms")
+
+
 def contrast_sentence(counts: dict, countries: list[str]) -> str:
     """US enforcement on the chosen countries' figures against Venezuela designations, in the window."""
     who = listing(countries)
@@ -170,7 +183,7 @@ def contrast_sentence(counts: dict, countries: list[str]) -> str:
             f"no US enforcement action against figures from {who}")
     text = (f"Over both Trump terms, the register holds {ours}, against "
             f"{plural(counts['venezuela_actions'], 'OFAC designation action')} on Venezuelan targets naming "
-            f"{num(counts['venezuela_named'])} persons and entities ({VENEZUELA_RULE})")
+            f"{num(counts['venezuela_named'])} persons and entities ({VENEZUELA_RULE}{outside_terms(counts)})")
     if counts["pardons"]:
         text += f"; and {plural(counts['pardons'], 'presidential pardon')}, of {listing(counts['pardoned'])}"
     return text + "."
@@ -219,6 +232,26 @@ def timeline_coverage(commissions, actions, ofac_actions, countries, start, end)
     return data_to(newest, "day") if pd.notna(newest) else "no dated step or action falls in the chosen years"
 
 
+SPREAD_DAYS = 150  # markers of one row closer than this are spread vertically so none hides another
+
+
+def vertical_shifts(dates, days: int = SPREAD_DAYS, step: float = 0.14, most: float = 0.36) -> list[float]:
+    """A vertical offset per date (in the order given, which must be by date): dates within `days` of the
+    one before form a group whose markers are spread around the row's centre."""
+    dates = [pd.Timestamp(date) for date in dates]
+    groups, previous = [], None
+    for date in dates:
+        if previous is None or (date - previous).days > days:
+            groups.append(0)
+        groups[-1] += 1
+        previous = date
+    shifts = []
+    for size in groups:
+        gap = min(step, 2 * most / max(size - 1, 1))
+        shifts += [(i - (size - 1) / 2) * gap for i in range(size)]
+    return shifts
+
+
 def timeline_chart(commissions: pd.DataFrame, actions: pd.DataFrame, ofac_actions: pd.DataFrame,
                    countries: list[str], start: pd.Timestamp, end: pd.Timestamp, title: str,
                    event_ids: list[str]) -> None:
@@ -227,12 +260,12 @@ def timeline_chart(commissions: pd.DataFrame, actions: pd.DataFrame, ofac_action
     rows += [f"US actions: {country}" for country in countries] + ["Venezuela: OFAC designations"]
     plotted = []
     chart = charts.Chart(theme=THEME, name="corruption_timeline", title=title,
-                         subtitle="Dated steps of the anti-corruption commissions, US actions against figures of the "
-                                  "chosen countries and OFAC designation actions on Venezuelan targets (marker area: "
+                         subtitle="Dated steps of the anti-corruption commissions, US actions against figures of "
+                                  f"{listing(countries)} and OFAC designation actions on Venezuelan targets (marker area: "
                                   "persons named); " + timeline_coverage(commissions, actions, ofac_actions,
                                                                                  countries, start, end),
                          alt=f"Timeline from {start:%Y} to {end:%Y} with one row each for "
-                             + listing(rows) + ".", time_axis="date", height=0.9 + 0.42 * len(rows))
+                             + listing(rows) + ".", time_axis="date", height=1.3 + 0.62 * len(rows))
     ax = chart.ax
     position = {name: number for number, name in enumerate(rows)}
     for body, country in BODIES.items():
@@ -245,27 +278,29 @@ def timeline_chart(commissions: pd.DataFrame, actions: pd.DataFrame, ofac_action
         if right > left:
             ax.plot([left, right], [y, y], color="#BBBBBB", lw=6, solid_capstyle="butt", zorder=1)
         steps = commission_steps(commissions, body)
-        steps = steps[steps["date"].between(start, end)]
-        for _, step in steps.iterrows():
+        steps = steps[steps["date"].between(start, end)].sort_values("date", kind="stable")
+        for shift, (_, step) in zip(vertical_shifts(steps["date"]), steps.iterrows()):
             marker = {"us_funding_hold": ("X", charts.COLORS["vermillion"]), "non_renewal": ("X", charts.COLORS["black"]),
                       "termination_attempt": ("X", charts.COLORS["black"]), "end": ("|", charts.COLORS["black"])}.get(
                 step["step"], ("o", charts.COLORS["sky"]) if step["step"] in US_STEPS else (".", charts.COLORS["black"]))
-            ax.plot(step["date"], y, marker=marker[0], color=marker[1], ms=6, ls="none", zorder=3)
+            ax.plot(step["date"], y + shift, marker=marker[0], color=marker[1], ms=7, ls="none", zorder=3,
+                    markeredgecolor="white", markeredgewidth=0.5)
             plotted.append({"row": f"{body} ({country})", "date": step["date"], "what": step["step"], "persons": None})
     for country in countries:
         y = position[f"US actions: {country}"]
-        own = us_actions(actions, [country], start, end)
-        for _, action in own.iterrows():
+        own = us_actions(actions, [country], start, end).sort_values("date", kind="stable")
+        for shift, (_, action) in zip(vertical_shifts(own["date"]), own.iterrows()):
             marker, colour = ACTION_STYLE[action["action"]]
             size = 5 + 1.6 * (action["persons"] ** 0.5 if pd.notna(action["persons"]) else 1)
-            ax.plot(action["date"], y, marker=marker, color=colour, ms=size, ls="none", alpha=0.85, zorder=3)
+            ax.plot(action["date"], y + shift, marker=marker, color=colour, ms=size, ls="none", alpha=0.85, zorder=3,
+                    markeredgecolor="white", markeredgewidth=0.5)
             plotted.append({"row": f"US actions: {country}", "date": action["date"], "what": action["action"],
                             "persons": action["persons"]})
     venezuela = venezuela_designations(ofac_actions)
-    venezuela = venezuela[venezuela["date"].between(start, end)]
+    venezuela = venezuela[venezuela["date"].between(start, end)].sort_values("date", kind="stable")
     y = position["Venezuela: OFAC designations"]
-    for _, action in venezuela.iterrows():
-        ax.plot(action["date"], y, marker="o", color=charts.COLORS["orange"], ms=4 + 1.6 * max(action["named"], 1) ** 0.5,
+    for shift, (_, action) in zip(vertical_shifts(venezuela["date"], days=60), venezuela.iterrows()):
+        ax.plot(action["date"], y + shift, marker="o", color=charts.COLORS["orange"], ms=4 + 1.6 * max(action["named"], 1) ** 0.5,
                 ls="none", alpha=0.6, zorder=3)
         plotted.append({"row": "Venezuela: OFAC designations", "date": action["date"], "what": "designation",
                         "persons": action["named"]})
@@ -279,7 +314,7 @@ def timeline_chart(commissions: pd.DataFrame, actions: pd.DataFrame, ofac_action
     ax.set_ylim(len(rows) - 0.4, -0.6)
     ax.set_xlim(start, end + (end - start) * 0.02)  # room for a marker on the last day
     ax.grid(False)
-    ax.legend(loc="upper center", bbox_to_anchor=(0.4, -0.1), ncols=4, fontsize=6.5)
+    ax.legend(loc="upper center", bbox_to_anchor=(0.45, -0.1), ncols=3, fontsize=7.5)
     chart.mark_events(event_ids)
     chart.show(sources=["anticorruption_commissions", "corruption_actions", "ofac_actions"],
                data=pd.DataFrame(plotted), note=f"Venezuela row: {VENEZUELA_RULE}.")

@@ -12,7 +12,7 @@ import matplotlib.ticker as mticker
 import pandas as pd
 
 from hemisphere import charts
-from hemisphere.prose import data_to
+from hemisphere.prose import data_to, listing
 
 THEME = "northern_triangle"
 MILLIONS = mticker.FuncFormatter(lambda value, _: f"{value / 1e6:,.0f}")
@@ -68,7 +68,7 @@ def country_colours(countries: list[str]) -> dict[str, str]:
     return {country: style["color"] for country, style in line_styles(countries).items()}
 
 
-def aid_obligations(obligations: pd.DataFrame, partial_year: int | None, band: tuple[int, int] | None,
+def aid_obligations(obligations: pd.DataFrame, partial_year: int | None, band: list[int] | None,
                     event_ids: list[str], title: str, alt: str) -> None:
     """Obligations per fiscal year, one line per column of `obligations` (current dollars)."""
     chart = charts.Chart(theme=THEME, name="aid_obligations", title=title,
@@ -87,9 +87,19 @@ def aid_obligations(obligations: pd.DataFrame, partial_year: int | None, band: t
             ax.plot([partial_year], [series[partial_year]], marker="o", mfc="white", color=styles[country]["color"],
                     ls="none")
     if band:
-        ax.axvspan(band[0] - 0.5, band[1] + 0.5, color=charts.COLORS["green"], alpha=0.08, lw=0, zorder=-5)
-        ax.text((band[0] + band[1]) / 2, 0.02, "Strategy for Central America\nfunding years",
-                transform=ax.get_xaxis_transform(), ha="center", va="bottom", fontsize=6.5, color=charts.COLORS["green"])
+        # `band`: the fiscal years with an enacted region-wide strategy amount in the budget table, drawn as runs.
+        years = sorted(int(year) for year in band)
+        runs = []
+        for year in years:
+            if runs and year == runs[-1][1] + 1:
+                runs[-1][1] = year
+            else:
+                runs.append([year, year])
+        for number, (left, right) in enumerate(runs):
+            ax.axvspan(left - 0.5, right + 0.5, color=charts.COLORS["green"], alpha=0.10, lw=0, zorder=-5)
+            ax.text((left + right) / 2, 0.02, "Strategy for\nCentral America:\nenacted" if number == 0 else "enacted",
+                    transform=ax.get_xaxis_transform(), ha="center", va="bottom", fontsize=7,
+                    color=charts.COLORS["green"])
     ax.yaxis.set_major_formatter(MILLIONS)
     ax.set_ylim(bottom=0)
     ax.legend(loc="upper left", ncols=2)
@@ -101,7 +111,7 @@ def aid_stages(stages: pd.DataFrame, title: str, alt: str, countries_text: str) 
     """Requested, appropriated and obligated amounts side by side per fiscal year."""
     chart = charts.Chart(theme=THEME, name="aid_stages", title=title,
                          subtitle=f"{countries_text}: millions of current US dollars by fiscal year; a missing bar is a "
-                                  "stage the release does not report for every chosen country; "
+                                  "stage the release does not report for every country shown; "
                                   + data_to(int(stages.dropna(how="all").index.max()), "fiscal_year"),
                          alt=alt, time_axis="fiscal_year", height=3.0)
     ax = chart.ax
@@ -177,6 +187,15 @@ def central_america_budget(aid_budget: pd.DataFrame, title: str, alt: str) -> No
                data=rows[["fiscal_year", "stage", "source", "amount_usd", "qualifier"]].reset_index(drop=True))
 
 
+def with_gaps(rows: pd.DataFrame) -> pd.Series:
+    """Rates by year with every missing year between the first and last as NaN, so a line breaks there
+    rather than joining two figures across a year the source does not report."""
+    series = rows.groupby("year")["rate_per_100k"].mean().sort_index()
+    if series.empty:
+        return series
+    return series.reindex(range(int(series.index.min()), int(series.index.max()) + 1))
+
+
 def homicide_rates(chosen: pd.DataFrame, comparators: pd.DataFrame, event_ids: list[str], title: str, alt: str,
                    order: list[str] | None = None) -> None:
     """Left: the chosen countries, every source marked. Right: comparators, UNODC only (same scales).
@@ -188,7 +207,7 @@ def homicide_rates(chosen: pd.DataFrame, comparators: pd.DataFrame, event_ids: l
     chart = charts.Chart(theme=THEME, name="homicide_rates", title=title,
                          subtitle="Intentional homicides per 100,000 people; lines UNODC, hollow markers national, "
                                   "InSight Crime or independent figures; " + data_to(int(chosen["year"].max()), "year"),
-                         alt=alt, time_axis="year", ncols=panels, height=3.6, sharex=True, sharey=True)
+                         alt=alt, time_axis="year", nrows=panels, height=3.4 * panels + 0.6, sharex=True, sharey=True)
     axes = list(chart.axes) if panels == 2 else [chart.ax]
     present = list(dict.fromkeys(chosen["country"]))
     countries = [c for c in order if c in present] + [c for c in present if c not in order] if order else present
@@ -197,23 +216,23 @@ def homicide_rates(chosen: pd.DataFrame, comparators: pd.DataFrame, event_ids: l
     handles = []
     for country in countries:
         rows = chosen[chosen["country"] == country]
-        unodc = rows[rows["source"] == "UNODC"].sort_values("year")
-        handles += axes[0].plot(unodc["year"], unodc["rate_per_100k"], label=country, lw=1.6, **styles[country])
+        unodc = with_gaps(rows[rows["source"] == "UNODC"])
+        handles += axes[0].plot(unodc.index, unodc.to_numpy(), label=country, lw=1.6, **styles[country])
         for source, points in rows[rows["source"] != "UNODC"].groupby("source"):
             axes[0].plot(points["year"], points["rate_per_100k"], ls="none", marker=HOMICIDE_MARKERS[source],
                          mfc="white", ms=4.5, color=colours[country])
     handles += [axes[0].plot([], [], ls="none", marker=marker, mfc="white", color=charts.COLORS["black"], label=source)[0]
                 for source, marker in HOMICIDE_MARKERS.items()
                 if source != "UNODC" and source in set(chosen["source"])]
-    axes[0].legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.1), ncols=2, fontsize=6.5)
-    axes[0].set_title("Chosen countries", fontsize=8.5)
+    axes[0].legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.08), ncols=3, fontsize=7.5)
+    axes[0].set_title(listing(countries), fontsize=9)
     if panels == 2:
         comparator_styles = line_styles(list(dict.fromkeys(comparators["country"])), skip=tuple(colours.values()))
         for country, rows in comparators.groupby("country", sort=False):
-            rows = rows.sort_values("year")
-            axes[1].plot(rows["year"], rows["rate_per_100k"], lw=1.2, label=country, **comparator_styles[country])
-        axes[1].legend(loc="upper center", bbox_to_anchor=(0.5, -0.1), ncols=3, fontsize=6.5)
-        axes[1].set_title("Comparators (UNODC)", fontsize=8.5)
+            series = with_gaps(rows)
+            axes[1].plot(series.index, series.to_numpy(), lw=1.2, label=country, **comparator_styles[country])
+        axes[1].legend(loc="upper center", bbox_to_anchor=(0.5, -0.12), ncols=4, fontsize=7.5)
+        axes[1].set_title("Comparators (UNODC only)", fontsize=9)
     axes[0].set_ylim(bottom=0)
     chart.mark_events(event_ids, axes=axes[0])
     chart.show(sources=["homicide_rate"], data=pd.concat([chosen, comparators])[["country", "year", "source", "rate_per_100k"]])
@@ -225,7 +244,7 @@ def monthly_encounters(total: pd.Series, by_country: pd.DataFrame, event_ids: li
     last = total.dropna().index.max()
     chart = charts.Chart(theme=THEME, name="encounters_monthly", title=title,
                          subtitle="Border Patrol encounters at the southwest border per month: all citizenships (top) "
-                                  "and the chosen countries (bottom); " + data_to(last, "month"),
+                                  f"and {listing(list(by_country.columns)) if len(by_country.columns) else 'the countries shown'} (bottom); " + data_to(last, "month"),
                          alt=alt, time_axis="date", nrows=2, height=4.6, sharex=True)
     top, bottom = chart.axes
     top.plot(total.index, total.to_numpy(), color=charts.COLORS["black"], lw=1.2, label="All citizenships")
@@ -288,6 +307,9 @@ def northern_triangle_share(share: pd.DataFrame, title: str, alt: str, countries
     chart.show(sources=["border_apprehensions"], data=share.reset_index())
 
 
+CLUSTER_DAYS = 240  # TPS decisions closer than this are drawn as one vertically spread group
+
+
 def tps_timeline(decisions: pd.DataFrame, title: str, alt: str, start: pd.Timestamp, end: pd.Timestamp) -> None:
     """One row per country: decisions as markers, status held as a grey bar, beneficiaries written beside.
 
@@ -299,8 +321,8 @@ def tps_timeline(decisions: pd.DataFrame, title: str, alt: str, start: pd.Timest
                          subtitle="Temporary Protected Status decisions and court rulings by date; grey bar: status in force "
                                   "(to the end of the last extension where no later decision is recorded); numbers are "
                                   "beneficiaries the source gave at the time (different bases); "
-                                  + data_to(decisions["decision_date"].max(), "month"),
-                         alt=alt, time_axis="date", height=0.75 + 0.65 * len(countries))
+                                  + data_to(decisions.loc[decisions["decision_date"].between(start, end), "decision_date"].max(), "month"),
+                         alt=alt, time_axis="date", height=1.2 + 1.0 * len(countries))
     ax = chart.ax
     for row_number, country in enumerate(countries):
         rows = decisions[decisions["country"] == country].sort_values(["decision_date", "action"])
@@ -310,19 +332,38 @@ def tps_timeline(decisions: pd.DataFrame, title: str, alt: str, start: pd.Timest
                 ax.plot([left, right], [row_number, row_number], color="#CCCCCC", lw=5, solid_capstyle="butt", zorder=1)
         labelled = 0
         shown = rows[rows["decision_date"].between(start, end)]
-        for date, same_day in shown.groupby("decision_date", sort=True):
-            # Decisions taken the same day sit side by side rather than on top of each other.
-            shifts = [(i - (len(same_day) - 1) / 2) * 0.22 for i in range(len(same_day))]
-            for shift, (_, row) in zip(shifts, same_day.iterrows()):
+        # Decisions close in time (the same day, or within CLUSTER_DAYS of the one before) are spread
+        # vertically so none hides another; the grey bar stays at the row's centre.
+        ordered = shown.sort_values(["decision_date", "action"], kind="stable")
+        cluster_of, cluster, previous = [], -1, None
+        for date in ordered["decision_date"]:
+            if previous is None or (date - previous).days > CLUSTER_DAYS:
+                cluster += 1
+            cluster_of.append(cluster)
+            previous = date
+        ordered = ordered.assign(_cluster=cluster_of)
+        placed = {}  # decision date -> (vertical shift of its first marker, size of its group)
+        for _, members in ordered.groupby("_cluster", sort=True):
+            shifts = [(i - (len(members) - 1) / 2) * min(0.16, 0.6 / max(len(members) - 1, 1))
+                      for i in range(len(members))]
+            for shift, (_, row) in zip(shifts, members.iterrows()):
+                placed.setdefault(row["decision_date"], (shift, len(members)))
                 marker, colour = TPS_MARKERS[row["action"]]
-                ax.plot(date, row_number + shift, marker=marker, color=colour, ms=6.5, ls="none", zorder=3)
+                ax.plot(row["decision_date"], row_number + shift, marker=marker, color=colour, ms=7.5, ls="none",
+                        zorder=3, markeredgecolor="white", markeredgewidth=0.6)
+        for date, same_day in shown.groupby("decision_date", sort=True):
             counted = same_day["beneficiaries"].dropna()
             if len(counted):
+                shift, group = placed.get(date, (0.0, 1))
+                if group > 1:  # in a spread group: the label goes to the left of its own marker
+                    ax.annotate(f"{counted.iloc[0]:,.0f}", (date, row_number + shift), xytext=(-9, 0),
+                                textcoords="offset points", ha="right", va="center", fontsize=7.5, color=charts.INK)
+                    continue
                 labelled += 1
                 above = labelled % 2 == 1
                 ax.annotate(f"{counted.iloc[0]:,.0f}", (date, row_number), xytext=(0, 9 if above else -10),
                             textcoords="offset points", ha="center", va="bottom" if above else "top",
-                            fontsize=6.3, color=charts.INK)
+                            fontsize=7.5, color=charts.INK)
     drawn = decisions[decisions["decision_date"].between(start, end)]
     for action, (marker, colour) in TPS_MARKERS.items():
         if action in set(drawn["action"]):
@@ -332,7 +373,7 @@ def tps_timeline(decisions: pd.DataFrame, title: str, alt: str, start: pd.Timest
     # A little room after the window so a label on its last decision is not cut off.
     ax.set_xlim(start, end + (end - start) * 0.03)
     ax.grid(False)
-    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.12), ncols=5, fontsize=7)
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.12), ncols=3, fontsize=8)
     year_ticks(ax, start, end)
     chart.show(sources=["tps"], data=drawn[["country", "decision_date", "action", "effective_date",
                                             "end_date", "beneficiaries"]])
@@ -409,7 +450,16 @@ def removals(by_year: pd.DataFrame, title: str, alt: str, first_year: int | None
     ax.set_ylim(top=by_year.max().max() * (1.25 if len(countries) > 1 else 1.1))
     if len(countries) > 1:
         ax.legend(loc="upper left", ncols=3)
-    chart.show(sources=["removals"], data=by_year.reset_index())
+    from hemisphere import events
+    starts = events.administrations()["start_date"]
+    changes = sorted({start.year + (1 if start.month >= 10 else 0) for start in starts
+                      if start.year + (1 if start.month >= 10 else 0) in set(by_year.dropna(how="all").index) and not (start.month == 10 and start.day == 1)})
+    chart.show(sources=["removals"], data=by_year.reset_index(),
+               note="Removals are carried out during the year, not budgeted, so the shading follows the calendar"
+                    + (f": a change of administration falls inside {listing([f'FY{year}' for year in changes])}, "
+                       f"whose {'bar sits' if len(changes) == 1 else 'bars sit'} under both shades. " if changes else ". ")
+                    + 
+                    "The aid charts shade each fiscal year by the administration that requested its budget.")
 
 
 def per_resident(view: pd.DataFrame, title: str, alt: str) -> None:
@@ -421,20 +471,22 @@ def per_resident(view: pd.DataFrame, title: str, alt: str) -> None:
                          subtitle="Per country and year: US aid obligations per resident (fiscal year), homicide rate "
                                   "(calendar year; line UNODC, hollow markers other sources) and southwest-border "
                                   "encounters per 100,000 residents (fiscal year); " + data_to(int(view["year"].max()), "year"),
-                         alt=alt, time_axis="year", nrows=3, height=5.4, sharex=True)
+                         alt=alt, time_axis="year", nrows=3, height=6.6, sharex=True)
     styles = line_styles(list(dict.fromkeys(view["country"])))
     for ax, (column, label) in zip(chart.axes, panels):
         for country, rows in view.groupby("country", sort=False):
             if column == "homicide_rate":  # one source per line: UNODC drawn, other sources as hollow markers
-                unodc = rows[rows["homicide_source"] == "UNODC"]
-                ax.plot(unodc["year"], unodc[column], label=country, lw=1.4, **styles[country])
+                unodc = with_gaps(rows[rows["homicide_source"] == "UNODC"].rename(columns={column: "rate_per_100k"}))
+                ax.plot(unodc.index, unodc.to_numpy(), label=country, lw=1.6, **styles[country])
                 others = rows[rows["homicide_source"].notna() & (rows["homicide_source"] != "UNODC")]
-                ax.plot(others["year"], others[column], ls="none", marker="o", mfc="white", ms=3.5,
+                ax.plot(others["year"], others[column], ls="none", marker="o", mfc="white", ms=5,
                         color=styles[country]["color"])
                 continue
-            ax.plot(rows["year"], rows[column], label=country, lw=1.4, **styles[country])
-        ax.set_title(label, fontsize=8)
+            series = rows.set_index("year")[column].sort_index()
+            series = series.reindex(range(int(series.index.min()), int(series.index.max()) + 1))  # NaN breaks the line
+            ax.plot(series.index, series.to_numpy(), label=country, lw=1.6, **styles[country])
+        ax.set_title(label, fontsize=9.5)
         ax.set_ylim(bottom=0)
         ax.yaxis.set_major_formatter(COUNTS)
-    chart.axes[-1].legend(loc="upper center", bbox_to_anchor=(0.5, -0.2), ncols=4)
+    chart.axes[-1].legend(loc="upper center", bbox_to_anchor=(0.5, -0.2), ncols=4, fontsize=8.5)
     chart.show(sources=["us_aid", "homicide_rate", "border_apprehensions", "population"], data=view)

@@ -94,6 +94,7 @@ def cecot_summary(cecot: pd.DataFrame) -> dict:
         "sent": {date: {row["group"]: int(row["persons"]) for _, row in rows.iterrows()}
                  for date, rows in sent.groupby("date", sort=True)},
         "sent_date": sent["date"].min() if len(sent) else None,
+        "sent_rows": [(row["date"], int(row["persons"]), row["counter"]) for _, row in sent.iterrows()],
         "all_flights": ({"counter": cumulative.iloc[-1]["counter"], "persons": int(cumulative.iloc[-1]["persons"]),
                          "group": cumulative.iloc[-1]["group"]} if len(cumulative) else None),
         "returned": {row["counter"]: int(row["persons"]) for _, row in returned.iterrows()},
@@ -171,9 +172,12 @@ def prison_sentence(exception: pd.DataFrame, end=None) -> str:
     before = rows[rows["date"] <= start]
     first = before.iloc[-1] if len(before) else rows.iloc[0]
     last = rows.iloc[-1]
-    return (f"The prison population was {figure(first)} {at(first)} ({first['counter']}) and "
-            f"{figure(last)} {at(last)} ({last['counter']}), about {num(last['value'] / first['value'], 1)} times "
-            "as many; no official series exists, so these are figures from different counters.")
+    if first["counter"] == last["counter"]:
+        return (f"By {first['counter']}'s count the prison population was {figure(first)} {at(first)} and "
+                f"{figure(last)} {at(last)}, about {num(last['value'] / first['value'], 1)} times as many.")
+    return (f"The prison population was {figure(first)} {at(first)} by one count ({first['counter']}) and "
+            f"{figure(last)} {at(last)} by another ({last['counter']}); no official series exists and the two "
+            "counters differ, so the figures are not set against each other as a ratio.")
 
 
 def _group_words(group: str) -> str:
@@ -201,6 +205,15 @@ def cecot_sentence(summary: dict) -> str:
              for date, groups in transfers[1:]]
     if later:
         text += f" Later transfers recorded: {'; '.join(later)}."
+    rows = summary.get("sent_rows", [])
+    if len(rows) > 1:
+        grouped = {}
+        for date, n, counter in rows:
+            grouped.setdefault((date, counter), []).append(n)
+        parts = [f"{' + '.join(num(n) for n in counts)} on {day(date)} ({counter})"
+                 for (date, counter), counts in grouped.items()]
+        text += (f" Added up, the recorded transfers come to {num(sum(n for _, n, _ in rows))} people: "
+                 f"{listing(parts)}; this is the total the claims chapter uses.")
     every = summary.get("all_flights")
     if every is not None:
         text += f" {every['counter']} count {num(every['persons'])} {_group_words(every['group'])}."
@@ -222,19 +235,32 @@ def cecot_sentence(summary: dict) -> str:
 
 
 def homicide_sentence(rates: pd.DataFrame, start: pd.Timestamp) -> str:
-    """Recorded homicides before the measure and after it, from one rate per year (source named)."""
-    rows = rates.sort_values("year").set_index("year")
-    before = rows[rows.index < start.year]
-    after = rows[rows.index >= start.year]
-    if before.empty or after.empty:
-        return "The homicide series does not reach both sides of the state of exception in the chosen window."
-    first, last_before, last = before.iloc[0], before.iloc[-1], after.iloc[-1]
-    text = (f"Recorded homicides per 100,000 had already fallen from {num(first['rate_per_100k'], 1)} in "
-            f"{before.index[0]} to {num(last_before['rate_per_100k'], 1)} in {before.index[-1]}, before the measure"
-            if len(before) > 1 else
-            f"Recorded homicides per 100,000 were {num(last_before['rate_per_100k'], 1)} in {before.index[-1]}, before the measure")
-    return text + (f", and were {num(last['rate_per_100k'], 1)} in {after.index[-1]} according to "
-                   f"{analysis.source_phrase(last['source'])}.")
+    """Recorded homicides before the measure and after it, all from ONE source (never a splice).
+
+    `rates` may hold several sources (one rate per source and year); the source chosen is the one with
+    figures on both sides of the measure that reaches the latest year (ties: the chapter's preference).
+    """
+    best = None
+    for source, rows in rates.groupby("source"):
+        rows = rows.groupby("year")["rate_per_100k"].mean().sort_index()
+        before, after = rows[rows.index < start.year], rows[rows.index >= start.year]
+        if before.empty or after.empty:
+            continue
+        rank = analysis.HOMICIDE_SOURCE_PREFERENCE.index(source) if source in analysis.HOMICIDE_SOURCE_PREFERENCE else 99
+        key = (int(after.index.max()), -rank)
+        if best is None or key > best[0]:
+            best = (key, source, before, after)
+    if best is None:
+        return "No one homicide source in the window has figures on both sides of the state of exception."
+    _, source, before, after = best
+    if len(before) > 1:
+        text = (f"According to {analysis.source_phrase(source)}, recorded homicides per 100,000 had already fallen "
+                f"from {num(before.iloc[0], 1)} in {before.index[0]} to {num(before.iloc[-1], 1)} in "
+                f"{before.index[-1]}, before the measure")
+    else:
+        text = (f"According to {analysis.source_phrase(source)}, recorded homicides per 100,000 were "
+                f"{num(before.iloc[-1], 1)} in {before.index[-1]}, before the measure")
+    return text + f", and were {num(after.iloc[-1], 1)} in {after.index[-1]}."
 
 
 def attribution_note(detained_share: float | None = None, share_year: int | None = None) -> str:

@@ -22,6 +22,20 @@ from hemisphere.prose import listing, money, num, pct
 FY2018_CUT = {"request_year": 2018, "enacted_year": 2017, "enacted_source": "CRS"}
 
 
+
+def aid_download_month() -> str:
+    """The month of the ForeignAssistance.gov download, from the catalogue: 'November 2025'."""
+    from hemisphere import catalogue
+    retrieved = str(catalogue.resource("us_aid")["sources"][0]["date_retrieved"])
+    return f"{pd.Timestamp(retrieved + '-01' if len(retrieved) == 7 else retrieved):%B %Y}"
+
+
+def partial_year_phrase(year: int) -> str:
+    """'FY2025 is partial in the ForeignAssistance.gov download of November 2025 (reporting lags, so its figures
+    may still be incomplete)'."""
+    return (f"FY{year} is partial in the ForeignAssistance.gov download of {aid_download_month()} (reporting lags, "
+            "so its figures may still be incomplete)")
+
 def years_text(first: int, last: int) -> str:
     """'FY2018' or 'FY2018-FY2021'."""
     return f"FY{first}" if first == last else f"FY{first}-FY{last}"
@@ -71,8 +85,8 @@ def aid_sentence(closed: pd.Series, countries_text: str, together: bool, partial
         text = (f"{subject} came to {money(closed[first])} in FY{first} and {money(closed[last])} in FY{last}, "
                 f"the latest complete year in the window; the highest was FY{peak} ({money(closed[peak])}).")
     if partial is not None and partial_amount is not None:
-        text += (f" FY{partial} is still open in the release: the {money(partial_amount)} shown for it is what had "
-                 "been obligated by the download date, not a year's total.")
+        text += (f" {partial_year_phrase(partial)}: the {money(partial_amount)} shown for it is what had "
+                 "been recorded as obligated by then, not a year's total.")
     return text
 
 
@@ -154,13 +168,47 @@ def homicide_sentence(country: str, rates: pd.DataFrame) -> str:
     return text + "."
 
 
+def per_resident_reason(latest_year: int, population_last: int, encounters_last: int | None, window_last: int) -> str:
+    """Why the per-resident table stops at `latest_year`: whichever of its inputs ends there."""
+    reasons = []
+    if population_last == latest_year:
+        reasons.append(f"the population figures end in {population_last}")
+    if encounters_last == latest_year:
+        reasons.append(f"FY{encounters_last} is the last complete fiscal year of encounters by citizenship")
+    if window_last == latest_year:
+        reasons.append(f"the window ends in {window_last}")
+    if not reasons:
+        return f"the latest year with encounters and population both recorded"
+    return listing(reasons)
+
+
+TPS_ACTION_WORDS = {"court_stay": "a court ruling halted or set aside the termination",
+                    "court_stay_lifted": "a higher court let the termination take effect again",
+                    "termination_announced": "a termination was announced", "extension": "an extension",
+                    "designation": "a designation", "rescission": "a rescission of the termination"}
+
+
+def tps_after_window(after: pd.DataFrame, window_end: pd.Timestamp) -> str | None:
+    """The decisions of the countries shown taken after the window ends, each dated, with the countries concerned."""
+    if after.empty:
+        return None
+    parts = []
+    for (date, action), rows in after.groupby(["decision_date", "action"], sort=True):
+        what = TPS_ACTION_WORDS.get(action, action.replace("_", " "))
+        parts.append(f"on {date:%-d %B %Y}, {what} for {listing(list(dict.fromkeys(rows['country'])))}")
+    many = len(parts) > 1
+    return (f"After the window (which ends on {window_end:%-d %B %Y}) the record holds {num(len(parts))} more "
+            f"{'decisions' if many else 'decision'}: {'; '.join(parts)}; the table and the timeline above include "
+            f"{'them' if many else 'it'}.")
+
+
 def tps_other_countries(decisions: pd.DataFrame, chosen: list[str]) -> str | None:
-    """A sentence naming the countries in the TPS record that the run does not follow."""
+    """A sentence naming the countries in the TPS record that the countries shown leave out."""
     others = [country for country in dict.fromkeys(decisions["country"]) if country not in chosen]
     if not others:
         return None
-    return (f"The TPS record also holds {listing(others)}, which this run does not follow; their decisions in the window "
-            "are listed in the table below.")
+    return (f"The TPS record also holds {listing(others)}, not among the countries shown ({listing(chosen)}); "
+            "their decisions in the window are listed in the table below.")
 
 
 def reporter_words(source: str) -> str:
@@ -197,7 +245,7 @@ def beyond_window_sentence(total: pd.Series, window_end: pd.Timestamp) -> str | 
     if later.empty:
         return None
     last = later.index.max()
-    return (f"The table runs on past the chosen `end_year` (the window ends in {window_end:%B %Y}) to {last:%B %Y}, "
+    return (f"The table runs on past the window (which ends in {window_end:%B %Y}) to {last:%B %Y}, "
             f"with {num(later[last])} encounters that month; the claims chapter and the currency table read it to "
             "that month.")
 
@@ -299,7 +347,7 @@ def removals_extremes(totals: pd.Series, removed_to: str, countries: int) -> str
 def per_resident_title(at_latest: pd.DataFrame, year: int) -> str:
     top = at_latest["encounters_per_100k"].idxmax()
     return (f"In {year}, {top} had {num(at_latest.loc[top, 'encounters_per_100k'])} border encounters per 100,000 "
-            f"residents" + (", the most of the chosen countries" if len(at_latest) > 1 else ""))
+            f"residents" + (f", the most of {listing(list(at_latest.index))}" if len(at_latest) > 1 else ""))
 
 
 def per_resident_sentence(country: str, row: pd.Series, year: int) -> str:
@@ -336,7 +384,7 @@ def obligations_cut_sentence(us_aid: pd.DataFrame, countries: list[str], first_y
     except analysis.AnalysisError:
         return None
     text = (f"Measured one way throughout this chapter, mean yearly obligations to {listing(countries)} over "
-            f"FY{a0}-FY{a1}, the first term's budgets, were {money(cut['after'])}, {pct(abs(cut['change']))} "
+            f"{analysis.obligations_cut_years_text()}, were {money(cut['after'])}, {pct(abs(cut['change']))} "
             f"{'below' if cut['change'] < 0 else 'above'} the {money(cut['before'])} a year of FY{b0}-FY{b1}.")
     if set(countries) & set(NORTHERN_TRIANGLE):
         text += (f" The proposed cut in the FY{FY2018_CUT['request_year']} request is a different question, answered "
@@ -438,7 +486,8 @@ def early_2017_sentences(checks: pd.DataFrame, statement_date: pd.Timestamp, cla
         f"of {low_month:%Y}, they {moved(inauguration['base_value'], inauguration['value'])}.",
         f"From {seasonal['base_month']:%B %Y} to {seasonal['month']:%B %Y}, the same months one year earlier, "
         f"encounters {moved(seasonal['base_value'], seasonal['value'])}"
-        + (", so the 2017 drop was not the usual winter-to-spring dip. "
+        + (f", a far smaller move: the 2017 drop was much larger than the same winter-to-spring change in "
+           f"{seasonal['month']:%Y}, the one earlier year this comparison uses. "
            if abs(seasonal["change"]) < abs(statement["change"]) / 2 else ". ")
         + f"The drop did not last: from {low_month:%B %Y} to {rebound['month']:%B %Y} encounters "
         f"{moved(rebound['base_value'], rebound['value'])}, to {num(rebound['value'])}.",
@@ -447,7 +496,7 @@ def early_2017_sentences(checks: pd.DataFrame, statement_date: pd.Timestamp, cla
 
 # --- Aid stages and the region-wide budget lines ------------------------------------------------------
 
-FIRST_TERM = "Trump I"  # its budgets (FY2018-FY2021) are read from the administrations table
+FIRST_TERM = analysis.FIRST_TERM  # its budgets (FY2018-FY2021) are read from the administrations table
 
 
 def stages_title(both: pd.DataFrame, countries_text: str, first: int, last: int) -> str:
@@ -465,7 +514,8 @@ def first_term_stages_sentence(both: pd.DataFrame, window_years, countries_text:
     if with_both.empty:
         return None
     left_out = [year for year in first_term if year not in with_both.index]
-    text = (f"Summed over the first-term budgets that have both figures, {analysis.fiscal_year_runs(with_both.index)}, "
+    text = (f"Summed over the budgets {FIRST_TERM} requested in the window ({analysis.fiscal_year_runs(first_term)}; a request "
+            f"belongs to the administration that made it, whoever spent the money) that have both figures, {analysis.fiscal_year_runs(with_both.index)}, "
             f"the administration requested {money(with_both['budget_request'].sum())} for {countries_text} in the "
             "bilateral State and USAID accounts"
             + (" (a different measure from the region-wide strategy line below)" if region_shown else "")
@@ -481,7 +531,7 @@ def missing_appropriations_sentence(missing: list[int]) -> str | None:
     if not missing:
         return None
     return ("The release gives no appropriated-and-planned figure for " + listing([f"FY{year}" for year in missing])
-            + " for at least one chosen country"
+            + " for at least one of the countries shown"
             + (" — for FY2019 consistent with the March 2019 cut-off, when only a regional amount was recorded."
                if 2019 in missing else "."))
 
@@ -539,7 +589,7 @@ def outside_triangle_sentence(chosen: list[str], record: str) -> str:
     Names only the chosen countries (never substitutes others) and points at the parameter.
     """
     if not chosen:
-        return f"This run follows no country; {record} covers only the Northern Triangle, so this section shows nothing."
+        return f"No country is shown; {record} covers only the Northern Triangle, so this section shows nothing."
     if len(chosen) == 1:
         subject = f"{chosen[0]}, the country this run follows, is not in the Northern Triangle, and"
     else:
