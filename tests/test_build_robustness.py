@@ -77,7 +77,16 @@ def test_ctrl_c_cancels_the_queue_stops_the_kernels_and_exits_130(sandbox):
     time.sleep(2)  # the kernels are running their cells
     sent = time.monotonic()
     build.send_signal(signal.SIGINT)
-    _, error = build.communicate(timeout=60)
+    try:
+        _, error = build.communicate(timeout=60)
+    except subprocess.TimeoutExpired:
+        # Seen once under heavy load: say what was still running, so the cause can be found.
+        survivors = subprocess.run(["ps", "-eo", "pid,ppid,stat,etime,args"], capture_output=True, text=True).stdout
+        build.kill()
+        _, error = build.communicate()
+        pytest.fail("the build ran on for 60 s after Ctrl-C; its stderr ended:\n" + error[-2000:]
+                    + "\nprocesses:\n" + "\n".join(line for line in survivors.splitlines()
+                                                  if "hs-" in line or "kernel" in line or "python" in line)[-3000:])
     assert build.returncode == 130
     assert time.monotonic() - sent < 15, "queued or running notebooks ran on after Ctrl-C"
     assert "Traceback" not in error and "KeyboardInterrupt" not in error
