@@ -169,7 +169,7 @@ def northern_triangle_aid() -> Finding:
     totals = totals[(totals.index >= start) & (totals.index <= end)]
     section = "US assistance"
     named = listing(countries)
-    (before_first, before_last), (after_first, after_last) = (northern_triangle.OBLIGATIONS_CUT_YEARS["before"],
+    (before_first, before_last), (_, after_last) = (northern_triangle.OBLIGATIONS_CUT_YEARS["before"],
                                                               northern_triangle.OBLIGATIONS_CUT_YEARS["after"])
     if set(countries) == set(NORTHERN_TRIANGLE) and start <= before_first and end >= after_last:
         # The chapter's one measure of the fall (mean obligations, first-term budgets against the three before).

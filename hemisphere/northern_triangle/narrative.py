@@ -376,7 +376,7 @@ def gaps_sentence(gaps: list[str]) -> str:
 
 def obligations_cut_sentence(us_aid: pd.DataFrame, countries: list[str], first_year: int, last_year: int) -> str | None:
     """The one measure of the fall in obligations (analysis.obligations_cut), when the window covers it."""
-    (b0, b1), (a0, a1) = analysis.OBLIGATIONS_CUT_YEARS["before"], analysis.OBLIGATIONS_CUT_YEARS["after"]
+    (b0, b1), (_, a1) = analysis.OBLIGATIONS_CUT_YEARS["before"], analysis.OBLIGATIONS_CUT_YEARS["after"]
     if first_year > b0 or last_year < a1:
         return None
     try:
