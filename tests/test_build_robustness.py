@@ -68,8 +68,12 @@ def test_ctrl_c_cancels_the_queue_stops_the_kernels_and_exits_130(sandbox):
     (sandbox / "report.yaml").write_text(
         "title: Fixture report\nsections:\n  - notebook: sleeps\n    parameters: {seconds: 120}\n"
         "  - notebook: alpha\n  - notebook: beta\n")
+    # A shell without job control starts background jobs with SIGINT ignored, and the ignore is
+    # inherited: a test run launched that way (`cmd &`) would send Ctrl-C to a build that cannot
+    # hear it. The build gets the terminal's default, as a user's would.
     build = subprocess.Popen([sys.executable, "-c", SANDBOXED_BUILD, str(sandbox)], stderr=subprocess.PIPE,
-                             stdout=subprocess.PIPE, text=True, cwd=ROOT)
+                             stdout=subprocess.PIPE, text=True, cwd=ROOT,
+                             preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     runtime = sandbox / "build" / "runtime"
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline and not any(runtime.glob("*/kernel-*.json")):
