@@ -152,7 +152,7 @@ def test_aid_counts_only_fiscal_years_ended_by_as_of(tmp_path):
     text = narrative.mexico_aid(aid, "2010-07-01")
     assert "FY2010" not in text and "FY2011" not in text
     assert narrative.mexico_aid(aid, "2000-07-01").startswith("No US aid figure for Mexico")
-    assert "FY2025 is still open in the download" in narrative.mexico_aid(aid, "2026-08-20")
+    assert "FY2025 is partial in the download" in narrative.mexico_aid(aid, "2026-08-20")
     charts.set_output_dir(tmp_path)
     try:
         chart = figures.mexico_aid_chart(aid, "2010-07-01")

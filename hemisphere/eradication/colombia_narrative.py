@@ -35,7 +35,7 @@ def open_year(frame: pd.DataFrame, measure: str = "obligations", disbursements: 
         paid = (f" and the {money(disbursements.loc[year, 'amount_usd'])} of disbursements (the hollow marker on the "
                 "dashed line)")
     both = bool(paid)
-    return (f"FY{year} was still open when the file was downloaded: the {money(partial.loc[year, 'amount_usd'])} "
+    return (f"FY{year} was only partly reported when the file was downloaded: the {money(partial.loc[year, 'amount_usd'])} "
             f"of {measure} recorded for it{paid} {'are' if both else 'is'} partial and "
             f"{'are' if both else 'is'} not a measure of a cut.")
 

@@ -119,7 +119,7 @@ def colombia_relationship(obligations: pd.DataFrame, disbursements: pd.DataFrame
     ax.bar(list(complete.index), complete["amount_usd"], width=0.72, color=COLORS["sky"], label="Obligations", zorder=2)
     if len(partial):
         ax.bar(list(partial.index), partial["amount_usd"], width=0.72, color="white", edgecolor=COLORS["sky"],
-               hatch="///", lw=0.8, label="Obligations, year still open (partial)", zorder=2)
+               hatch="///", lw=0.8, label="Obligations, year only partly reported", zorder=2)
     line = disbursements["amount_usd"].reindex(range(start, end + 1))
     open_years = set(disbursements.index[disbursements["partial_year"]]) if "partial_year" in disbursements else set()
     solid = line.copy()
@@ -134,7 +134,7 @@ def colombia_relationship(obligations: pd.DataFrame, disbursements: pd.DataFrame
                     zorder=3)
         ax.plot([year], [line.loc[year]], ls="none", marker="o", ms=4.5, markerfacecolor="white",
                 markeredgecolor=COLORS["black"], markeredgewidth=1.1, zorder=4,
-                label="Disbursements, year still open (partial)" if year == max(open_years) else None)
+                label="Disbursements, year only partly reported" if year == max(open_years) else None)
     highest = max(obligations["amount_usd"].max(), disbursements["amount_usd"].max())
     ax.set_ylim(0, highest * 1.2)
     ax.yaxis.set_major_formatter(MILLIONS)

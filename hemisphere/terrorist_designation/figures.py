@@ -153,7 +153,7 @@ def mexico_aid_chart(aid: pd.DataFrame, as_of):
     if chosen:
         chart.mark_events(chosen)
     chart.show(sources=["us_aid"], data=wide.reset_index(),
-               note=("Light bars: fiscal year still open in the download. " if partial & set(wide.index) else "")
+               note=("Light bars: fiscal year only partly reported in the download. " if partial & set(wide.index) else "")
                + "Totals cover all sectors, not only security aid.")
     return chart
 

@@ -357,7 +357,7 @@ def mexico_aid(aid: pd.DataFrame, as_of) -> str:
         sentence += f" and were ${num(latest['amount_usd'] / 1e6)} million in FY{int(latest['fiscal_year'])}"
     partial = rows[rows["partial_year"]]
     if len(partial):
-        sentence += (f"; FY{int(partial['fiscal_year'].iloc[-1])} is still open in the download "
+        sentence += (f"; FY{int(partial['fiscal_year'].iloc[-1])} is partial in the download, as agencies had not reported all of it "
                      f"(${num(partial['amount_usd'].iloc[-1] / 1e6)} million so far)")
     return sentence + "."
 
